@@ -1,0 +1,1 @@
+//! The in-memory code image of a toplevel session.

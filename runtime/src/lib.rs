@@ -1,0 +1,1 @@
+//! The ocaml-jit runtime: values, allocation and GC, exceptions, primitives.
