@@ -1,1 +1,30 @@
 //! The ocaml-jit runtime: values, allocation and GC, exceptions, primitives.
+//!
+//! Generated code depends on: the layout of `state::DomainState` (through the symbol
+//! `caml_state`), the stubs in `stubs.rs`, the functions named `caml_*` exported here, and the
+//! frame tables it registers with `gc::register_frame`.
+
+pub mod alloc;
+pub mod callback;
+pub mod fail;
+pub mod gc;
+pub mod io;
+pub mod printexc;
+pub mod signals;
+pub mod state;
+pub mod strings;
+pub mod stubs;
+pub mod value;
+
+pub use value::Value;
+
+/// Initialise the runtime: heaps, predefined exceptions. Call once before running OCaml code.
+/// Idempotent.
+pub fn init() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        gc::reset_young_limit();
+        fail::init_predefined();
+        fail::init_sys_break();
+    });
+}

@@ -1,0 +1,62 @@
+//! Where the GC finds roots: OCaml stack frames (through the stack maps Cranelift produced for
+//! each call site), global roots of loaded code, and values held by Rust code of the runtime.
+
+use crate::value::Value;
+use std::collections::HashMap;
+
+/// The GC-visible part of one OCaml frame at one call site: the frame size (FP minus SP at the
+/// call) and the SP-relative offsets of the slots that hold live values.
+pub struct FrameDescr {
+    pub span: u32,
+    pub slots: Box<[u32]>,
+}
+
+pub struct Roots {
+    /// Return address -> frame description.
+    pub frametable: HashMap<usize, FrameDescr>,
+    /// Ranges of values (module globals, static blocks' fields) scanned at every collection.
+    pub globals: Vec<(*mut Value, usize)>,
+    /// Values held by Rust code across allocations (see `LocalRoots`).
+    pub locals: Vec<Value>,
+    /// (last_fp, last_ret) of the OCaml stretches suspended by a callback from Rust into OCaml.
+    pub stretches: Vec<(usize, usize)>,
+}
+
+impl Roots {
+    pub fn new() -> Roots {
+        Roots {
+            frametable: HashMap::new(),
+            globals: Vec::new(),
+            locals: Vec::new(),
+            stretches: Vec::new(),
+        }
+    }
+
+    /// Call `f` on every stack slot holding a live value, walking each OCaml stretch of the stack
+    /// from its innermost frame through the frame-pointer chain.
+    pub unsafe fn scan_stack(&self, last_fp: usize, last_ret: usize, f: &mut dyn FnMut(*mut Value)) {
+        let current = std::iter::once((last_fp, last_ret));
+        for (mut fp, mut ret) in current.chain(self.stretches.iter().rev().copied()) {
+            while fp != 0 {
+                let Some(d) = self.frametable.get(&ret) else { break };
+                let sp = fp - d.span as usize;
+                for &off in d.slots.iter() {
+                    f((sp + off as usize) as *mut Value);
+                }
+                ret = *((fp + 8) as *const usize);
+                fp = *(fp as *const usize);
+            }
+        }
+    }
+
+    pub unsafe fn scan_globals(&self, f: &mut dyn FnMut(*mut Value)) {
+        for &(p, n) in &self.globals {
+            for i in 0..n {
+                f(p.add(i));
+            }
+        }
+        for v in self.locals.iter() {
+            f(v as *const Value as *mut Value);
+        }
+    }
+}
