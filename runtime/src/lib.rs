@@ -10,6 +10,7 @@ pub mod fail;
 pub mod gc;
 pub mod io;
 pub mod printexc;
+pub mod prims;
 pub mod signals;
 pub mod state;
 pub mod strings;

@@ -1,0 +1,9 @@
+#!/bin/sh
+# Regenerate the expected outputs of the runtime's primitive tests with the installed OCaml.
+# Run from anywhere; needs `ocaml` on PATH. Outputs are committed.
+set -eu
+cd "$(dirname "$0")"
+for g in formats parse values; do
+  ocaml "gen_$g.ml" > "$g.expected"
+done
+sh ./gen_float_repres.sh > float_repres.expected
