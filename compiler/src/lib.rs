@@ -1,7 +1,10 @@
 //! The ocaml-jit compiler: source text to Cranelift IR.
 //!
 //! One pass per module, data flowing one way:
-//! parsing (Parsetree) -> typing (Typedtree) -> lambda (untyped IR) -> closure (flat closures)
-//! -> codegen (Cranelift IR through the `cranelift_module::Module` trait).
+//! parsing (Parsetree) -> typing (Typedtree) -> lambda (untyped IR) -> middle (closure
+//! conversion to Clambda) -> codegen (Cranelift IR through the `cranelift_module::Module` trait).
 
+pub mod codegen;
+pub mod lambda;
+pub mod middle;
 pub mod parsing;

@@ -10,7 +10,7 @@ use crate::value::*;
 
 extern "C" {
     /// Assembly in `stubs.rs`.
-    fn caml_raise_exn(exn: Value) -> !;
+    pub(crate) fn caml_raise_exn(exn: Value) -> !;
 }
 
 /// Raise `exn` to the innermost OCaml handler.

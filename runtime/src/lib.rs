@@ -14,6 +14,7 @@ pub mod prims;
 pub mod signals;
 pub mod state;
 pub mod strings;
+pub mod symbols;
 pub mod stubs;
 pub mod value;
 
@@ -28,4 +29,9 @@ pub fn init() {
         fail::init_predefined();
         fail::init_sys_break();
     });
+}
+
+/// Primitives registered by the primitive library (`prims`), looked up by name.
+pub fn prims_table_lookup(_name: &str) -> Option<*const u8> {
+    None
 }
