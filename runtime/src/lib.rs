@@ -32,6 +32,6 @@ pub fn init() {
 }
 
 /// Primitives registered by the primitive library (`prims`), looked up by name.
-pub fn prims_table_lookup(_name: &str) -> Option<*const u8> {
-    None
+pub fn prims_table_lookup(name: &str) -> Option<*const u8> {
+    prims::table().iter().find(|p| p.name == name).map(|p| p.addr)
 }
