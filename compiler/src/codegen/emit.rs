@@ -445,6 +445,12 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                 let join = self.join(mode);
                 self.arm(body, mode, join)?;
                 self.b.switch_to_block(hblk);
+                // The body may have rebound the same variables (or-patterns); the handler sees
+                // the values passed by the exits.
+                let hvars = self.catches[lbl].1.clone();
+                for (v, var) in vars.iter().zip(hvars) {
+                    self.vars.insert(v.clone(), var);
+                }
                 self.arm(handler, mode, join)?;
                 Ok(self.after_join(join))
             }

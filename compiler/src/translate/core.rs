@@ -1,0 +1,543 @@
+//! Expressions and structure items.
+
+use super::matching;
+use super::primitives::{self, Operands};
+use crate::lambda::{
+    ArrayKind, BoxedInt, Constant, Direction, Fresh, Function, Lambda, Mutability, Primitive as P, RaiseKind, Var,
+};
+use crate::parsing::asttypes::{DirectionFlag, RecFlag};
+use crate::parsing::location::Location;
+use crate::typing::ident::Ident;
+use crate::typing::path::Path;
+use crate::typing::typedtree as T;
+use crate::typing::types::{self, ConstructorDescription, ConstructorTag, RecordRepr, TypeDesc, TypeExpr, ValueKind};
+use std::rc::Rc;
+
+#[derive(Debug)]
+pub struct TranslError {
+    pub loc: Location,
+    pub msg: String,
+}
+
+pub fn ident_var(id: &Ident) -> Var {
+    Var { name: id.name.clone(), stamp: id.stamp }
+}
+
+/// Resolves paths that are not local variables: values of earlier toplevel phrases, fields of
+/// compilation units, predefined exceptions.
+pub type Resolver<'a> = &'a dyn Fn(&Path) -> Option<Lambda>;
+
+pub struct Translator<'a> {
+    pub fresh: &'a mut Fresh,
+    resolve: Resolver<'a>,
+}
+
+type R<T> = Result<T, TranslError>;
+
+fn err<T>(loc: &Location, msg: impl Into<String>) -> R<T> {
+    Err(TranslError { loc: loc.clone(), msg: msg.into() })
+}
+
+/// The type constructor at the head of `t`, if any (abbreviations are not expanded).
+fn head_constr(t: TypeExpr) -> Option<(Path, Rc<[TypeExpr]>)> {
+    match types::desc(t) {
+        TypeDesc::Constr(p, args) => Some((p, args)),
+        TypeDesc::Poly(t, _) => head_constr(t),
+        _ => None,
+    }
+}
+
+fn is_predef(t: TypeExpr, names: &[&str]) -> bool {
+    match head_constr(t) {
+        Some((Path::Pident(id), _)) => id.kind == crate::typing::ident::IdentKind::Predef && names.contains(&id.name()),
+        _ => false,
+    }
+}
+
+/// How comparisons of values of type `t` can be compiled.
+pub fn operands_of(t: TypeExpr) -> Operands {
+    if is_predef(t, &["int", "char", "bool", "unit"]) {
+        Operands::Int
+    } else if is_predef(t, &["float"]) {
+        Operands::Float
+    } else if is_predef(t, &["string", "bytes"]) {
+        Operands::String
+    } else if is_predef(t, &["int32"]) {
+        Operands::Boxed(BoxedInt::Int32)
+    } else if is_predef(t, &["int64"]) {
+        Operands::Boxed(BoxedInt::Int64)
+    } else if is_predef(t, &["nativeint"]) {
+        Operands::Boxed(BoxedInt::Nativeint)
+    } else {
+        Operands::Generic
+    }
+}
+
+/// The array kind for arrays of elements of type `t`.
+pub fn array_kind_of_elt(t: TypeExpr) -> ArrayKind {
+    if is_predef(t, &["float"]) {
+        ArrayKind::Float
+    } else if is_predef(t, &["int", "char", "bool", "unit"]) {
+        ArrayKind::Int
+    } else if matches!(types::desc(t), TypeDesc::Var(_)) || head_constr(t).is_none() {
+        ArrayKind::Gen
+    } else if is_predef(t, &["string", "bytes", "list", "option", "array", "exn", "int32", "int64", "nativeint"])
+        || matches!(types::desc(t), TypeDesc::Tuple(_) | TypeDesc::Arrow(..))
+    {
+        ArrayKind::Addr
+    } else {
+        // A user type might be an abbreviation of float: stay generic.
+        ArrayKind::Gen
+    }
+}
+
+fn array_kind_of_array(t: TypeExpr) -> ArrayKind {
+    match head_constr(t) {
+        Some((Path::Pident(id), args)) if id.name() == "array" && args.len() == 1 => array_kind_of_elt(args[0]),
+        _ => ArrayKind::Gen,
+    }
+}
+
+/// Values of this type are never pointers (stores need no write barrier).
+fn is_immediate(t: TypeExpr) -> bool {
+    is_predef(t, &["int", "char", "bool", "unit"])
+}
+
+pub fn parse_float_literal(s: &str) -> Option<f64> {
+    let clean: String = s.chars().filter(|&c| c != '_').collect();
+    if let Some(hex) = clean.strip_prefix("0x").or_else(|| clean.strip_prefix("0X")) {
+        return parse_hex_float(hex, false);
+    }
+    if let Some(hex) = clean.strip_prefix("-0x").or_else(|| clean.strip_prefix("-0X")) {
+        return parse_hex_float(hex, true);
+    }
+    clean.parse::<f64>().ok()
+}
+
+fn parse_hex_float(s: &str, neg: bool) -> Option<f64> {
+    let (mant, exp) = match s.find(['p', 'P']) {
+        Some(i) => (&s[..i], s[i + 1..].parse::<i32>().ok()?),
+        None => (s, 0),
+    };
+    let (int_part, frac_part) = match mant.find('.') {
+        Some(i) => (&mant[..i], &mant[i + 1..]),
+        None => (mant, ""),
+    };
+    let mut v = 0f64;
+    for c in int_part.chars() {
+        v = v * 16.0 + c.to_digit(16)? as f64;
+    }
+    let mut scale = 1.0 / 16.0;
+    for c in frac_part.chars() {
+        v += c.to_digit(16)? as f64 * scale;
+        scale /= 16.0;
+    }
+    let r = v * 2f64.powi(exp);
+    Some(if neg { -r } else { r })
+}
+
+pub fn constant(c: &T::Constant, loc: &Location) -> R<Constant> {
+    Ok(match c {
+        T::Constant::Int(n) => Constant::Int(*n),
+        T::Constant::Char(c) => Constant::Int(*c as i64),
+        T::Constant::String(s) => Constant::String(s.clone().into()),
+        T::Constant::Float(s) => match parse_float_literal(s) {
+            Some(f) => Constant::Float(f),
+            None => return err(loc, format!("invalid float literal {}", s)),
+        },
+        T::Constant::Int32(n) => Constant::Int32(*n),
+        T::Constant::Int64(n) => Constant::Int64(*n),
+        T::Constant::Nativeint(n) => Constant::Nativeint(*n),
+    })
+}
+
+impl<'a> Translator<'a> {
+    pub fn new(fresh: &'a mut Fresh, resolve: Resolver<'a>) -> Translator<'a> {
+        Translator { fresh, resolve }
+    }
+
+    pub fn path(&mut self, p: &Path, loc: &Location) -> R<Lambda> {
+        if let Some(l) = (self.resolve)(p) {
+            return Ok(l);
+        }
+        match p {
+            Path::Pident(id) if !id.is_global() => Ok(Lambda::Var(ident_var(id))),
+            _ => err(loc, format!("Reference to {} is not supported yet by the native backend", crate::typing::printtyp::path_name(p))),
+        }
+    }
+
+    /// The runtime constructor (an Object_tag block) of an extension constructor / exception.
+    pub fn extension_slot(&mut self, p: &Path, loc: &Location) -> R<Lambda> {
+        if let Path::Pident(id) = p {
+            if id.kind == crate::typing::ident::IdentKind::Predef {
+                return Ok(Lambda::Prim(P::PredefExn(id.name.clone()), vec![]));
+            }
+        }
+        self.path(p, loc)
+    }
+
+    /// A fresh exception constructor named `name`.
+    pub fn new_extension(&mut self, name: &str) -> Lambda {
+        Lambda::Prim(
+            P::MakeBlock(248, Mutability::Immutable),
+            vec![
+                Lambda::Const(Constant::String(name.as_bytes().into())),
+                Lambda::Prim(P::CCall { name: "caml_fresh_oo_id".into(), arity: 1, alloc: true }, vec![Lambda::int(0)]),
+            ],
+        )
+    }
+
+    pub fn expr(&mut self, e: &T::Expression) -> R<Lambda> {
+        use T::ExpressionDesc as D;
+        Ok(match &e.desc {
+            D::Ident(p, _, vd) => match &vd.kind {
+                ValueKind::Primitive(prim) => self.eta_primitive(prim, e.ty, &e.loc)?,
+                ValueKind::Regular => self.path(p, &e.loc)?,
+            },
+            D::Constant(c) => Lambda::Const(constant(c, &e.loc)?),
+            D::Let(rf, vbs, body) => {
+                let body = self.expr(body)?;
+                self.let_bindings(*rf, vbs, body)?
+            }
+            D::Function { .. } => self.function(e, "fun")?,
+            D::Apply(f, args) => self.apply(f, args, &e.loc)?,
+            D::Match { scrutinee, cases, exn_cases, partial } => {
+                let s = self.expr(scrutinee)?;
+                matching::compile_match(self, s, cases, exn_cases, *partial, &e.loc)?
+            }
+            D::Try(body, cases) => {
+                let b = self.expr(body)?;
+                let exn = self.fresh.var("exn");
+                let reraise = Lambda::Prim(P::Raise(RaiseKind::Reraise), vec![Lambda::Var(exn.clone())]);
+                let handler = matching::compile_cases(self, &exn, cases, reraise)?;
+                Lambda::TryWith(Box::new(b), exn, Box::new(handler))
+            }
+            D::Tuple(es) => self.block(0, es, Mutability::Immutable)?,
+            D::Construct(_, cd, args) => self.construct(cd, args, &e.loc)?,
+            D::Record { fields, repr, extended } => self.record(fields, *repr, extended.as_deref(), &e.loc)?,
+            D::Field(r, _, ld) => {
+                let r = self.expr(r)?;
+                match ld.repr {
+                    RecordRepr::Float => Lambda::Prim(P::FloatField(ld.pos), vec![r]),
+                    RecordRepr::Unboxed => r,
+                    RecordRepr::Extension => Lambda::Prim(P::Field(ld.pos + 1), vec![r]),
+                    _ => Lambda::Prim(P::Field(ld.pos), vec![r]),
+                }
+            }
+            D::Setfield(r, _, ld, v) => {
+                let r = self.expr(r)?;
+                let imm = is_immediate(v.ty);
+                let v = self.expr(v)?;
+                match ld.repr {
+                    RecordRepr::Float => Lambda::Prim(P::SetFloatField(ld.pos), vec![r, v]),
+                    RecordRepr::Extension => Lambda::Prim(P::SetField(ld.pos + 1, !imm), vec![r, v]),
+                    _ => Lambda::Prim(P::SetField(ld.pos, !imm), vec![r, v]),
+                }
+            }
+            D::Array(es) => {
+                let kind = array_kind_of_array(e.ty);
+                let args = es.iter().map(|x| self.expr(x)).collect::<R<Vec<_>>>()?;
+                Lambda::Prim(P::MakeArray(kind, Mutability::Mutable), args)
+            }
+            D::IfThenElse(c, a, b) => {
+                let c = self.expr(c)?;
+                let a = self.expr(a)?;
+                let b = match b {
+                    Some(b) => self.expr(b)?,
+                    None => crate::lambda::UNIT,
+                };
+                Lambda::if_(c, a, b)
+            }
+            D::Sequence(a, b) => Lambda::seq(self.expr(a)?, self.expr(b)?),
+            D::While(c, b) => Lambda::While(Box::new(self.expr(c)?), Box::new(self.expr(b)?)),
+            D::For(id, lo, hi, dir, body) => Lambda::For(
+                ident_var(id),
+                Box::new(self.expr(lo)?),
+                Box::new(self.expr(hi)?),
+                if *dir == DirectionFlag::Upto { Direction::Upto } else { Direction::Downto },
+                Box::new(self.expr(body)?),
+            ),
+            D::LetException(id, _, body) => {
+                let slot = self.new_extension(id.name());
+                Lambda::let_(ident_var(id), slot, self.expr(body)?)
+            }
+            D::Assert(c) => {
+                let (file, line, col) = assert_location(&e.loc);
+                let exn = Lambda::Prim(
+                    P::MakeBlock(0, Mutability::Immutable),
+                    vec![
+                        Lambda::Prim(P::PredefExn("Assert_failure".into()), vec![]),
+                        Lambda::Const(Constant::Block(
+                            0,
+                            vec![Constant::String(file.as_bytes().into()), Constant::Int(line), Constant::Int(col)],
+                        )),
+                    ],
+                );
+                let raise = Lambda::Prim(P::Raise(RaiseKind::Regular), vec![exn]);
+                if is_false_constant(c) {
+                    raise
+                } else {
+                    Lambda::if_(self.expr(c)?, crate::lambda::UNIT, raise)
+                }
+            }
+            D::Open(_, body) => self.expr(body)?,
+            D::Lazy(_) => return err(&e.loc, "lazy is not supported yet by the native backend"),
+            D::LetModule(..) => return err(&e.loc, "let module is not supported yet by the native backend"),
+            D::Unreachable => Lambda::Prim(P::Raise(RaiseKind::Regular), vec![Lambda::Prim(P::PredefExn("Match_failure".into()), vec![])]),
+        })
+    }
+
+    fn block(&mut self, tag: u8, es: &[T::Expression], m: Mutability) -> R<Lambda> {
+        let args = es.iter().map(|x| self.expr(x)).collect::<R<Vec<_>>>()?;
+        Ok(make_block(tag, args, m))
+    }
+
+    fn construct(&mut self, cd: &ConstructorDescription, args: &[T::Expression], loc: &Location) -> R<Lambda> {
+        Ok(match &cd.tag {
+            ConstructorTag::Constant(n) => Lambda::int(*n as i64),
+            ConstructorTag::Block(t) => {
+                let m = if args.len() == 1 && matches!(args[0].desc, T::ExpressionDesc::Record { .. }) {
+                    Mutability::Mutable
+                } else {
+                    Mutability::Immutable
+                };
+                if let [a] = args {
+                    if let T::ExpressionDesc::Record { fields, repr: RecordRepr::Inlined { .. }, extended } = &a.desc {
+                        return self.record(fields, RecordRepr::Inlined { tag: *t }, extended.as_deref(), loc);
+                    }
+                }
+                self.block(*t as u8, args, m)?
+            }
+            ConstructorTag::Unboxed => match args {
+                [a] => self.expr(a)?,
+                _ => return err(loc, "unboxed constructor without exactly one argument"),
+            },
+            ConstructorTag::Extension(p) => {
+                let slot = self.extension_slot(p, loc)?;
+                if args.is_empty() {
+                    slot
+                } else {
+                    let mut fields = vec![slot];
+                    for a in args {
+                        fields.push(self.expr(a)?);
+                    }
+                    Lambda::Prim(P::MakeBlock(0, Mutability::Immutable), fields)
+                }
+            }
+        })
+    }
+
+    fn record(
+        &mut self,
+        fields: &[(Rc<types::LabelDescription>, T::RecordField)],
+        repr: RecordRepr,
+        extended: Option<&T::Expression>,
+        loc: &Location,
+    ) -> R<Lambda> {
+        let base = match extended {
+            Some(x) => {
+                let v = self.fresh.var("base");
+                Some((v, self.expr(x)?))
+            }
+            None => None,
+        };
+        let mut vals = Vec::new();
+        for (ld, f) in fields {
+            vals.push(match f {
+                T::RecordField::Overridden(_, e) => self.expr(e)?,
+                T::RecordField::Kept(_) => {
+                    let Some((b, _)) = &base else { return err(loc, "record field kept without a base record") };
+                    let bv = Lambda::Var(b.clone());
+                    match repr {
+                        RecordRepr::Float => Lambda::Prim(P::FloatField(ld.pos), vec![bv]),
+                        RecordRepr::Extension => Lambda::Prim(P::Field(ld.pos + 1), vec![bv]),
+                        _ => Lambda::Prim(P::Field(ld.pos), vec![bv]),
+                    }
+                }
+            });
+        }
+        let m = if fields.iter().any(|(ld, _)| ld.mutable) { Mutability::Mutable } else { Mutability::Immutable };
+        let made = match repr {
+            RecordRepr::Regular => make_block(0, vals, m),
+            RecordRepr::Inlined { tag } => Lambda::Prim(P::MakeBlock(tag as u8, m), vals),
+            RecordRepr::Float => Lambda::Prim(P::MakeFloatBlock(m), vals),
+            RecordRepr::Unboxed => vals.into_iter().next().unwrap_or(crate::lambda::UNIT),
+            RecordRepr::Extension => return err(loc, "inline records of extension constructors are not supported yet"),
+        };
+        Ok(match base {
+            Some((v, e)) => Lambda::let_(v, e, made),
+            None => made,
+        })
+    }
+
+    /// A function: nested one-parameter functions whose parameter is matched irrefutably are
+    /// fused into one function of several parameters.
+    fn function(&mut self, e: &T::Expression, name: &str) -> R<Lambda> {
+        let mut params = Vec::new();
+        let mut cur = e;
+        let mut wrappers: Vec<(Var, Vec<T::Case>, T::Partial, Location)> = Vec::new();
+        loop {
+            match &cur.desc {
+                T::ExpressionDesc::Function { param, cases, partial, .. } => {
+                    let pv = ident_var(param);
+                    params.push(pv.clone());
+                    let single_total = cases.len() == 1 && cases[0].guard.is_none() && *partial == T::Partial::Total;
+                    if single_total && matches!(cases[0].rhs.desc, T::ExpressionDesc::Function { .. }) {
+                        wrappers.push((pv, cases.clone(), *partial, cur.loc.clone()));
+                        cur = &cases[0].rhs;
+                        continue;
+                    }
+                    wrappers.push((pv, cases.clone(), *partial, cur.loc.clone()));
+                    break;
+                }
+                _ => break,
+            }
+        }
+        // Build the body from the innermost match outwards: each outer (fused) parameter's
+        // single case binds its pattern around the inner code.
+        let (last_v, last_cases, last_partial, last_loc) = wrappers.pop().expect("a function has a parameter");
+        let mut body = matching::compile_function_cases(self, &last_v, &last_cases, last_partial, &last_loc)?;
+        while let Some((v, cases, _, _)) = wrappers.pop() {
+            body = matching::bind_irrefutable(self, &v, &cases[0].lhs, body)?;
+        }
+        Ok(Lambda::Function(Rc::new(Function { params, body, name: name.into() })))
+    }
+
+    fn apply(&mut self, f: &T::Expression, args: &[(types::ArgLabel, Option<T::Expression>)], loc: &Location) -> R<Lambda> {
+        // Partial application with labels left open: eta-expand over the missing ones.
+        if args.iter().any(|(l, a)| a.is_none() && !l.is_optional()) {
+            let fv = self.fresh.var("f");
+            let fl = self.expr(f)?;
+            let mut params = Vec::new();
+            let mut call_args = Vec::new();
+            let mut lets = Vec::new();
+            for (l, a) in args {
+                match a {
+                    Some(a) => {
+                        let v = self.fresh.var("arg");
+                        lets.push((v.clone(), self.expr(a)?));
+                        call_args.push(Lambda::Var(v));
+                    }
+                    None if l.is_optional() => call_args.push(Lambda::int(0)),
+                    None => {
+                        let v = self.fresh.var("param");
+                        params.push(v.clone());
+                        call_args.push(Lambda::Var(v));
+                    }
+                }
+            }
+            let inner = Lambda::Function(Rc::new(Function {
+                params,
+                body: Lambda::apply(Lambda::Var(fv.clone()), call_args),
+                name: "partial".into(),
+            }));
+            let mut r = Lambda::let_(fv, fl, inner);
+            for (v, e) in lets.into_iter().rev() {
+                r = Lambda::let_(v, e, r);
+            }
+            return Ok(r);
+        }
+        let mut argl = Vec::new();
+        for (l, a) in args {
+            argl.push(match a {
+                Some(a) => self.expr(a)?,
+                None if l.is_optional() => Lambda::int(0),
+                None => unreachable!("handled above"),
+            });
+        }
+        // A primitive applied to all its arguments is the primitive itself.
+        if let T::ExpressionDesc::Ident(_, _, vd) = &f.desc {
+            if let ValueKind::Primitive(prim) = &vd.kind {
+                if argl.len() >= prim.arity && prim.arity > 0 {
+                    let rest = argl.split_off(prim.arity);
+                    let first_ty = args.first().and_then(|(_, a)| a.as_ref()).map(|a| a.ty);
+                    let kind = first_ty.map(operands_of).unwrap_or(Operands::Generic);
+                    let array = first_ty.map(array_kind_of_array).unwrap_or(ArrayKind::Gen);
+                    let call = primitives::translate(prim, argl, kind, array);
+                    return Ok(if rest.is_empty() { call } else { Lambda::apply(call, rest) });
+                }
+            }
+        }
+        let fl = self.expr(f)?;
+        if argl.is_empty() {
+            return err(loc, "application without arguments");
+        }
+        Ok(Lambda::apply(fl, argl))
+    }
+
+    /// A primitive used as a value: a function of its arity.
+    fn eta_primitive(&mut self, prim: &types::Primitive, ty: TypeExpr, loc: &Location) -> R<Lambda> {
+        if prim.arity == 0 {
+            return err(loc, format!("constant primitive {} is not supported yet", prim.name));
+        }
+        let params: Vec<Var> = (0..prim.arity).map(|i| self.fresh.var(&format!("p{}", i))).collect();
+        let first_arg_ty = match types::desc(ty) {
+            TypeDesc::Arrow(_, a, _) => Some(a),
+            _ => None,
+        };
+        let kind = first_arg_ty.map(operands_of).unwrap_or(Operands::Generic);
+        let array = first_arg_ty.map(array_kind_of_array).unwrap_or(ArrayKind::Gen);
+        let body = primitives::translate(prim, params.iter().map(|v| Lambda::Var(v.clone())).collect(), kind, array);
+        Ok(Lambda::Function(Rc::new(Function { params, body, name: prim.name.trim_start_matches('%').into() })))
+    }
+
+    pub fn let_bindings(&mut self, rf: RecFlag, vbs: &[T::ValueBinding], body: Lambda) -> R<Lambda> {
+        if rf == RecFlag::Recursive {
+            let mut binds = Vec::new();
+            for vb in vbs {
+                let id = match &vb.pat.desc {
+                    T::PatternDesc::Var(id, _) => id.clone(),
+                    T::PatternDesc::Alias(_, id, _) => id.clone(),
+                    _ => return err(&vb.loc, "This kind of expression is not allowed as right-hand side of `let rec'"),
+                };
+                let l = match &vb.expr.desc {
+                    T::ExpressionDesc::Function { .. } => self.function(&vb.expr, id.name())?,
+                    _ => self.expr(&vb.expr)?,
+                };
+                binds.push((ident_var(&id), l));
+            }
+            return Ok(Lambda::LetRec(binds, Box::new(body)));
+        }
+        let mut result = body;
+        for vb in vbs.iter().rev() {
+            let l = self.binding_expr(vb)?;
+            result = matching::bind_pattern(self, &vb.pat, l, result, &vb.loc)?;
+        }
+        Ok(result)
+    }
+
+    /// The right-hand side of a binding, naming functions after the variable they are bound to.
+    pub fn binding_expr(&mut self, vb: &T::ValueBinding) -> R<Lambda> {
+        match (&vb.pat.desc, &vb.expr.desc) {
+            (T::PatternDesc::Var(id, _), T::ExpressionDesc::Function { .. }) => self.function(&vb.expr, id.name()),
+            _ => self.expr(&vb.expr),
+        }
+    }
+}
+
+fn make_block(tag: u8, args: Vec<Lambda>, m: Mutability) -> Lambda {
+    if m == Mutability::Immutable && !args.is_empty() && args.iter().all(|a| matches!(a, Lambda::Const(_))) {
+        let cs = args
+            .into_iter()
+            .map(|a| match a {
+                Lambda::Const(c) => c,
+                _ => unreachable!(),
+            })
+            .collect();
+        return Lambda::Const(Constant::Block(tag, cs));
+    }
+    Lambda::Prim(P::MakeBlock(tag, m), args)
+}
+
+fn is_false_constant(e: &T::Expression) -> bool {
+    matches!(&e.desc, T::ExpressionDesc::Construct(_, cd, args) if args.is_empty() && &*cd.name == "false")
+}
+
+/// (file, line, column) as OCaml reports them in Assert_failure and Match_failure.
+pub fn assert_location(loc: &Location) -> (String, i64, i64) {
+    (
+        loc.start.fname.to_string(),
+        loc.start.line as i64,
+        (loc.start.cnum - loc.start.bol) as i64,
+    )
+}

@@ -1,0 +1,8 @@
+//! Translation of the typed tree to Lambda: primitives made explicit, pattern matches compiled,
+//! curried functions fused into functions of several parameters.
+
+mod core;
+mod matching;
+pub mod primitives;
+
+pub use self::core::{ident_var, Translator, TranslError};

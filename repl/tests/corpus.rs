@@ -1,0 +1,127 @@
+//! The conformance corpus: every case under `tests/` run through the `ocaml-jit` binary and
+//! compared with what real OCaml printed (see `tests/regen.sh`).
+//!
+//! - `tests/toplevel/NAME.ml`: fed on stdin to `ocaml-jit -noinit -no-version`; stdout and stderr
+//!   together must equal `NAME.expected`.
+//! - `tests/programs/NAME.ml`, `tests/errors/NAME.ml`: run as `ocaml-jit NAME.ml` in their folder;
+//!   stdout, stderr and exit code must equal `NAME.stdout`, `NAME.stderr` (absent: empty) and
+//!   `NAME.exit`.
+//!
+//! Cases listed in `tests/known-failures.txt` (`category/name: reason`) run as ignored tests
+//! whose names carry the reason; `--include-ignored` runs them.
+//! Run one case: `cargo test -p ocaml-jit --test corpus -- toplevel/basics`.
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn corpus_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests")
+}
+
+fn known_failures(root: &Path) -> HashMap<String, String> {
+    let text = std::fs::read_to_string(root.join("known-failures.txt")).unwrap_or_default();
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
+        .collect()
+}
+
+fn diff(what: &str, expected: &str, actual: &str) -> String {
+    let mut out = format!("{} differs:\n", what);
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    for i in 0..e.len().max(a.len()) {
+        let (x, y) = (e.get(i).copied(), a.get(i).copied());
+        if x != y {
+            out.push_str(&format!("line {}:\n  expected: {:?}\n  actual:   {:?}\n", i + 1, x, y));
+        }
+    }
+    if expected != actual && out.lines().count() == 1 {
+        out.push_str(&format!("  (whitespace) expected {:?}\n  actual {:?}\n", expected, actual));
+    }
+    out
+}
+
+fn run_toplevel(dir: &Path, name: &str) -> Result<(), Failed> {
+    let src = std::fs::read(dir.join(format!("{name}.ml"))).map_err(|e| e.to_string())?;
+    let expected = std::fs::read_to_string(dir.join(format!("{name}.expected"))).map_err(|e| e.to_string())?;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ocaml-jit"))
+        .args(["-noinit", "-no-version"])
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().ok_or("no stdin")?;
+        stdin.write_all(&src).map_err(|e| e.to_string())?;
+    }
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    let mut actual = String::from_utf8_lossy(&out.stdout).into_owned();
+    actual.push_str(&String::from_utf8_lossy(&out.stderr));
+    if actual != expected {
+        return Err(diff("toplevel output", &expected, &actual).into());
+    }
+    Ok(())
+}
+
+fn run_program(dir: &Path, name: &str) -> Result<(), Failed> {
+    let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap_or_default();
+    let out = Command::new(env!("CARGO_BIN_EXE_ocaml-jit"))
+        .arg(format!("{name}.ml"))
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| e.to_string())?;
+    let mut problems = String::new();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if stdout != read("stdout") {
+        problems.push_str(&diff("stdout", &read("stdout"), &stdout));
+    }
+    if stderr != read("stderr") {
+        problems.push_str(&diff("stderr", &read("stderr"), &stderr));
+    }
+    let code = out.status.code().map(|c| c.to_string()).unwrap_or_else(|| format!("{:?}", out.status));
+    if code != read("exit").trim() {
+        problems.push_str(&format!("exit code: expected {}, actual {}\n", read("exit").trim(), code));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.into())
+    }
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let root = corpus_root();
+    let known = known_failures(&root);
+    let mut trials = Vec::new();
+    for category in ["toplevel", "programs", "errors"] {
+        let dir = root.join(category);
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".ml")).map(String::from))
+            .collect();
+        names.sort();
+        for name in names {
+            let id = format!("{category}/{name}");
+            let dir = dir.clone();
+            let runner = if category == "toplevel" { run_toplevel } else { run_program };
+            let n = name.clone();
+            let trial = match known.get(&id) {
+                Some(reason) => Trial::test(format!("{id} (known failure: {reason})"), move || runner(&dir, &n))
+                    .with_ignored_flag(true),
+                None => Trial::test(id, move || runner(&dir, &n)),
+            };
+            trials.push(trial);
+        }
+    }
+    libtest_mimic::run(&args, trials).exit();
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Regenerate the expected outputs of the conformance corpus from real OCaml (Debian's `ocaml`
+# package, 4.13). Run it where OCaml is installed; commit what it writes. The tests themselves
+# never need OCaml.
+#
+#   tests/toplevel/NAME.ml -> NAME.expected   (`ocaml -noinit -no-version < NAME.ml`, stdout+stderr)
+#   tests/programs/NAME.ml -> NAME.stdout, NAME.stderr, NAME.exit   (`ocaml NAME.ml`)
+#   tests/errors/NAME.ml   -> the same as programs
+#
+# With arguments, only the named cases (e.g. `tests/regen.sh toplevel/basics`).
+set -euo pipefail
+cd "$(dirname "$0")"
+command -v ocaml >/dev/null || { echo "regen.sh: real OCaml is not installed (apt-get install -y ocaml)" >&2; exit 1; }
+
+regen_toplevel() {
+  local f=$1
+  (cd toplevel && ocaml -noinit -no-version < "$(basename "$f")" > "$(basename "${f%.ml}").expected" 2>&1 || true)
+}
+
+regen_program() {
+  local dir=$1 name=$2
+  (
+    cd "$dir"
+    set +e
+    ocaml "$name.ml" > "$name.stdout" 2> "$name.stderr"
+    echo $? > "$name.exit"
+    set -e
+    [ -s "$name.stderr" ] || rm -f "$name.stderr"
+  )
+}
+
+cases=("$@")
+if [ ${#cases[@]} -eq 0 ]; then
+  for f in toplevel/*.ml programs/*.ml errors/*.ml; do
+    [ -e "$f" ] && cases+=("${f%.ml}")
+  done
+fi
+for c in "${cases[@]}"; do
+  case "$c" in
+    toplevel/*) regen_toplevel "$c.ml" ;;
+    programs/*|errors/*) regen_program "${c%%/*}" "${c#*/}" ;;
+    *) echo "regen.sh: unknown case $c" >&2; exit 1 ;;
+  esac
+  echo "regenerated $c"
+done
