@@ -1,0 +1,208 @@
+//! Reading runtime values back through their types, as the toplevel prints them.
+
+use crate::outval::OutValue;
+use compiler::typing::ctype;
+use compiler::typing::env::Env;
+use compiler::typing::ident::IdentKind;
+use compiler::typing::path::Path;
+use compiler::typing::types::{self, ConstructorArgs, RecordRepr, TypeDesc, TypeExpr, TypeKind};
+use runtime::value::{Value, DOUBLE_ARRAY_TAG, OBJECT_TAG};
+
+pub struct Printer<'e> {
+    pub env: &'e Env,
+    /// `#print_depth`.
+    pub max_depth: usize,
+    /// `#print_length`: elements printed before `...`, over the whole value.
+    pub max_length: usize,
+    printed: usize,
+}
+
+impl<'e> Printer<'e> {
+    pub fn new(env: &'e Env, max_depth: usize, max_length: usize) -> Printer<'e> {
+        Printer { env, max_depth, max_length, printed: 0 }
+    }
+
+    pub fn tree(&mut self, v: Value, ty: TypeExpr) -> OutValue {
+        self.printed = 0;
+        self.value(v, ty, 0)
+    }
+
+    fn predef_name(p: &Path) -> Option<&str> {
+        match p {
+            Path::Pident(id) if id.kind == IdentKind::Predef => Some(id.name()),
+            _ => None,
+        }
+    }
+
+    fn value(&mut self, v: Value, ty: TypeExpr, depth: usize) -> OutValue {
+        if depth > self.max_depth {
+            return OutValue::Ellipsis;
+        }
+        let ty = ctype::expand_head(self.env, ty);
+        // SAFETY: `v` has type `ty`, so each access below matches its representation.
+        unsafe {
+            match types::desc(ty) {
+                TypeDesc::Var(_) | TypeDesc::Univar(_) => OutValue::Stuff("<poly>".into()),
+                TypeDesc::Arrow(..) => OutValue::Stuff("<fun>".into()),
+                TypeDesc::Poly(t, _) => self.value(v, t, depth),
+                TypeDesc::Tuple(ts) => {
+                    OutValue::Tuple(ts.iter().enumerate().map(|(i, &t)| self.value(v.field(i), t, depth + 1)).collect())
+                }
+                TypeDesc::Constr(p, args) => self.constr(v, &p, &args, depth),
+                _ => OutValue::Stuff("<abstr>".into()),
+            }
+        }
+    }
+
+    unsafe fn constr(&mut self, v: Value, p: &Path, args: &[TypeExpr], depth: usize) -> OutValue {
+        if let Some(name) = Self::predef_name(p) {
+            match name {
+                "int" => return OutValue::Int(v.int()),
+                "char" => return OutValue::Char(v.int() as u8),
+                "string" | "bytes" => return OutValue::String(v.bytes().to_vec()),
+                "float" => return OutValue::Float(v.double()),
+                "bool" => return OutValue::Constr(if v.bool() { "true" } else { "false" }.into(), vec![]),
+                "unit" => return OutValue::Constr("()".into(), vec![]),
+                "int32" => return OutValue::Literal(format!("{}l", *(v.ptr().add(1) as *const i32))),
+                "int64" => return OutValue::Literal(format!("{}L", *(v.ptr().add(1) as *const i64))),
+                "nativeint" => return OutValue::Literal(format!("{}n", *(v.ptr().add(1) as *const i64))),
+                "lazy_t" => return OutValue::Stuff("<lazy>".into()),
+                "exn" => return self.exception(v, depth),
+                "list" => {
+                    let elt = args.first().copied();
+                    let mut items = Vec::new();
+                    let mut cur = v;
+                    while cur.is_block() {
+                        if self.printed >= self.max_length {
+                            items.push(OutValue::Ellipsis);
+                            break;
+                        }
+                        self.printed += 1;
+                        items.push(match elt {
+                            Some(t) => self.value(cur.field(0), t, depth + 1),
+                            None => OutValue::Stuff("<poly>".into()),
+                        });
+                        cur = cur.field(1);
+                    }
+                    return OutValue::List(items);
+                }
+                "array" | "floatarray" => {
+                    let mut items = Vec::new();
+                    let n = if v.is_block() { v.wosize() } else { 0 };
+                    let is_float = n > 0 && v.tag() == DOUBLE_ARRAY_TAG;
+                    for i in 0..n {
+                        if self.printed >= self.max_length {
+                            items.push(OutValue::Ellipsis);
+                            break;
+                        }
+                        self.printed += 1;
+                        items.push(if is_float {
+                            OutValue::Float(v.double_field(i))
+                        } else {
+                            match args.first() {
+                                Some(&t) => self.value(v.field(i), t, depth + 1),
+                                None => OutValue::Stuff("<poly>".into()),
+                            }
+                        });
+                    }
+                    return OutValue::Array(items);
+                }
+                _ => {}
+            }
+        }
+        let Some(decl) = self.env.find_type(p) else { return OutValue::Stuff("<abstr>".into()) };
+        let inst = |me: &Self, t: TypeExpr| -> TypeExpr {
+            let _ = me;
+            if decl.params.len() == args.len() {
+                ctype::apply(&decl.params, t, args)
+            } else {
+                t
+            }
+        };
+        match &decl.kind {
+            TypeKind::Variant(cstrs) => {
+                let (consts, nonconsts): (Vec<_>, Vec<_>) = cstrs.iter().partition(|c| c.args.is_empty());
+                if decl.unboxed {
+                    if let Some(c) = cstrs.first() {
+                        if let ConstructorArgs::Tuple(ts) = &c.args {
+                            if let Some(&t) = ts.first() {
+                                let arg = self.value(v, inst(self, t), depth + 1);
+                                return OutValue::Constr(c.id.name().to_string(), vec![arg]);
+                            }
+                        }
+                    }
+                }
+                if v.is_int() {
+                    return match consts.get(v.int() as usize) {
+                        Some(c) => OutValue::Constr(c.id.name().to_string(), vec![]),
+                        None => OutValue::Stuff("<unknown constructor>".into()),
+                    };
+                }
+                let Some(c) = nonconsts.get(v.tag() as usize) else {
+                    return OutValue::Stuff("<unknown constructor>".into());
+                };
+                let name = c.id.name().to_string();
+                match &c.args {
+                    ConstructorArgs::Tuple(ts) => {
+                        let vals = ts.iter().enumerate().map(|(i, &t)| self.value(v.field(i), inst(self, t), depth + 1)).collect();
+                        OutValue::Constr(name, vals)
+                    }
+                    ConstructorArgs::Record(labels) => {
+                        let fields = labels
+                            .iter()
+                            .enumerate()
+                            .map(|(i, l)| (l.id.name().to_string(), self.value(v.field(i), inst(self, l.ty), depth + 1)))
+                            .collect();
+                        OutValue::Constr(name, vec![OutValue::Record(fields)])
+                    }
+                }
+            }
+            TypeKind::Record(labels, repr) => {
+                let fields = labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let val = match repr {
+                            RecordRepr::Float => OutValue::Float(v.double_field(i)),
+                            RecordRepr::Unboxed => self.value(v, inst(self, l.ty), depth + 1),
+                            _ => self.value(v.field(i), inst(self, l.ty), depth + 1),
+                        };
+                        (l.id.name().to_string(), val)
+                    })
+                    .collect();
+                OutValue::Record(fields)
+            }
+            TypeKind::Open => self.exception(v, depth),
+            TypeKind::Abstract => OutValue::Stuff("<abstr>".into()),
+        }
+    }
+
+    /// An exception or other extensible-variant value: its constructor is found by name.
+    unsafe fn exception(&mut self, v: Value, depth: usize) -> OutValue {
+        let slot = if v.tag() == OBJECT_TAG { v } else { v.field(0) };
+        let name = slot.field(0).to_rust_string();
+        if v.tag() == OBJECT_TAG {
+            return OutValue::Constr(name, vec![]);
+        }
+        let arg_types = self.env.extension_arg_types(&name);
+        let n = v.wosize() - 1;
+        let args = (0..n)
+            .map(|i| match arg_types.as_ref().and_then(|ts| ts.get(i)) {
+                Some(&t) => self.value(v.field(i + 1), t, depth + 1),
+                None => generic(v.field(i + 1)),
+            })
+            .collect();
+        OutValue::Constr(name, args)
+    }
+}
+
+/// A value of unknown type: what `Printexc` would show.
+unsafe fn generic(v: Value) -> OutValue {
+    if v.is_int() {
+        OutValue::Int(v.int())
+    } else if v.tag() == runtime::value::STRING_TAG {
+        OutValue::String(v.bytes().to_vec())
+    } else {
+        OutValue::Stuff("_".into())
+    }
+}

@@ -1,0 +1,22 @@
+let f x = x + 1;;
+f 41;;
+let add a b = a + b;;
+let add5 = add 5;;
+add5 10;;
+let rec fact n = if n <= 1 then 1 else n * fact (n - 1);;
+fact 20;;
+let rec fib n = if n < 2 then n else fib (n - 1) + fib (n - 2);;
+fib 25;;
+let compose f g x = f (g x);;
+let h = compose (fun x -> x * 2) (fun x -> x + 3);;
+h 4;;
+let rec loop n acc = if n = 0 then acc else loop (n - 1) (acc + 1);;
+loop 10_000_000 0;;
+let rec even n = if n = 0 then true else odd (n - 1)
+and odd n = if n = 0 then false else even (n - 1);;
+even 100001;;
+let apply3 f a b c = f a b c;;
+apply3 (fun a b c -> a * 100 + b * 10 + c) 1 2 3;;
+let id x = x;;
+id;;
+let k = fun x _ -> x;;

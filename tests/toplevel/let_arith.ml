@@ -1,0 +1,15 @@
+let x = 1 + 2;;
+let y = x * 10 - 4 / 2;;
+x;;
+let z = (x + y) mod 7;;
+- 5 + 3;;
+let big = max_int;;
+let wrap = max_int + 1;;
+let neg = -17 / 5;;
+let m = -17 mod 5;;
+let shifts = (1 lsl 62, -1 lsr 1, -16 asr 2);;
+let logic = (5 land 3, 5 lor 3, 5 lxor 3);;
+let b = 3 < 4 && not (2 = 3) || false;;
+let c = 'a';;
+let u = ();;
+1 / 0;;
