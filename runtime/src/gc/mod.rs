@@ -139,9 +139,11 @@ pub fn alloc_shr_raw(wosize: usize, tag: u8) -> Value {
     if wosize > MAX_WOSIZE {
         crate::fail::out_of_memory();
     }
+    // Collect before allocating: a block allocated first would be unreachable (so freed) in a
+    // collection that ran before the caller stored it anywhere.
+    maybe_major_after_alloc();
     let g = gc();
     let p = g.major.alloc(wosize, tag);
-    maybe_major_after_alloc();
     Value::from_ptr(p)
 }
 

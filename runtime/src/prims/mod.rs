@@ -6,14 +6,23 @@
 //! OCaml handler installed) and exports thin `extern "C"` wrappers that raise on `Err`.
 //! `table()` lists every exported primitive for the JIT's symbol resolution.
 
+pub mod arrays;
+pub mod backtrace;
 pub mod boxed_ints;
+pub mod channels;
 pub mod compare;
 pub mod custom;
+pub mod digest;
 pub mod floats;
+pub mod gc_stats;
 pub mod hash;
 pub mod ints;
+pub mod lexing;
 pub mod math;
+pub mod misc;
+pub mod obj;
 pub mod strings;
+pub mod sys;
 
 use crate::alloc::copy_string;
 use crate::fail;
@@ -53,11 +62,20 @@ pub fn table() -> &'static [Primitive] {
     static TABLE: std::sync::OnceLock<Vec<Primitive>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = Vec::new();
+        t.extend(arrays::prims());
+        t.extend(backtrace::prims());
+        t.extend(channels::prims());
+        t.extend(digest::prims());
+        t.extend(gc_stats::prims());
+        t.extend(misc::prims());
+        t.extend(obj::prims());
+        t.extend(sys::prims());
         t.extend(boxed_ints::prims());
         t.extend(compare::prims());
         t.extend(floats::prims());
         t.extend(hash::prims());
         t.extend(ints::prims());
+        t.extend(lexing::prims());
         t.extend(math::prims());
         t.extend(strings::prims());
         t.sort_by_key(|p| p.name);
