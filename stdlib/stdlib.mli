@@ -230,5 +230,7 @@ val valid_float_lexem : string -> string
 val unsafe_really_input : in_channel -> bytes -> int -> int -> unit
 val do_at_exit : unit -> unit
 
+module Lazy = Stdlib__Lazy
 module List = Stdlib__List
+module Printf = Stdlib__Printf
 
