@@ -8,3 +8,5 @@ pub mod codegen;
 pub mod lambda;
 pub mod middle;
 pub mod parsing;
+pub mod translate;
+pub mod typing;

@@ -184,7 +184,7 @@ impl<'e> Printer<'e> {
         if v.tag() == OBJECT_TAG {
             return OutValue::Constr(name, vec![]);
         }
-        let arg_types = self.env.extension_arg_types(&name);
+        let arg_types = self.extension_arg_types(&name);
         let n = v.wosize() - 1;
         let args = (0..n)
             .map(|i| match arg_types.as_ref().and_then(|ts| ts.get(i)) {
@@ -193,6 +193,20 @@ impl<'e> Printer<'e> {
             })
             .collect();
         OutValue::Constr(name, args)
+    }
+}
+
+impl<'e> Printer<'e> {
+    /// The argument types of the extension constructor (exception) named `name` (`E`, `M.E`).
+    fn extension_arg_types(&self, name: &str) -> Option<Vec<TypeExpr>> {
+        use compiler::parsing::longident::Longident;
+        let mut parts = name.split('.');
+        let mut lid = Longident::Lident(parts.next()?.to_string());
+        for p in parts {
+            lid = Longident::Ldot(Box::new(lid), p.to_string());
+        }
+        let cds = self.env.lookup_all_constructors(&lid).ok()?;
+        cds.into_iter().find(|cd| matches!(cd.tag, types::ConstructorTag::Extension(_))).map(|cd| cd.args.clone())
     }
 }
 

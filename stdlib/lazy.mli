@@ -1,0 +1,14 @@
+(* Deferred computations (interface), with OCaml's names and types. *)
+
+type 'a t = 'a lazy_t
+exception Undefined
+external force : 'a t -> 'a = "%lazy_force"
+val map : ('a -> 'b) -> 'a t -> 'b t
+val is_val : 'a t -> bool
+val from_val : 'a -> 'a t
+val map_val : ('a -> 'b) -> 'a t -> 'b t
+val from_fun : (unit -> 'a) -> 'a t
+val force_val : 'a t -> 'a
+val lazy_from_fun : (unit -> 'a) -> 'a t
+val lazy_from_val : 'a -> 'a t
+val lazy_is_val : 'a t -> bool
