@@ -18,6 +18,7 @@ pub mod gc_stats;
 pub mod hash;
 pub mod ints;
 pub mod lexing;
+pub mod marshal;
 pub mod math;
 pub mod misc;
 pub mod obj;
@@ -76,6 +77,7 @@ pub fn table() -> &'static [Primitive] {
         t.extend(hash::prims());
         t.extend(ints::prims());
         t.extend(lexing::prims());
+        t.extend(marshal::prims());
         t.extend(math::prims());
         t.extend(strings::prims());
         t.sort_by_key(|p| p.name);
