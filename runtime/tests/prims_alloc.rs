@@ -124,3 +124,25 @@ fn boxed_integers_and_bytes_accessors() {
     assert_eq!(unbox_int32(strings::caml_string_get32(r.get(s), Value::of_int(4))), 0x01020304);
     assert!(strings::create_bytes(-1, "Bytes.create").is_err());
 }
+
+#[test]
+fn weak_arrays_and_ephemerons_hold_their_values() {
+    let _t = lock();
+    use runtime::prims::weak::*;
+    let mut r = LocalRoots::new();
+    let w = r.add(caml_weak_create(Value::of_int(3)));
+    unsafe { assert_eq!(r.get(w).wosize(), 5) }; // Weak.length = size - 2
+    assert_eq!(caml_weak_check(r.get(w), Value::of_int(0)), FALSE);
+    assert_eq!(caml_weak_get(r.get(w), Value::of_int(1)), NONE);
+    let some = runtime::alloc::alloc_some(copy_string("kept"));
+    caml_weak_set(r.get(w), Value::of_int(1), some);
+    gc::full_major();
+    let got = caml_weak_get(r.get(w), Value::of_int(1));
+    unsafe { assert_eq!(got.field(0).bytes(), b"kept") };
+    let e = r.add(caml_ephe_create(Value::of_int(1)));
+    assert_eq!(caml_ephe_check_data(r.get(e)), FALSE);
+    caml_ephe_set_data(r.get(e), Value::of_int(5));
+    assert_eq!(caml_ephe_get_data(r.get(e)) != NONE, true);
+    caml_ephe_unset_data(r.get(e));
+    assert_eq!(caml_ephe_get_data(r.get(e)), NONE);
+}

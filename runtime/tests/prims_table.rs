@@ -9,12 +9,7 @@ use runtime::prims::{lookup, table};
 fn not_yet(name: &str) -> bool {
     const PREFIXES: &[&str] = &[
         "caml_ba_",      // Bigarray
-        "caml_ephe_",    // Ephemeron
-        "caml_weak_",    // Weak
         "caml_dynlink_", // bytecode dynlink
-        "caml_output_value",
-        "caml_input_value",
-        "caml_marshal_data_size",
     ];
     const NAMES: &[&str] = &[
         "caml_parse_engine",

@@ -24,6 +24,7 @@ pub mod misc;
 pub mod obj;
 pub mod strings;
 pub mod sys;
+pub mod weak;
 
 use crate::alloc::copy_string;
 use crate::fail;
@@ -71,6 +72,7 @@ pub fn table() -> &'static [Primitive] {
         t.extend(misc::prims());
         t.extend(obj::prims());
         t.extend(sys::prims());
+        t.extend(weak::prims());
         t.extend(boxed_ints::prims());
         t.extend(compare::prims());
         t.extend(floats::prims());
