@@ -12,8 +12,6 @@ fn not_yet(name: &str) -> bool {
         "caml_dynlink_", // bytecode dynlink
     ];
     const NAMES: &[&str] = &[
-        "caml_parse_engine",
-        "caml_set_parser_trace",
         // Bytecode-interpreter internals with no meaning for native code.
         "caml_get_global_data",
         "caml_get_section_table",

@@ -22,6 +22,7 @@ pub mod marshal;
 pub mod math;
 pub mod misc;
 pub mod obj;
+pub mod parsing;
 pub mod strings;
 pub mod sys;
 pub mod weak;
@@ -71,6 +72,7 @@ pub fn table() -> &'static [Primitive] {
         t.extend(gc_stats::prims());
         t.extend(misc::prims());
         t.extend(obj::prims());
+        t.extend(parsing::prims());
         t.extend(sys::prims());
         t.extend(weak::prims());
         t.extend(boxed_ints::prims());

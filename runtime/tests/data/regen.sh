@@ -10,3 +10,4 @@ sh ./gen_float_repres.sh > float_repres.expected
 # The primitives of OCaml's bytecode runtime (the names the Stdlib's externals use).
 ocamlrun -p > ocaml_primitives.txt
 sh ./gen_lexing.sh > lexing.expected
+sh ./gen_parsing.sh > parsing.expected
