@@ -5,6 +5,11 @@
 //! Each module keeps the logic in plain Rust functions returning `Result` (testable without an
 //! OCaml handler installed) and exports thin `extern "C"` wrappers that raise on `Err`.
 //! `table()` lists every exported primitive for the JIT's symbol resolution.
+//!
+//! Not provided yet: Bigarray (`caml_ba_*`), bytecode-interpreter internals. Known limits:
+//! weak arrays and ephemerons hold their contents strongly; finalisers are accepted but never
+//! run; backtraces are always empty; marshalling refuses closures; `Gc` statistics the collector
+//! does not keep are approximations; channels are never freed (no custom-block finalisation).
 
 pub mod arrays;
 pub mod backtrace;
