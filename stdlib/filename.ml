@@ -27,10 +27,10 @@ let chop_suffix_opt ~suffix name =
     Some (String.sub name 0 (String.length name - String.length suffix))
   else None
 
+(* As in OCaml, the suffix is not checked, only its length. *)
 let chop_suffix name suffix =
-  match chop_suffix_opt ~suffix name with
-  | Some base -> base
-  | None -> invalid_arg "Filename.chop_suffix"
+  let len = String.length name - String.length suffix in
+  if len < 0 then invalid_arg "Filename.chop_suffix" else String.sub name 0 len
 
 (* The length of the extension (dot included) of the last component: a component made of
    dots then a name (".profile") has none. *)
