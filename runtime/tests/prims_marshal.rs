@@ -91,6 +91,10 @@ fn malformed_input_is_an_error() {
     let mut bad_magic = good.clone();
     bad_magic[0] = 0;
     assert_eq!(from_bytes(&bad_magic, 0, "input_value"), Err(Error::Failure("input_value: bad object".into())));
+    // A block header claiming 2^40 fields with no data behind it.
+    let mut huge = unhex("8495a6be0000000900000001000000000000000013");
+    huge.extend((1u64 << 50).to_be_bytes());
+    assert!(from_bytes(&huge, 0, "input_value").is_err());
     // A back-reference to an object that does not exist.
     let bad_ref = unhex("8495a6be00000002000000000000000000000000" /* header */);
     let mut b = bad_ref.clone();

@@ -395,11 +395,12 @@ pub fn intern(data: &[u8], num_objects: u64) -> PResult<Value> {
     }
 }
 
-fn new_block(r: &mut LocalRoots, tag: u8, size: usize) -> PResult<Item> {
+fn new_block(r: &mut LocalRoots, tag: u8, size: usize, remaining: usize) -> PResult<Item> {
     if size == 0 {
         return Ok(Item::Imm(atom(tag)));
     }
-    if size > MAX_WOSIZE {
+    // Every field takes at least one byte of input: this bounds what malformed data can allocate.
+    if size > MAX_WOSIZE || size > remaining {
         return Err(bad());
     }
     let b = gc::alloc(size, tag);
@@ -454,7 +455,8 @@ fn read_custom(rd: &mut Reader, r: &mut LocalRoots, code: u8) -> PResult<Item> {
 fn read_item(rd: &mut Reader, r: &mut LocalRoots) -> PResult<Item> {
     let code = rd.u8()?;
     if code >= PREFIX_SMALL_BLOCK {
-        return new_block(r, code & 0xF, ((code >> 4) & 0x7) as usize);
+        let remaining = rd.data.len() - rd.pos;
+        return new_block(r, code & 0xF, ((code >> 4) & 0x7) as usize, remaining);
     }
     if code >= PREFIX_SMALL_INT {
         return Ok(Item::Imm(Value::of_int((code & 0x3F) as i64)));
@@ -473,11 +475,11 @@ fn read_item(rd: &mut Reader, r: &mut LocalRoots) -> PResult<Item> {
         CODE_SHARED64 => Item::Shared(rd.u64()?),
         CODE_BLOCK32 => {
             let h = rd.u32()?;
-            return new_block(r, header_tag(h), header_wosize(h));
+            return new_block(r, header_tag(h), header_wosize(h), rd.data.len() - rd.pos);
         }
         CODE_BLOCK64 => {
             let h = rd.u64()?;
-            return new_block(r, header_tag(h), header_wosize(h));
+            return new_block(r, header_tag(h), header_wosize(h), rd.data.len() - rd.pos);
         }
         CODE_STRING8 => {
             let n = rd.u8()? as u64;
