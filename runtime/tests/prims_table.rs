@@ -67,5 +67,7 @@ fn symbols_are_exported_under_their_names() {
     }
     let p = lookup("caml_compare").expect("caml_compare");
     assert_eq!(p.addr, runtime::prims::compare::caml_compare as *const u8);
-    assert!(!unsafe { std::ptr::addr_of!(caml_int64_ops) }.is_null());
+    let addr = unsafe { std::ptr::addr_of!(caml_int64_ops) };
+    assert_eq!(runtime::prims_table_lookup("caml_int64_ops"), Some(addr));
+    assert_eq!(runtime::symbols::lookup("caml_compare"), Some(p.addr));
 }

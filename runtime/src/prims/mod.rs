@@ -100,6 +100,19 @@ pub fn lookup(name: &str) -> Option<&'static Primitive> {
     t.binary_search_by_key(&name, |p| p.name).ok().map(|i| &t[i])
 }
 
+/// Data symbols generated code refers to: the custom operations of boxed integers (to box them
+/// inline) and of channels.
+pub fn data_symbol(name: &str) -> Option<*const u8> {
+    let ops: &'static custom::CustomOperations = match name {
+        "caml_int32_ops" => &boxed_ints::caml_int32_ops,
+        "caml_int64_ops" => &boxed_ints::caml_int64_ops,
+        "caml_nativeint_ops" => &boxed_ints::caml_nativeint_ops,
+        "caml_channel_ops" => &channels::caml_channel_ops,
+        _ => return None,
+    };
+    Some(ops as *const custom::CustomOperations as *const u8)
+}
+
 /// An OCaml exception a primitive wants raised.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Error {
