@@ -15,9 +15,10 @@ UNITS="camlinternalFormatBasics stdlib std_exit
   either seq option result bool sys list char uchar int bytes string unit
   array float int32 int64 nativeint obj camlinternalLazy lazy stack queue buffer
   camlinternalFormat printf printexc fun digest random hashtbl map set
-  complex filename gc oo arg
-  listLabels arrayLabels bytesLabels stringLabels stdLabels"
-TOPLEVEL_UNITS="camlinternalFormatBasics stdlib std_exit camlinternalLazy camlinternalFormat"
+  format scanf complex filename gc camlinternalOO oo callback arg in_channel out_channel
+  marshal weak ephemeron atomic lexing parsing
+  listLabels arrayLabels bytesLabels stringLabels stdLabels moreLabels"
+TOPLEVEL_UNITS="camlinternalFormatBasics stdlib std_exit camlinternalLazy camlinternalFormat camlinternalOO"
 
 FLAGS="-nostdlib -nopervasives -no-alias-deps -strict-sequence -safe-string -g -w +a-4-9-40-41-42-44-45-49-70 -alert -deprecated"
 objs=""

@@ -33,10 +33,11 @@ pub fn run(args: &[String]) -> Option<i32> {
                 return Some(2);
             }
         };
+        // The dump is only built when asked for.
         let result = if f.ends_with(".mli") {
-            parsing::parse_interface_bytes(&src, f).map(|(s, _)| printast::interface(&s))
+            parsing::parse_interface_bytes(&src, f).map(|(s, _)| if dump { printast::interface(&s) } else { String::new() })
         } else {
-            parsing::parse_implementation_bytes(&src, f).map(|(s, _)| printast::implementation(&s))
+            parsing::parse_implementation_bytes(&src, f).map(|(s, _)| if dump { printast::implementation(&s) } else { String::new() })
         };
         match result {
             Ok(text) => {

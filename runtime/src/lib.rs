@@ -31,7 +31,8 @@ pub fn init() {
     });
 }
 
-/// Primitives registered by the primitive library (`prims`), looked up by name.
+/// Primitives registered by the primitive library (`prims`), and its data symbols (custom
+/// operations tables such as `caml_int64_ops`), looked up by name.
 pub fn prims_table_lookup(name: &str) -> Option<*const u8> {
-    prims::table().iter().find(|p| p.name == name).map(|p| p.addr)
+    prims::lookup(name).map(|p| p.addr).or_else(|| prims::data_symbol(name))
 }

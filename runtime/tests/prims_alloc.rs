@@ -114,13 +114,46 @@ fn boxed_integers_and_bytes_accessors() {
     let a = r.add(box_int64(i64::MAX));
     let b = r.add(box_int64(1));
     assert_eq!(unbox_int64(caml_int64_add(r.get(a), r.get(b))), i64::MIN);
-    assert_eq!(unbox_int64(caml_int64_shift_right_unsigned(box_int64(-1), Value::of_int(60))), 15);
-    assert_eq!(unbox_int32(caml_int32_shift_right_unsigned(box_int32(-1), Value::of_int(28))), 15);
-    assert_eq!(unbox_int32(caml_int32_mul(box_int32(0x10000), box_int32(0x10000))), 0);
-    assert_eq!(unbox_int64(caml_int64_div(box_int64(i64::MIN), box_int64(-1))), i64::MIN);
+    // Arguments are rooted: allocating the second may move the first.
+    let two = |r: &mut LocalRoots, x: Value, f: &dyn Fn() -> Value| {
+        let k = r.add(x);
+        let y = f();
+        (r.get(k), y)
+    };
+    let (x, y) = two(&mut r, box_int64(-1), &|| Value::of_int(60));
+    assert_eq!(unbox_int64(caml_int64_shift_right_unsigned(x, y)), 15);
+    let (x, y) = two(&mut r, box_int32(-1), &|| Value::of_int(28));
+    assert_eq!(unbox_int32(caml_int32_shift_right_unsigned(x, y)), 15);
+    let (x, y) = two(&mut r, box_int32(0x10000), &|| box_int32(0x10000));
+    assert_eq!(unbox_int32(caml_int32_mul(x, y)), 0);
+    let (x, y) = two(&mut r, box_int64(i64::MIN), &|| box_int64(-1));
+    assert_eq!(unbox_int64(caml_int64_div(x, y)), i64::MIN);
     let s = r.add(strings::create_bytes(8, "Bytes.create").unwrap());
-    strings::caml_bytes_set64(r.get(s), Value::of_int(0), box_int64(0x0102030405060708));
+    let n = box_int64(0x0102030405060708);
+    strings::caml_bytes_set64(r.get(s), Value::of_int(0), n);
     assert_eq!(strings::caml_string_get16(r.get(s), Value::of_int(0)), Value::of_int(0x0708));
     assert_eq!(unbox_int32(strings::caml_string_get32(r.get(s), Value::of_int(4))), 0x01020304);
     assert!(strings::create_bytes(-1, "Bytes.create").is_err());
+}
+
+#[test]
+fn weak_arrays_and_ephemerons_hold_their_values() {
+    let _t = lock();
+    use runtime::prims::weak::*;
+    let mut r = LocalRoots::new();
+    let w = r.add(caml_weak_create(Value::of_int(3)));
+    unsafe { assert_eq!(r.get(w).wosize(), 5) }; // Weak.length = size - 2
+    assert_eq!(caml_weak_check(r.get(w), Value::of_int(0)), FALSE);
+    assert_eq!(caml_weak_get(r.get(w), Value::of_int(1)), NONE);
+    let some = runtime::alloc::alloc_some(copy_string("kept"));
+    caml_weak_set(r.get(w), Value::of_int(1), some);
+    gc::full_major();
+    let got = caml_weak_get(r.get(w), Value::of_int(1));
+    unsafe { assert_eq!(got.field(0).bytes(), b"kept") };
+    let e = r.add(caml_ephe_create(Value::of_int(1)));
+    assert_eq!(caml_ephe_check_data(r.get(e)), FALSE);
+    caml_ephe_set_data(r.get(e), Value::of_int(5));
+    assert_eq!(caml_ephe_get_data(r.get(e)) != NONE, true);
+    caml_ephe_unset_data(r.get(e));
+    assert_eq!(caml_ephe_get_data(r.get(e)), NONE);
 }

@@ -122,6 +122,18 @@ fn io_sys_and_digest_match_ocaml() {
             "create_float" | "floatarray_create" => {
                 show(arrays::make_float_vect(-1, "Float.Array.create").map(|_| "ok".into()))
             }
+            "command" => sys::caml_sys_system_command(s()).int().to_string(),
+            "readdir_sorted" => {
+                let dir = std::str::from_utf8(&input).unwrap();
+                let _ = std::fs::create_dir(dir);
+                for f in ["b", "a", "c.txt"] {
+                    std::fs::write(format!("{dir}/{f}"), "").unwrap();
+                }
+                let mut names = sys::read_directory(s()).unwrap();
+                names.sort();
+                let _ = std::fs::remove_dir_all(dir);
+                names.iter().map(|n| String::from_utf8_lossy(n).into_owned()).collect::<Vec<_>>().join(" ")
+            }
             "chan" => {
                 let (name, got) = session.next().expect("session step");
                 assert_eq!(name, l[1], "session steps out of order");

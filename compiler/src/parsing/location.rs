@@ -55,9 +55,10 @@ impl Location {
         Location { start, end, ghost: false }
     }
 
-    /// OCaml's `Location.none`.
+    /// OCaml's `Location.none` (file `_none_`, line 0, offset -1).
     pub fn none() -> Location {
-        Location { start: Position::dummy(), end: Position::dummy(), ghost: true }
+        let p = Position { fname: Rc::from("_none_"), line: 0, bol: 0, cnum: u32::MAX };
+        Location { start: p.clone(), end: p, ghost: true }
     }
 
     /// The same range marked as ghost.

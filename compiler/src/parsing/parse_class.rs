@@ -108,7 +108,6 @@ impl<'a> Parser<'a> {
                 self.bump();
                 let attrs = self.attributes()?;
                 let mut ce = self.class_fun_def()?;
-                ce.loc = self.loc_from(&start);
                 ce.attributes.splice(0..0, attrs);
                 ce
             }
@@ -324,7 +323,8 @@ impl<'a> Parser<'a> {
                     (ClassFieldDesc::Method(name, private, ClassFieldKind::Virtual(t)), attrs)
                 } else {
                     let name = self.label_name()?;
-                    let e = self.method_body(&start)?;
+                    let nstart = name.loc.start.clone();
+                    let e = self.method_body(&nstart)?;
                     (ClassFieldDesc::Method(name, private, ClassFieldKind::Concrete(ovf, e)), attrs)
                 }
             }
@@ -390,7 +390,7 @@ impl<'a> Parser<'a> {
                 let exp = {
                     let mut x = exp;
                     for v in vars.iter().rev() {
-                        x = mkexp(ExpressionDesc::Newtype(v.clone(), Box::new(x)), loc.to_ghost());
+                        x = mkexp(ExpressionDesc::Newtype(v.clone(), Box::new(x)), loc.clone());
                     }
                     x
                 };
@@ -539,8 +539,9 @@ impl<'a> Parser<'a> {
                     self.expect(&Token::RParen)?;
                     t
                 } else {
+                    // no self type: `_` with an empty, non-ghost location
                     let here = self.last_end.clone();
-                    mktyp(CoreTypeDesc::Any, self.ghost_from_to(&here, &here))
+                    mktyp(CoreTypeDesc::Any, self.ghost_from_to(&here, &here).clone_nonghost())
                 };
                 let mut fields = Vec::new();
                 while matches!(self.peek(), Token::Inherit | Token::Val | Token::Method | Token::Constraint | Token::LBracketPercentPercent | Token::LBracketAtAtAt) {

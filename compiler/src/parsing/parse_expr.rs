@@ -214,7 +214,8 @@ impl<'a> Parser<'a> {
         loop {
             let tok = self.peek().clone();
             match tok {
-                Token::LessMinus if min <= L_LESSMINUS => {
+                // `<-` directly after `x`, `e.l` or `e.(i)` always belongs to them.
+                Token::LessMinus if min <= L_LESSMINUS || matches!(shape, Shape::Label | Shape::Field | Shape::Index(_)) => {
                     self.bump();
                     let rhs = self.expr_at(L_LESSMINUS + 1)?;
                     let loc = self.loc_from(&start);
@@ -457,6 +458,20 @@ impl<'a> Parser<'a> {
         let start = self.cur_start();
         let (mut e, mut shape) = self.simple_expr_atom()?;
         loop {
+            if let Some(k) = self.qualified_dotop_ahead() {
+                // `e.M.N.%(i)`
+                self.bump();
+                let m = self.mod_longident()?;
+                let _ = k;
+                let op = match self.bump().tok {
+                    Token::DotOp(op) => op,
+                    _ => return Err(self.error()),
+                };
+                let ix = self.user_index(e, Some(m.txt), op, &start)?;
+                e = self.index_get(&ix);
+                shape = Shape::Index(ix);
+                continue;
+            }
             match self.peek().clone() {
                 Token::Dot => match self.peek_n(1).clone() {
                     Token::Lident(_) | Token::Uident(_) => {
@@ -497,6 +512,24 @@ impl<'a> Parser<'a> {
             }
         }
         Ok((e, shape))
+    }
+
+    /// If the tokens ahead are `. M . N .%`, the index of the operator token.
+    fn qualified_dotop_ahead(&self) -> Option<usize> {
+        if *self.peek() != Token::Dot {
+            return None;
+        }
+        let mut k = 1;
+        loop {
+            if !matches!(self.peek_n(k), Token::Uident(_)) {
+                return None;
+            }
+            match self.peek_n(k + 1) {
+                Token::DotOp(_) => return Some(k + 1),
+                Token::Dot => k += 2,
+                _ => return None,
+            }
+        }
     }
 
     /// Right operand of a `#op` operator: a simple expression with `.` postfixes only
@@ -633,7 +666,7 @@ impl<'a> Parser<'a> {
             IndexKind::Builtin('{') if ix.indices.len() > 3 => {
                 let _ = loc;
                 // Genarray takes an array of indices
-                let arr = mkexp(ExpressionDesc::Array(ix.indices.clone()), loc.clone());
+                let arr = mkexp(ExpressionDesc::Array(ix.indices.clone()), loc.to_ghost());
                 args.push((ArgLabel::Nolabel, arr));
             }
             IndexKind::User(_, _, _, true) => {
@@ -1088,10 +1121,16 @@ impl<'a> Parser<'a> {
                 let last = lid.txt.last().to_string();
                 (mkexp(ExpressionDesc::Ident(lid_loc(&last, lid.loc.to_ghost())), lid.loc.to_ghost()), true)
             };
-            let _ = punned;
+            let mut e = e;
+            if punned {
+                // the punned identifier spans the whole field (ghost)
+                e.loc = self.ghost_from(&lid.loc.start);
+            }
             let e = match c {
                 Some(c) => {
-                    let loc = if punned { lid.loc.clone() } else { self.ghost_from(&colon_start) };
+                    let _ = colon_start;
+                    let _ = punned;
+                    let loc = self.ghost_from(&lid.loc.start);
                     mk_constraint(e, c, loc, true)
                 }
                 None => e,
@@ -1258,8 +1297,9 @@ impl<'a> Parser<'a> {
                         let e = self.seq_expr()?;
                         return Ok(self.wrap_type_annotation(var, vars, t, e, &start));
                     }
-                    let t = self.poly_core_type()?;
+                    let mut t = self.poly_core_type()?;
                     if matches!(t.desc, CoreTypeDesc::Poly(..)) {
+                        t.loc = t.loc.to_ghost();
                         self.expect(&Token::Equal)?;
                         let e = self.seq_expr()?;
                         let ploc = Location { start: start.clone(), end: t.loc.end.clone(), ghost: true };
@@ -1478,13 +1518,21 @@ impl<'a> Parser<'a> {
     fn letop_expr(&mut self) -> PResult<Expression> {
         let start = self.cur_start();
         let let_ = self.binding_op()?;
+        // OCaml locates each `and*` binding from the start of the first binding's pattern
+        let first_body_start = let_.pat.loc.start.clone();
         let mut ands = Vec::new();
         while let Token::AndOp(_) = self.peek() {
-            ands.push(self.binding_op()?);
+            let mut b = self.binding_op()?;
+            b.loc = self.loc_from(&first_body_start);
+            ands.push(b);
         }
         self.expect(&Token::In)?;
         let body = self.seq_expr()?;
-        Ok(mkexp(ExpressionDesc::LetOp(Box::new(LetOp { let_, ands, body })), self.loc_from(&start)))
+        let loc = self.loc_from(&start);
+        let mut let_ = let_;
+        // OCaml gives the first binding the location of the whole expression
+        let_.loc = loc.clone();
+        Ok(mkexp(ExpressionDesc::LetOp(Box::new(LetOp { let_, ands, body })), loc))
     }
 
     fn binding_op(&mut self) -> PResult<BindingOp> {

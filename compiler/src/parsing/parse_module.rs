@@ -352,7 +352,7 @@ impl<'a> Parser<'a> {
         let (ext, attrs) = self.ext_attributes()?;
         let name = self.val_ident()?;
         self.expect(&Token::Colon)?;
-        let t = self.poly_core_type()?;
+        let t = self.core_type()?;
         let mut prim = Vec::new();
         if external {
             self.expect(&Token::Equal)?;
@@ -438,8 +438,8 @@ impl<'a> Parser<'a> {
     fn type_constraints(&mut self) -> PResult<Vec<(CoreType, CoreType, Location)>> {
         let mut v = Vec::new();
         while self.at(&Token::Constraint) {
-            let start = self.cur_start();
             self.bump();
+            let start = self.cur_start();
             let a = self.core_type()?;
             self.expect(&Token::Equal)?;
             let b = self.core_type()?;

@@ -216,8 +216,12 @@ impl<'a> Parser<'a> {
                     match self.peek_n(1).clone() {
                         Token::LBracket | Token::LBracketBar | Token::LBrace | Token::LParen => {
                             self.bump();
-                            let inner = self.delimited_after_open_path()?;
+                            let mut inner = self.delimited_after_open_path()?;
                             let loc = self.loc_from(&start);
+                            // `M.[]` and `M.()`: the constructor pattern spans the whole text
+                            if matches!(&inner.desc, PatternDesc::Construct(l, None) if matches!(&l.txt, Longident::Lident(s) if s == "[]" || s == "()")) {
+                                inner.loc = loc.clone();
+                            }
                             return Ok(mkpat(PatternDesc::Open(path, Box::new(inner)), loc));
                         }
                         _ => return Err(self.error_after_dot()),
@@ -309,7 +313,8 @@ impl<'a> Parser<'a> {
                     let ty = if self.eat(&Token::Colon) { Some(self.core_type()?) } else { None };
                     let (pat, cloc) = if self.eat(&Token::Equal) {
                         let p = self.pattern()?;
-                        (p, self.loc_from(&colon_start))
+                        let _ = colon_start;
+                        (p, self.loc_from(&lid.loc.start))
                     } else {
                         let last = lid.txt.last().to_string();
                         (mkpat(PatternDesc::Var(Located::new(last, lid.loc.clone())), lid.loc.clone()), lid.loc.clone())
@@ -393,7 +398,8 @@ impl<'a> Parser<'a> {
                     let pt = self.package_type()?;
                     self.expect_closing(&Token::RParen, &open_loc, "(", ")")?;
                     let loc = self.loc_from(&start);
-                    let unpack = mkpat(PatternDesc::Unpack(name), loc.to_ghost());
+                    let nloc = name.loc.clone();
+                    let unpack = mkpat(PatternDesc::Unpack(name), nloc);
                     mkpat(PatternDesc::Constraint(Box::new(unpack), Box::new(pt)), loc)
                 } else {
                     self.expect_closing(&Token::RParen, &open_loc, "(", ")")?;

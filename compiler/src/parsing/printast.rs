@@ -50,14 +50,12 @@ struct Printer {
 
 fn fmt_position(with_name: bool, p: &Position) -> String {
     let name = if with_name { &*p.fname } else { "" };
-    format!("{}[{},{}+{}]", name, p.line, p.bol, p.cnum as i64 - p.bol as i64)
+    // offset -1 (dummy positions) is stored as u32::MAX
+    let cnum = if p.cnum == u32::MAX { -1 } else { p.cnum as i64 };
+    format!("{}[{},{}+{}]", name, p.line, p.bol, cnum - p.bol as i64)
 }
 
 fn fmt_location(l: &Location) -> String {
-    if l.start.cnum == u32::MAX {
-        // Location.none
-        return format!("(_none_[1]..[-1]){}", if l.ghost { " ghost" } else { "" }).replace("[1]..[-1]", "[1,0+-1]..[1,0+-1]");
-    }
     let second_name = l.start.fname != l.end.fname;
     format!("({}..{}){}", fmt_position(true, &l.start), fmt_position(second_name, &l.end), if l.ghost { " ghost" } else { "" })
 }
@@ -551,13 +549,13 @@ impl Printer {
             }
             D::New(lid) => self.line(i, &format!("Pexp_new {}", fmt_lid_loc(lid))),
             D::Setinstvar(s, e) => {
-                self.line(i, &format!("Pexp_setinstvar \"{}\"", s.txt));
+                self.line(i, &format!("Pexp_setinstvar {}", fmt_str_loc(s)));
                 self.expression(i, e);
             }
             D::Override(l) => {
                 self.line(i, "Pexp_override");
                 self.list(i, l, |pr, i, (s, e)| {
-                    pr.line(i, &format!("<override> \"{}\"", s.txt));
+                    pr.line(i, &format!("<override> {}", fmt_str_loc(s)));
                     pr.expression(i + 1, e);
                 });
             }

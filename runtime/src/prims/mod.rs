@@ -5,6 +5,11 @@
 //! Each module keeps the logic in plain Rust functions returning `Result` (testable without an
 //! OCaml handler installed) and exports thin `extern "C"` wrappers that raise on `Err`.
 //! `table()` lists every exported primitive for the JIT's symbol resolution.
+//!
+//! Not provided yet: Bigarray (`caml_ba_*`), bytecode-interpreter internals. Known limits:
+//! weak arrays and ephemerons hold their contents strongly; finalisers are accepted but never
+//! run; backtraces are always empty; marshalling refuses closures; `Gc` statistics the collector
+//! does not keep are approximations; channels are never freed (no custom-block finalisation).
 
 pub mod arrays;
 pub mod backtrace;
@@ -18,11 +23,14 @@ pub mod gc_stats;
 pub mod hash;
 pub mod ints;
 pub mod lexing;
+pub mod marshal;
 pub mod math;
 pub mod misc;
 pub mod obj;
+pub mod parsing;
 pub mod strings;
 pub mod sys;
+pub mod weak;
 
 use crate::alloc::copy_string;
 use crate::fail;
@@ -69,13 +77,16 @@ pub fn table() -> &'static [Primitive] {
         t.extend(gc_stats::prims());
         t.extend(misc::prims());
         t.extend(obj::prims());
+        t.extend(parsing::prims());
         t.extend(sys::prims());
+        t.extend(weak::prims());
         t.extend(boxed_ints::prims());
         t.extend(compare::prims());
         t.extend(floats::prims());
         t.extend(hash::prims());
         t.extend(ints::prims());
         t.extend(lexing::prims());
+        t.extend(marshal::prims());
         t.extend(math::prims());
         t.extend(strings::prims());
         t.sort_by_key(|p| p.name);
@@ -87,6 +98,19 @@ pub fn table() -> &'static [Primitive] {
 pub fn lookup(name: &str) -> Option<&'static Primitive> {
     let t = table();
     t.binary_search_by_key(&name, |p| p.name).ok().map(|i| &t[i])
+}
+
+/// Data symbols generated code refers to: the custom operations of boxed integers (to box them
+/// inline) and of channels.
+pub fn data_symbol(name: &str) -> Option<*const u8> {
+    let ops: &'static custom::CustomOperations = match name {
+        "caml_int32_ops" => &boxed_ints::caml_int32_ops,
+        "caml_int64_ops" => &boxed_ints::caml_int64_ops,
+        "caml_nativeint_ops" => &boxed_ints::caml_nativeint_ops,
+        "caml_channel_ops" => &channels::caml_channel_ops,
+        _ => return None,
+    };
+    Some(ops as *const custom::CustomOperations as *const u8)
 }
 
 /// An OCaml exception a primitive wants raised.

@@ -2,6 +2,8 @@
 //! (see data/regen.sh).
 #![allow(dead_code)]
 
+pub mod values;
+
 use std::sync::Mutex;
 
 /// The runtime has one heap for the process: tests in one file take turns.

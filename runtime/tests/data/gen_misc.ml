@@ -31,6 +31,15 @@ let () =
   out "array_make_float" "-1" (attempt (fun () -> ignore (Array.make (-1) 0.); "ok"));
   out "create_float" "-1" (attempt (fun () -> ignore (Array.create_float (-1)); "ok"));
   out "floatarray_create" "-1" (attempt (fun () -> ignore (Float.Array.create (-1)); "ok"));
+  List.iter (fun c -> out "command" c (string_of_int (Sys.command c)))
+    [ "exit 3"; "true"; "kill -9 $$" ];
+  let dir = "/tmp/ocaml_jit_prims_dir" in
+  (try Sys.mkdir dir 0o755 with Sys_error _ -> ());
+  List.iter (fun f -> close_out (open_out (Filename.concat dir f))) [ "b"; "a"; "c.txt" ];
+  out "readdir_sorted" dir
+    (String.concat " " (List.sort compare (Array.to_list (Sys.readdir dir))));
+  List.iter (fun f -> Sys.remove (Filename.concat dir f)) [ "b"; "a"; "c.txt" ];
+  Sys.rmdir dir;
   (* A channel session: each step's result in order. *)
   let file = "/tmp/ocaml_jit_prims_test.txt" in
   let step name f = out "chan" name (attempt f) in

@@ -1,0 +1,5 @@
+let f x =
+  match x with
+  | Some y -> (y
+     + 1
+  | None -> 0

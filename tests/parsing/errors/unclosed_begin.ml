@@ -1,0 +1,3 @@
+let f () = begin
+  print_endline "a";
+;;
