@@ -231,7 +231,8 @@ impl Toplevel {
         }
         self.phrases += 1;
         let sym: Rc<str> = format!("camlTOP{}", self.phrases).into();
-        let lambda = match self.translate_phrase(&res.structure, &stored, &sym, eval_ident.as_ref().map(|x| &x.0)) {
+        let line_offset = if src.toplevel { src.phrase_start.line as i64 - 1 } else { 0 };
+        let lambda = match self.translate_phrase(&res.structure, &stored, &sym, eval_ident.as_ref().map(|x| &x.0), line_offset) {
             Ok(l) => l,
             Err(e) => {
                 out.push_str(&src.report(&e.loc, "Error", &e.msg));
@@ -296,6 +297,7 @@ impl Toplevel {
         stored: &[Ident],
         sym: &Rc<str>,
         eval: Option<&Ident>,
+        line_offset: i64,
     ) -> Result<Lambda, compiler::translate::TranslError> {
         let globals = &self.globals;
         let resolve = move |p: &Path| -> Option<Lambda> {
@@ -307,6 +309,7 @@ impl Toplevel {
             }
         };
         let mut tr = Translator::new(&mut self.fresh, &resolve);
+        tr.line_offset = line_offset;
         let store = |id: &Ident| -> Lambda {
             let i = stored.iter().position(|x| x.stamp == id.stamp).unwrap_or(0);
             Lambda::Prim(

@@ -30,6 +30,9 @@ pub type Resolver<'a> = &'a dyn Fn(&Path) -> Option<Lambda>;
 pub struct Translator<'a> {
     pub fresh: &'a mut Fresh,
     resolve: Resolver<'a>,
+    /// Subtracted from line numbers in `Assert_failure`/`Match_failure` (the toplevel numbers
+    /// the lines of each phrase from 1).
+    pub line_offset: i64,
 }
 
 type R<T> = Result<T, TranslError>;
@@ -153,7 +156,7 @@ pub fn constant(c: &T::Constant, loc: &Location) -> R<Constant> {
 
 impl<'a> Translator<'a> {
     pub fn new(fresh: &'a mut Fresh, resolve: Resolver<'a>) -> Translator<'a> {
-        Translator { fresh, resolve }
+        Translator { fresh, resolve, line_offset: 0 }
     }
 
     pub fn path(&mut self, p: &Path, loc: &Location) -> R<Lambda> {
@@ -162,16 +165,24 @@ impl<'a> Translator<'a> {
         }
         match p {
             Path::Pident(id) if !id.is_global() => Ok(Lambda::Var(ident_var(id))),
-            _ => err(loc, format!("Reference to {} is not supported yet by the native backend", crate::typing::printtyp::path_name(p))),
+            _ => err(loc, format!("Reference to {} is not supported yet by the native backend ", crate::typing::printtyp::path_name(p))),
         }
     }
 
     /// The runtime constructor (an Object_tag block) of an extension constructor / exception.
     pub fn extension_slot(&mut self, p: &Path, loc: &Location) -> R<Lambda> {
-        if let Path::Pident(id) = p {
-            if id.kind == crate::typing::ident::IdentKind::Predef {
+        match p {
+            Path::Pident(id) if id.kind == crate::typing::ident::IdentKind::Predef => {
                 return Ok(Lambda::Prim(P::PredefExn(id.name.clone()), vec![]));
             }
+            // The Stdlib re-exports the predefined exceptions (`exception Not_found = Not_found`).
+            Path::Pdot(m, name)
+                if matches!(&**m, Path::Pident(u) if u.is_global() && u.name() == "Stdlib")
+                    && crate::typing::predef::EXCEPTION_NAMES.contains(&&**name) =>
+            {
+                return Ok(Lambda::Prim(P::PredefExn(name.clone()), vec![]));
+            }
+            _ => {}
         }
         self.path(p, loc)
     }
@@ -262,7 +273,7 @@ impl<'a> Translator<'a> {
                 Lambda::let_(ident_var(id), slot, self.expr(body)?)
             }
             D::Assert(c) => {
-                let (file, line, col) = assert_location(&e.loc);
+                let (file, line, col) = self.source_location(&e.loc);
                 let exn = Lambda::Prim(
                     P::MakeBlock(0, Mutability::Immutable),
                     vec![
@@ -533,11 +544,13 @@ fn is_false_constant(e: &T::Expression) -> bool {
     matches!(&e.desc, T::ExpressionDesc::Construct(_, cd, args) if args.is_empty() && &*cd.name == "false")
 }
 
-/// (file, line, column) as OCaml reports them in Assert_failure and Match_failure.
-pub fn assert_location(loc: &Location) -> (String, i64, i64) {
-    (
-        loc.start.fname.to_string(),
-        loc.start.line as i64,
-        (loc.start.cnum - loc.start.bol) as i64,
-    )
+impl<'a> Translator<'a> {
+    /// (file, line, column) as OCaml reports them in Assert_failure and Match_failure.
+    pub fn source_location(&self, loc: &Location) -> (String, i64, i64) {
+        (
+            loc.start.fname.to_string(),
+            loc.start.line as i64 - self.line_offset,
+            loc.start.cnum as i64 - loc.start.bol as i64,
+        )
+    }
 }

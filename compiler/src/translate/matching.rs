@@ -16,8 +16,8 @@ fn exit(lbl: u32) -> Lambda {
 }
 
 /// `raise (Match_failure (file, line, col))`.
-pub fn match_failure(loc: &Location) -> Lambda {
-    let (file, line, col) = super::core::assert_location(loc);
+pub fn match_failure(tr: &Translator, loc: &Location) -> Lambda {
+    let (file, line, col) = tr.source_location(loc);
     Lambda::Prim(
         P::Raise(RaiseKind::Regular),
         vec![Lambda::Prim(
@@ -56,7 +56,7 @@ pub fn compile_function_cases(
     _partial: T::Partial,
     loc: &Location,
 ) -> R<Lambda> {
-    compile_cases(tr, param, cases, match_failure(loc))
+    compile_cases(tr, param, cases, match_failure(tr, loc))
 }
 
 pub fn compile_match(
@@ -69,7 +69,7 @@ pub fn compile_match(
 ) -> R<Lambda> {
     let sv = tr.fresh.var("match");
     if exn_cases.is_empty() {
-        let body = compile_cases(tr, &sv, cases, match_failure(loc))?;
+        let body = compile_cases(tr, &sv, cases, match_failure(tr, loc))?;
         return Ok(Lambda::let_(sv, scrut, body));
     }
     // `match e with exception p -> ...`: exceptions raised by `e` (and only by `e`) go to the
@@ -78,7 +78,7 @@ pub fn compile_match(
     let e = tr.fresh.var("exn");
     let e2 = tr.fresh.var("exn");
     let guarded = Lambda::TryWith(Box::new(scrut), e.clone(), Box::new(Lambda::StaticRaise(lbl, vec![Lambda::Var(e)])));
-    let values = compile_cases(tr, &sv, cases, match_failure(loc))?;
+    let values = compile_cases(tr, &sv, cases, match_failure(tr, loc))?;
     let reraise = Lambda::Prim(P::Raise(RaiseKind::Reraise), vec![Lambda::Var(e2.clone())]);
     let exns = compile_cases(tr, &e2, exn_cases, reraise)?;
     Ok(Lambda::StaticCatch(Box::new(Lambda::let_(sv, guarded, values)), lbl, vec![e2], Box::new(exns)))
@@ -88,7 +88,7 @@ pub fn compile_match(
 pub fn bind_irrefutable(tr: &mut Translator, v: &Var, p: &T::Pattern, body: Lambda) -> R<Lambda> {
     let lbl = tr.fresh.label();
     let attempt = test(tr, p, v, body, lbl)?;
-    Ok(Lambda::StaticCatch(Box::new(attempt), lbl, vec![], Box::new(match_failure(&p.loc))))
+    Ok(Lambda::StaticCatch(Box::new(attempt), lbl, vec![], Box::new(match_failure(tr, &p.loc))))
 }
 
 /// `let p = e in body`.

@@ -257,6 +257,13 @@ pub fn transl_modtype(typer: &mut Typer, env: &Env, smty: &P::ModuleType) -> R<M
             Ok(ModuleType::Signature(Rc::new(sg)))
         }
         P::ModuleTypeDesc::Alias(lid) => {
+            // An alias to a compilation unit is not resolved until it is used (as OCaml's
+            // -no-alias-deps): the Stdlib aliases every unit, written or not.
+            if let crate::parsing::longident::Longident::Lident(s) = &lid.txt {
+                if env.lookup_module(&lid.txt).is_err() {
+                    return Ok(ModuleType::Alias(Path::Pident(Ident::global(s))));
+                }
+            }
             let m = env.lookup_module(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
             Ok(ModuleType::Alias(m.path))
         }
