@@ -8,3 +8,4 @@ pub mod codegen;
 pub mod lambda;
 pub mod middle;
 pub mod parsing;
+pub mod typing;

@@ -1,0 +1,569 @@
+//! Operations on type expressions: levels, instantiation, generalization, expansion of
+//! abbreviations, unification (with occurs check) and matching.
+
+use super::env::Env;
+use super::path::Path;
+use super::predef;
+use super::types::*;
+use rustc_hash::FxHashMap;
+use std::cell::Cell;
+use std::rc::Rc;
+
+thread_local! {
+    static CURRENT_LEVEL: Cell<i32> = const { Cell::new(0) };
+}
+
+pub fn current_level() -> i32 {
+    CURRENT_LEVEL.with(|c| c.get())
+}
+
+pub fn set_current_level(l: i32) {
+    CURRENT_LEVEL.with(|c| c.set(l))
+}
+
+/// Enter a new let-level (the body of a `let`, before generalizing).
+pub fn begin_def() {
+    CURRENT_LEVEL.with(|c| c.set(c.get() + 1))
+}
+
+pub fn end_def() {
+    CURRENT_LEVEL.with(|c| c.set(c.get() - 1))
+}
+
+pub fn newvar() -> TypeExpr {
+    new_ty(TypeDesc::Var(None), current_level())
+}
+
+pub fn newvar_named(name: Option<Rc<str>>) -> TypeExpr {
+    new_ty(TypeDesc::Var(name), current_level())
+}
+
+pub fn newty(d: TypeDesc) -> TypeExpr {
+    new_ty(d, current_level())
+}
+
+pub fn new_generic_var() -> TypeExpr {
+    new_generic(TypeDesc::Var(None))
+}
+
+pub fn arrow(l: ArgLabel, a: TypeExpr, b: TypeExpr) -> TypeExpr {
+    newty(TypeDesc::Arrow(l, a, b))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Copying (instantiation)
+
+/// Copies the generic part of types to the current level, sharing one memo so that the
+/// copies of several types share their variables.
+pub struct Copier {
+    memo: FxHashMap<TypeExpr, TypeExpr>,
+    /// Also copy univars (fresh ones) -- only inside an explicit copy of a `Poly`.
+    level: i32,
+}
+
+impl Copier {
+    pub fn new() -> Copier {
+        Copier { memo: FxHashMap::default(), level: current_level() }
+    }
+
+    /// Pre-binds a generic node to a replacement (used for parameters of abbreviations).
+    pub fn bind(&mut self, from: TypeExpr, to: TypeExpr) {
+        self.memo.insert(repr(from), to);
+    }
+
+    pub fn copy(&mut self, t: TypeExpr) -> TypeExpr {
+        let t = repr(t);
+        if level(t) != GENERIC_LEVEL {
+            return t;
+        }
+        if let Some(c) = self.memo.get(&t) {
+            return *c;
+        }
+        let d = desc(t);
+        let placeholder = new_ty(TypeDesc::Var(None), self.level);
+        self.memo.insert(t, placeholder);
+        let nd = match d {
+            TypeDesc::Var(n) => TypeDesc::Var(n),
+            TypeDesc::Univar(n) => TypeDesc::Univar(n),
+            TypeDesc::Arrow(l, a, b) => {
+                let a = self.copy(a);
+                TypeDesc::Arrow(l, a, self.copy(b))
+            }
+            TypeDesc::Tuple(ts) => TypeDesc::Tuple(ts.iter().map(|t| self.copy(*t)).collect()),
+            TypeDesc::Constr(p, ts) => TypeDesc::Constr(p, ts.iter().map(|t| self.copy(*t)).collect()),
+            TypeDesc::Poly(b, vs) => {
+                let vs: Rc<[TypeExpr]> = vs.iter().map(|t| self.copy(*t)).collect();
+                TypeDesc::Poly(self.copy(b), vs)
+            }
+            TypeDesc::Link(x) | TypeDesc::Subst(x) => return self.copy(x),
+        };
+        set_desc(placeholder, nd);
+        placeholder
+    }
+}
+
+impl Default for Copier {
+    fn default() -> Self {
+        Copier::new()
+    }
+}
+
+pub fn instance(t: TypeExpr) -> TypeExpr {
+    Copier::new().copy(t)
+}
+
+pub fn instance_list(ts: &[TypeExpr]) -> Vec<TypeExpr> {
+    let mut c = Copier::new();
+    ts.iter().map(|t| c.copy(*t)).collect()
+}
+
+/// Instance of a constructor: (argument types, result type), sharing variables.
+pub fn instance_constructor(cd: &ConstructorDescription) -> (Vec<TypeExpr>, TypeExpr) {
+    let mut c = Copier::new();
+    let args = cd.args.iter().map(|t| c.copy(*t)).collect();
+    (args, c.copy(cd.res))
+}
+
+/// Instance of a label: (record type, field type), sharing variables.
+pub fn instance_label(ld: &LabelDescription) -> (TypeExpr, TypeExpr) {
+    let mut c = Copier::new();
+    let res = c.copy(ld.res);
+    (res, c.copy(ld.arg))
+}
+
+/// Instantiates the univars of a `Poly` with fresh variables: returns the body.
+pub fn instance_poly(t: TypeExpr) -> TypeExpr {
+    match desc(t) {
+        TypeDesc::Poly(body, vars) => {
+            let mut c = Copier::new();
+            for v in vars.iter() {
+                let fresh = newvar();
+                c.memo.insert(repr(*v), fresh);
+            }
+            // The body may not be generic (annotation types): substitute structurally.
+            subst_univars(body, &c.memo)
+        }
+        _ => instance(t),
+    }
+}
+
+/// Copies `t` replacing the given nodes (univars) everywhere, whatever their level.
+fn subst_univars(t: TypeExpr, map: &FxHashMap<TypeExpr, TypeExpr>) -> TypeExpr {
+    let t = repr(t);
+    if let Some(x) = map.get(&t) {
+        return *x;
+    }
+    if !mentions_any(t, map) {
+        return t;
+    }
+    let d = match desc(t) {
+        TypeDesc::Arrow(l, a, b) => TypeDesc::Arrow(l, subst_univars(a, map), subst_univars(b, map)),
+        TypeDesc::Tuple(ts) => TypeDesc::Tuple(ts.iter().map(|t| subst_univars(*t, map)).collect()),
+        TypeDesc::Constr(p, ts) => TypeDesc::Constr(p, ts.iter().map(|t| subst_univars(*t, map)).collect()),
+        TypeDesc::Poly(b, vs) => TypeDesc::Poly(subst_univars(b, map), vs),
+        d => d,
+    };
+    newty(d)
+}
+
+fn mentions_any(t: TypeExpr, map: &FxHashMap<TypeExpr, TypeExpr>) -> bool {
+    let m = new_mark();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        let t = repr(t);
+        if map.contains_key(&t) {
+            return true;
+        }
+        if try_mark(t, m) {
+            stack.extend(children(&desc(t)));
+        }
+    }
+    false
+}
+
+/// `body` with the generic `params` replaced by `args`.
+pub fn apply(params: &[TypeExpr], body: TypeExpr, args: &[TypeExpr]) -> TypeExpr {
+    let mut c = Copier::new();
+    for (p, a) in params.iter().zip(args.iter()) {
+        c.bind(*p, *a);
+    }
+    c.copy(body)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generalization
+
+/// Generalizes every node whose level is above the current level.
+pub fn generalize(t: TypeExpr) {
+    let cur = current_level();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        let t = repr(t);
+        let l = level(t);
+        if l > cur && l != GENERIC_LEVEL {
+            set_level(t, GENERIC_LEVEL);
+            stack.extend(children(&desc(t)));
+        }
+    }
+}
+
+/// Lowers to `lvl` every node above it (so it will not be generalized).
+pub fn update_level_to(t: TypeExpr, lvl: i32) {
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        let t = repr(t);
+        let l = level(t);
+        if l > lvl && l != GENERIC_LEVEL {
+            set_level(t, lvl);
+            stack.extend(children(&desc(t)));
+        }
+    }
+}
+
+/// The relaxed value restriction: in the type of an expansive expression, variables in
+/// contravariant or invariant positions must not be generalized; covariant ones may be.
+pub fn generalize_expansive(env: &Env, t: TypeExpr) {
+    let lvl = current_level();
+    lower_contravariant(env, lvl, t, Variance::Co, &mut FxHashMap::default());
+    generalize(t);
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Variance {
+    Co,
+    Contra,
+    Inv,
+}
+
+fn lower_contravariant(env: &Env, lvl: i32, t: TypeExpr, v: Variance, seen: &mut FxHashMap<(TypeExpr, Variance), ()>) {
+    let t = repr(t);
+    if level(t) <= lvl || level(t) == GENERIC_LEVEL {
+        return;
+    }
+    if v != Variance::Co {
+        update_level_to(t, lvl);
+        return;
+    }
+    if seen.insert((t, v), ()).is_some() {
+        return;
+    }
+    match desc(t) {
+        TypeDesc::Arrow(_, a, b) => {
+            lower_contravariant(env, lvl, a, Variance::Contra, seen);
+            lower_contravariant(env, lvl, b, v, seen);
+        }
+        TypeDesc::Tuple(ts) => ts.iter().for_each(|x| lower_contravariant(env, lvl, *x, v, seen)),
+        TypeDesc::Constr(p, args) => {
+            let variance = env.find_type(&p).map(|d| d.variance.clone());
+            for (i, a) in args.iter().enumerate() {
+                let pv = match variance.as_ref().and_then(|vs| vs.get(i)) {
+                    Some((true, false)) => Variance::Co,
+                    Some((false, true)) => Variance::Contra,
+                    Some((false, false)) => Variance::Co, // parameter unused: harmless
+                    _ => Variance::Inv,
+                };
+                lower_contravariant(env, lvl, *a, pv, seen);
+            }
+        }
+        TypeDesc::Poly(b, _) => lower_contravariant(env, lvl, b, v, seen),
+        _ => {}
+    }
+}
+
+/// Are all variables of `t` generalized?
+pub fn closed_schema(t: TypeExpr) -> bool {
+    let m = new_mark();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        let t = repr(t);
+        if !try_mark(t, m) {
+            continue;
+        }
+        let d = desc(t);
+        if let TypeDesc::Var(_) = d {
+            if level(t) != GENERIC_LEVEL {
+                return false;
+            }
+        }
+        stack.extend(children(&d));
+    }
+    true
+}
+
+/// The free (non-generic) variables of `t`, in order of appearance.
+pub fn free_variables(t: TypeExpr) -> Vec<TypeExpr> {
+    let m = new_mark();
+    let mut out = Vec::new();
+    fn go(t: TypeExpr, m: u32, out: &mut Vec<TypeExpr>) {
+        let t = repr(t);
+        if !try_mark(t, m) {
+            return;
+        }
+        let d = desc(t);
+        if let TypeDesc::Var(_) = d {
+            out.push(t);
+        }
+        for c in children(&d) {
+            go(c, m, out);
+        }
+    }
+    go(t, m, &mut out);
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expansion of abbreviations
+
+/// One step of expansion of an abbreviation at the head, if `t` is one.
+pub fn try_expand_once(env: &Env, t: TypeExpr) -> Option<TypeExpr> {
+    let t = repr(t);
+    if let TypeDesc::Constr(p, args) = desc(t) {
+        let decl = env.find_type(&p)?;
+        let body = decl.manifest?;
+        if decl.params.len() != args.len() {
+            return None;
+        }
+        let saved = current_level();
+        set_current_level(level(t).min(GENERIC_LEVEL));
+        let r = apply(&decl.params, body, &args);
+        set_current_level(saved);
+        Some(r)
+    } else {
+        None
+    }
+}
+
+/// Expands abbreviations at the head until none is left.
+pub fn expand_head(env: &Env, t: TypeExpr) -> TypeExpr {
+    let mut t = repr(t);
+    let mut fuel = 100;
+    while let Some(t2) = try_expand_once(env, t) {
+        t = repr(t2);
+        fuel -= 1;
+        if fuel == 0 {
+            break;
+        }
+    }
+    t
+}
+
+/// The declaration of the type constructor at the head after expansion, if any.
+pub fn head_path(env: &Env, t: TypeExpr) -> Option<Path> {
+    match desc(expand_head(env, t)) {
+        TypeDesc::Constr(p, _) => Some(p),
+        _ => None,
+    }
+}
+
+/// Full expansion to a non-abbreviation path, for comparing paths (e.g. `t` vs `int`).
+pub fn is_type_path(env: &Env, t: TypeExpr, p: &Path) -> bool {
+    matches!(desc(expand_head(env, t)), TypeDesc::Constr(q, _) if env.same_type_path(&q, p))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unification
+
+#[derive(Clone, Debug)]
+pub enum UnifyFailure {
+    /// The innermost pair could not be unified.
+    Mismatch,
+    /// The variable occurs inside the type.
+    Occur(TypeExpr, TypeExpr),
+    /// A universal variable would be instantiated or escape.
+    Univar(TypeExpr, TypeExpr),
+    /// Labels of arrows differ.
+    Label,
+}
+
+#[derive(Clone, Debug)]
+pub struct UnifyError {
+    /// Pairs (got, expected) from the outermost to the innermost.
+    pub trace: Vec<(TypeExpr, TypeExpr)>,
+    pub failure: UnifyFailure,
+}
+
+/// Unifies `t1` (the type found) with `t2` (the type expected). On failure nothing changes.
+pub fn unify(env: &Env, t1: TypeExpr, t2: TypeExpr) -> Result<(), UnifyError> {
+    let snap = snapshot();
+    let mut u = Unifier { env, univar_pairs: Vec::new() };
+    match u.unify(t1, t2) {
+        Ok(()) => {
+            commit(snap);
+            Ok(())
+        }
+        Err(mut e) => {
+            backtrack(snap);
+            e.trace.reverse();
+            Err(e)
+        }
+    }
+}
+
+struct Unifier<'a> {
+    env: &'a Env,
+    /// Univars identified while unifying two `Poly` types.
+    univar_pairs: Vec<(TypeExpr, TypeExpr)>,
+}
+
+impl Unifier<'_> {
+    fn fail(&self, t1: TypeExpr, t2: TypeExpr, f: UnifyFailure) -> Result<(), UnifyError> {
+        Err(UnifyError { trace: vec![(t1, t2)], failure: f })
+    }
+
+    fn unify(&mut self, t1: TypeExpr, t2: TypeExpr) -> Result<(), UnifyError> {
+        let t1 = repr(t1);
+        let t2 = repr(t2);
+        if t1 == t2 {
+            return Ok(());
+        }
+        let d1 = desc(t1);
+        let d2 = desc(t2);
+        match (&d1, &d2) {
+            (TypeDesc::Var(_), _) => self.link_var(t1, t2),
+            (_, TypeDesc::Var(_)) => self.link_var(t2, t1).map_err(|mut e| {
+                // keep the trace oriented (got, expected)
+                if let Some(p) = e.trace.last_mut() {
+                    *p = (p.1, p.0);
+                }
+                e
+            }),
+            _ => self.unify_structures(t1, t2, d1, d2).map_err(|mut e| {
+                e.trace.push((t1, t2));
+                e
+            }),
+        }
+    }
+
+    fn link_var(&mut self, v: TypeExpr, t: TypeExpr) -> Result<(), UnifyError> {
+        if occurs(v, t) {
+            return self.fail(v, t, UnifyFailure::Occur(v, t));
+        }
+        update_level_to(t, level(v));
+        link(v, t);
+        Ok(())
+    }
+
+    fn unify_structures(&mut self, t1: TypeExpr, t2: TypeExpr, d1: TypeDesc, d2: TypeDesc) -> Result<(), UnifyError> {
+        match (d1, d2) {
+            (TypeDesc::Arrow(l1, a1, r1), TypeDesc::Arrow(l2, a2, r2)) => {
+                if l1 != l2 {
+                    return self.fail(t1, t2, UnifyFailure::Label);
+                }
+                self.unify(a1, a2)?;
+                self.unify(r1, r2)
+            }
+            (TypeDesc::Tuple(ts1), TypeDesc::Tuple(ts2)) if ts1.len() == ts2.len() => {
+                for (a, b) in ts1.iter().zip(ts2.iter()) {
+                    self.unify(*a, *b)?;
+                }
+                Ok(())
+            }
+            (TypeDesc::Constr(p1, as1), TypeDesc::Constr(p2, as2)) if self.env.same_type_path(&p1, &p2) => {
+                if as1.len() != as2.len() {
+                    return self.fail(t1, t2, UnifyFailure::Mismatch);
+                }
+                for (a, b) in as1.iter().zip(as2.iter()) {
+                    self.unify(*a, *b)?;
+                }
+                Ok(())
+            }
+            (TypeDesc::Univar(_), TypeDesc::Univar(_)) => {
+                if self.univar_pairs.iter().any(|(a, b)| (*a == t1 && *b == t2) || (*a == t2 && *b == t1)) {
+                    Ok(())
+                } else {
+                    self.fail(t1, t2, UnifyFailure::Mismatch)
+                }
+            }
+            (TypeDesc::Poly(b1, v1), TypeDesc::Poly(b2, v2)) if v1.len() == v2.len() => {
+                let n = self.univar_pairs.len();
+                for (a, b) in v1.iter().zip(v2.iter()) {
+                    self.univar_pairs.push((repr(*a), repr(*b)));
+                }
+                let r = self.unify(b1, b2);
+                self.univar_pairs.truncate(n);
+                r
+            }
+            (d1, d2) => {
+                // Try expanding an abbreviation on either side.
+                if let TypeDesc::Constr(..) = d1 {
+                    if let Some(e1) = try_expand_once(self.env, t1) {
+                        return self.unify(e1, t2);
+                    }
+                }
+                if let TypeDesc::Constr(..) = d2 {
+                    if let Some(e2) = try_expand_once(self.env, t2) {
+                        return self.unify(t1, e2);
+                    }
+                }
+                self.fail(t1, t2, UnifyFailure::Mismatch)
+            }
+        }
+    }
+}
+
+/// Does the variable `v` occur in `t`?
+pub fn occurs(v: TypeExpr, t: TypeExpr) -> bool {
+    let v = repr(v);
+    let m = new_mark();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        let t = repr(t);
+        if t == v {
+            return true;
+        }
+        if try_mark(t, m) {
+            stack.extend(children(&desc(t)));
+        }
+    }
+    false
+}
+
+/// Is `t` an arrow after expansion? Returns (label, arg, result).
+pub fn expand_arrow(env: &Env, t: TypeExpr) -> Option<(ArgLabel, TypeExpr, TypeExpr)> {
+    match desc(expand_head(env, t)) {
+        TypeDesc::Arrow(l, a, r) => Some((l, a, r)),
+        _ => None,
+    }
+}
+
+/// Does `t` unify with `t2` (without changing anything)?
+pub fn unifiable(env: &Env, t1: TypeExpr, t2: TypeExpr) -> bool {
+    let snap = snapshot();
+    let ok = unify(env, t1, t2).is_ok();
+    backtrack(snap);
+    ok
+}
+
+/// Is the generic `general` at least as general as `specific`? (Used to match a value's
+/// inferred type against its declared type in a signature.)
+pub fn moregeneral(env: &Env, general: TypeExpr, specific: TypeExpr) -> bool {
+    let snap = snapshot();
+    begin_def();
+    let g = instance(general);
+    // The specific type's generic variables become rigid: fresh abstract constructors.
+    let s = rigid_instance(specific);
+    end_def();
+    let ok = unify(env, g, s).is_ok();
+    backtrack(snap);
+    ok
+}
+
+/// Instance of a scheme where every generic variable becomes a distinct univar (rigid).
+fn rigid_instance(t: TypeExpr) -> TypeExpr {
+    let mut c = Copier::new();
+    for v in free_variables_generic(t) {
+        let rigid = super::ident::Ident::create("$rigid");
+        let u = newty(TypeDesc::Constr(Path::Pident(rigid), Rc::from(vec![])));
+        c.bind(v, u);
+    }
+    c.copy(t)
+}
+
+fn free_variables_generic(t: TypeExpr) -> Vec<TypeExpr> {
+    free_variables(t).into_iter().filter(|v| level(*v) == GENERIC_LEVEL).collect()
+}
+
+/// The type `unit`, `int` etc. at the current level.
+pub fn is_unit(env: &Env, t: TypeExpr) -> bool {
+    is_type_path(env, t, &predef::path_unit())
+}

@@ -1,0 +1,321 @@
+//! Type errors and warnings, and their messages exactly as OCaml 4.13 words and lays them out.
+
+use super::ctype::{UnifyError, UnifyFailure};
+use super::env::{Env, Kind};
+use super::format::Formatter;
+use super::printtyp::Names;
+use super::types::*;
+use super::{ctype, spell};
+use crate::parsing::location::Location;
+use crate::parsing::longident::Longident;
+
+#[derive(Clone, Debug)]
+pub enum ErrorKind {
+    /// Unbound name, with "Did you mean" candidates.
+    Unbound(Kind, Longident, Vec<String>),
+    /// `This expression has type .. but an expression was expected of type ..` + explanation.
+    ExprTypeClash(UnifyError, Option<&'static str>),
+    PatternTypeClash(UnifyError),
+    OrPatternTypeClash(String, UnifyError),
+    ConstructorArity(Longident, usize, usize),
+    TypeArity(Longident, usize, usize),
+    NoConstructorInType(TypeExpr, String, &'static str),
+    NoLabelInType(TypeExpr, String),
+    LabelMultiplyDefined(String),
+    LabelsMissing(Vec<String>),
+    LabelNotMutable(Longident),
+    LabelMixed(String, TypeExpr, TypeExpr),
+    NotAFunction(TypeExpr, bool),
+    TooManyArguments(TypeExpr),
+    WrongLabel(TypeExpr, ArgLabel),
+    MultiplyBoundVariable(String),
+    OrPatternVars(String),
+    IllegalLetRec,
+    IntegerOverflow(&'static str),
+    UnboundTypeVariable(String),
+    DuplicateType(String),
+    DuplicateConstructor(String),
+    DuplicateLabel(String),
+    CyclicAbbrev(String),
+    NonGeneralizable(TypeExpr),
+    LetRecPattern,
+    NotSupported(String),
+    Message(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeError {
+    pub loc: Location,
+    pub kind: ErrorKind,
+    /// The environment at the error, for printing paths (not needed for now).
+    pub env: Option<Env>,
+}
+
+impl TypeError {
+    pub fn new(loc: &Location, kind: ErrorKind) -> TypeError {
+        TypeError { loc: loc.clone(), kind, env: None }
+    }
+
+    pub fn with_env(mut self, env: &Env) -> TypeError {
+        self.env = Some(env.clone());
+        self
+    }
+
+    /// The message after `Error: ` (may span several lines), laid out as OCaml does.
+    pub fn message(&self) -> String {
+        let mut f = Formatter::new(78);
+        // "Error: " is already on the line.
+        f.string("Error: ");
+        self.format_body(&mut f);
+        f.flush();
+        let s = f.take();
+        s.strip_prefix("Error: ").map(|x| x.to_string()).unwrap_or(s)
+    }
+
+    fn format_body(&self, f: &mut Formatter) {
+        let env = self.env.clone().unwrap_or_default();
+        match &self.kind {
+            ErrorKind::Unbound(kind, lid, cands) => {
+                let what = match kind {
+                    Kind::Value => "value",
+                    Kind::Type => "type constructor",
+                    Kind::Constructor => "constructor",
+                    Kind::Label => "record field",
+                    Kind::Module => "module",
+                    Kind::ModuleType => "module type",
+                };
+                f.p("@[");
+                f.string(&format!("Unbound {} {}", what, lid));
+                f.p("@]");
+                if let Some(h) = spell::hint(lid.last(), cands) {
+                    f.force_newline();
+                    f.string(&h);
+                }
+            }
+            ErrorKind::ExprTypeClash(e, expl) => {
+                unification_error(f, &env, e, "This expression has type", "but an expression was expected of type", *expl);
+            }
+            ErrorKind::PatternTypeClash(e) => {
+                unification_error(f, &env, e, "This pattern matches values of type", "but a pattern was expected which matches values of type", None);
+            }
+            ErrorKind::OrPatternTypeClash(name, e) => {
+                let t1 = format!("The variable {} on the left-hand side of this or-pattern has type", name);
+                unification_error(f, &env, e, &t1, "but on the right-hand side it has type", None);
+            }
+            ErrorKind::ConstructorArity(lid, exp, got) => {
+                f.p("@[");
+                f.string(&format!("The constructor {}", lid));
+                f.p("@ expects ");
+                f.string(&format!("{} argument(s),", exp));
+                f.p("@ but is applied here to ");
+                f.string(&format!("{} argument(s)", got));
+                f.p("@]");
+            }
+            ErrorKind::TypeArity(lid, exp, got) => {
+                f.p("@[");
+                f.string(&format!("The type constructor {}", lid));
+                f.p("@ expects ");
+                f.string(&format!("{} argument(s),", exp));
+                f.p("@ but is here applied to ");
+                f.string(&format!("{} argument(s)", got));
+                f.p("@]");
+            }
+            ErrorKind::NoConstructorInType(ty, name, what) => {
+                let mut n = Names::new();
+                f.p("@[<v>@[");
+                f.string(&format!("This {} expression is expected to have type", what));
+                f.p("@ ");
+                print_type_box(f, &mut n, *ty);
+                f.p("@]@,");
+                f.string(&format!("There is no constructor {} within type ", name));
+                print_type_box(f, &mut n, *ty);
+                f.p("@]");
+            }
+            ErrorKind::NoLabelInType(ty, name) => {
+                let mut n = Names::new();
+                f.p("@[<v>@[");
+                f.string("This expression has type");
+                f.p("@ ");
+                print_type_box(f, &mut n, *ty);
+                f.p("@]@,");
+                f.string(&format!("There is no field {} within type ", name));
+                print_type_box(f, &mut n, *ty);
+                f.p("@]");
+            }
+            ErrorKind::LabelMultiplyDefined(s) => f.string(&format!("The record field {} is defined several times", s)),
+            ErrorKind::LabelsMissing(ls) => {
+                f.p("@[<hov>Some record fields are undefined:");
+                for l in ls {
+                    f.p("@ ");
+                    f.string(l);
+                }
+                f.p("@]");
+            }
+            ErrorKind::LabelNotMutable(lid) => f.string(&format!("The record field {} is not mutable", lid)),
+            ErrorKind::LabelMixed(name, t1, t2) => {
+                let mut n = Names::new();
+                f.p("@[");
+                f.string(&format!("The record field {} belongs to the type", name));
+                f.p("@ ");
+                print_type_box(f, &mut n, *t1);
+                f.p("@ but is mixed here with fields of type@ ");
+                print_type_box(f, &mut n, *t2);
+                f.p("@]");
+            }
+            ErrorKind::NotAFunction(ty, explicit_arity) => {
+                let _ = explicit_arity;
+                let mut n = Names::new();
+                f.p("@[<v>@[<2>This expression has type@ ");
+                print_type_box(f, &mut n, *ty);
+                f.p("@]@ This is not a function; it cannot be applied.@]");
+            }
+            ErrorKind::TooManyArguments(ty) => {
+                let mut n = Names::new();
+                f.p("@[<v>@[<2>This function has type@ ");
+                print_type_box(f, &mut n, *ty);
+                f.p("@]@ @[It is applied to too many arguments;@ maybe you forgot a `;'.@]@]");
+            }
+            ErrorKind::WrongLabel(ty, l) => {
+                let mut n = Names::new();
+                let lab = match l {
+                    ArgLabel::Nolabel => "without label".to_string(),
+                    ArgLabel::Labelled(s) => format!("with label ~{}", s),
+                    ArgLabel::Optional(s) => format!("with label ?{}", s),
+                };
+                f.p("@[<v>@[<2>The function applied to this argument has type@ ");
+                print_type_box(f, &mut n, *ty);
+                f.p("@]@.");
+                f.string(&format!("This argument cannot be applied {}", lab));
+                f.p("@]");
+            }
+            ErrorKind::MultiplyBoundVariable(s) => f.string(&format!("Variable {} is bound several times in this matching", s)),
+            ErrorKind::OrPatternVars(s) => f.string(&format!("Variable {} must occur on both sides of this | pattern", s)),
+            ErrorKind::IllegalLetRec => f.p("This kind of expression is not allowed as right-hand side of `let rec'"),
+            ErrorKind::IntegerOverflow(ty) => f.string(&format!("Integer literal exceeds the range of representable integers of type {}", ty)),
+            ErrorKind::UnboundTypeVariable(s) => f.string(&format!("The type variable '{} is unbound in this type declaration.", s)),
+            ErrorKind::DuplicateType(s) => {
+                f.p("@[");
+                f.string(&format!("Multiple definition of the type name {}.", s));
+                f.p("@ Names must be unique in a given structure or signature.@]");
+            }
+            ErrorKind::DuplicateConstructor(s) => f.string(&format!("Two constructors are named {}", s)),
+            ErrorKind::DuplicateLabel(s) => f.string(&format!("Two labels are named {}", s)),
+            ErrorKind::CyclicAbbrev(s) => f.string(&format!("The type abbreviation {} is cyclic", s)),
+            ErrorKind::NonGeneralizable(ty) => {
+                let s = super::printtyp::scheme_to_string(*ty);
+                f.p("@[");
+                f.string(&format!("The type of this expression, {},", s));
+                f.p("@ contains type variables that cannot be generalized@]");
+            }
+            ErrorKind::LetRecPattern => f.p("Only variables are allowed as left-hand side of `let rec'"),
+            ErrorKind::NotSupported(s) => f.string(&format!("{} is not supported yet by ocaml-jit", s)),
+            ErrorKind::Message(s) => f.p(s),
+        }
+    }
+}
+
+fn print_type_box(f: &mut Formatter, n: &mut Names, t: TypeExpr) {
+    let o = n.tree_of_type(t, false);
+    super::outcome::print_type(f, &o);
+}
+
+/// `t` or `t = expansion` when `t` is an abbreviation.
+fn print_expansion(f: &mut Formatter, env: &Env, n: &mut Names, t: TypeExpr) {
+    let e = ctype::expand_head(env, t);
+    let o = n.tree_of_type(t, false);
+    if repr(e) != repr(t) && matches!(desc(t), TypeDesc::Constr(..)) {
+        let oe = n.tree_of_type(e, false);
+        let s1 = super::outcome::type_to_string(&o);
+        let s2 = super::outcome::type_to_string(&oe);
+        if s1 != s2 {
+            f.p("@[<2>");
+            super::outcome::print_type(f, &o);
+            f.p("@ =@ ");
+            super::outcome::print_type(f, &oe);
+            f.p("@]");
+            return;
+        }
+    }
+    super::outcome::print_type(f, &o);
+}
+
+fn unification_error(f: &mut Formatter, env: &Env, e: &UnifyError, txt1: &str, txt2: &str, expl: Option<&str>) {
+    let mut n = Names::new();
+    let Some(&(got, expected)) = e.trace.first() else { return };
+    for (a, b) in &e.trace {
+        n.add_named_vars(*a);
+        n.add_named_vars(*b);
+    }
+    f.p("@[<v>@[");
+    f.p(txt1);
+    f.brk(1, 2);
+    print_expansion(f, env, &mut n, got);
+    f.p("@ ");
+    f.p(txt2);
+    f.brk(1, 2);
+    print_expansion(f, env, &mut n, expected);
+    f.p("@]");
+    if let Some(x) = expl {
+        f.p("@,");
+        f.p(x);
+    }
+    match &e.failure {
+        UnifyFailure::Occur(v, t) => {
+            f.p("@,@[<hov>The type variable ");
+            print_type_box(f, &mut n, *v);
+            f.p(" occurs inside");
+            f.p("@ ");
+            print_type_box(f, &mut n, *t);
+            f.p("@]");
+        }
+        _ => {
+            if e.trace.len() > 1 {
+                if let Some(&(a, b)) = e.trace.last() {
+                    f.p("@,@[<hov>Type");
+                    f.brk(1, 2);
+                    print_type_box(f, &mut n, a);
+                    f.p("@ is not compatible with type");
+                    f.brk(1, 2);
+                    print_type_box(f, &mut n, b);
+                    f.p(" @]");
+                }
+            }
+        }
+    }
+    f.p("@]");
+}
+
+/// A warning: its number, its name and its message.
+#[derive(Clone, Debug)]
+pub struct Warning {
+    pub loc: Location,
+    pub number: u32,
+    pub message: String,
+}
+
+impl Warning {
+    pub fn name(&self) -> &'static str {
+        match self.number {
+            5 => "ignored-partial-application",
+            8 => "partial-match",
+            10 => "non-unit-statement",
+            11 => "redundant-case",
+            12 => "redundant-subpat",
+            16 => "unerasable-optional-argument",
+            23 => "useless-record-with",
+            26 => "unused-var",
+            27 => "unused-var-strict",
+            _ => "unknown",
+        }
+    }
+
+    /// `Warning 8 [partial-match]: ...`
+    pub fn header_and_message(&self) -> String {
+        format!("Warning {} [{}]: {}", self.number, self.name(), self.message)
+    }
+}
+
+/// Warnings enabled by default in OCaml 4.13 (`+a-4-6-7-9-27-29-32..42-44-45-48-50-60`).
+pub fn enabled_by_default(n: u32) -> bool {
+    !matches!(n, 4 | 6 | 7 | 9 | 27 | 29 | 32..=42 | 44 | 45 | 48 | 50 | 60 | 66..=70)
+}

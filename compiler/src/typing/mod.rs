@@ -1,0 +1,138 @@
+//! The type checker: Parsetree -> Typedtree, with OCaml's inference, errors and warnings.
+//!
+//! Entry points:
+//! - [`initial_env`]: predefined types plus the Stdlib's interface, opened.
+//! - [`type_implementation`]: a whole `.ml` file.
+//! - [`type_toplevel_phrase`]: one toplevel phrase against the session environment.
+//! - [`report_error`], [`report_warning`]: OCaml's texts (with the location header and excerpt).
+
+pub mod ctype;
+pub mod datarepr;
+pub mod env;
+pub mod errors;
+pub mod format;
+pub mod formats;
+pub mod ident;
+pub mod loc;
+pub mod outcome;
+pub mod parmatch;
+pub mod parse;
+pub mod path;
+pub mod predef;
+pub mod printtyp;
+pub mod report;
+pub mod spell;
+pub mod stdlib_sources;
+pub mod subst;
+pub mod typecore;
+pub mod typedecl;
+pub mod typedtree;
+pub mod typemod;
+pub mod types;
+pub mod typetexp;
+
+pub use env::Env;
+pub use errors::{TypeError, Warning};
+pub use typedtree::Structure as TypedStructure;
+pub use types::Signature;
+
+use crate::parsing::parsetree as P;
+use ident::Ident;
+use path::Path;
+use std::rc::Rc;
+
+/// Loads the interface of a compilation unit of the Stdlib by name (`Stdlib`, `Stdlib__List`).
+fn stdlib_unit_loader(name: &str) -> Option<Result<types::Signature, String>> {
+    let (fname, src) = stdlib_sources::find(name)?;
+    let parsed = match parse::interface(src, fname) {
+        Ok(s) => s,
+        Err(e) => return Some(Err(format!("{}: {}", fname, e))),
+    };
+    // The Stdlib itself is typed with only the predefined environment; the other units see
+    // the Stdlib opened.
+    let env = if name == "Stdlib" { predef_env() } else { initial_env() };
+    let mut typer = typecore::Typer::new();
+    Some(
+        typemod::type_signature(&mut typer, &env, &parsed)
+            .map(|(sg, _)| sg)
+            .map_err(|e| format!("{}: {}", fname, e.message())),
+    )
+}
+
+thread_local! {
+    static PREDEF_ENV: std::cell::RefCell<Option<Env>> = const { std::cell::RefCell::new(None) };
+    static INITIAL_ENV: std::cell::RefCell<Option<Env>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The predefined types and exceptions only (`-nopervasives`).
+pub fn predef_env() -> Env {
+    if let Some(e) = PREDEF_ENV.with(|c| c.borrow().clone()) {
+        return e;
+    }
+    let mut env = Env::empty();
+    for item in predef::items() {
+        env.add_signature_item(&item);
+    }
+    env.set_unit_loader(Rc::new(stdlib_unit_loader));
+    PREDEF_ENV.with(|c| *c.borrow_mut() = Some(env.clone()));
+    env
+}
+
+/// The environment programs start in: predefined types and the Stdlib, opened.
+pub fn initial_env() -> Env {
+    if let Some(e) = INITIAL_ENV.with(|c| c.borrow().clone()) {
+        return e;
+    }
+    let mut env = predef_env();
+    env.open_module(&Path::Pident(Ident::global("Stdlib")));
+    INITIAL_ENV.with(|c| *c.borrow_mut() = Some(env.clone()));
+    env
+}
+
+/// Types a compilation unit: the typed structure, its signature, the environment after it
+/// and the warnings (in source order).
+pub fn type_implementation(env: &Env, structure: &P::Structure) -> Result<(TypedStructure, Signature, Env, Vec<Warning>), TypeError> {
+    let mut typer = typecore::Typer::new();
+    let (ts, env2) = typemod::type_structure(&mut typer, env, structure)?;
+    let sig = ts.signature.clone();
+    Ok((ts, sig, env2, typer.warnings))
+}
+
+/// Types an interface (`.mli`).
+pub fn type_interface(env: &Env, sig: &P::Signature) -> Result<(Signature, Env), TypeError> {
+    let mut typer = typecore::Typer::new();
+    typemod::type_signature(&mut typer, env, sig)
+}
+
+/// The result of typing one toplevel phrase.
+pub struct PhraseResult {
+    pub structure: TypedStructure,
+    /// Signature items to print (`val x : int`, `type t = ...`), in order.
+    pub signature: Signature,
+    pub env: Env,
+    pub warnings: Vec<Warning>,
+}
+
+/// Types one toplevel phrase (a structure) against the session environment. Each item's
+/// values are printed by the toplevel with `printtyp::tree_of_sig_item` (weak type
+/// variables keep their `'_weakN` names for the whole session).
+pub fn type_toplevel_phrase(env: &Env, phrase: &P::Structure) -> Result<PhraseResult, TypeError> {
+    let (structure, signature, env, warnings) = type_implementation(env, phrase)?;
+    Ok(PhraseResult { structure, signature, env, warnings })
+}
+
+/// `ocamlc`'s check that no toplevel value of a compiled unit has a weak type.
+pub fn check_nongen(structure: &TypedStructure) -> Result<(), TypeError> {
+    for item in &structure.items {
+        if let typedtree::StructureItemDesc::Value(_, vbs) = &item.desc {
+            for vb in vbs {
+                if !ctype::closed_schema(vb.pat.ty) {
+                    return Err(TypeError::new(&vb.expr.loc, errors::ErrorKind::NonGeneralizable(vb.pat.ty)));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+pub use report::{report_error, report_warning};

@@ -1,0 +1,327 @@
+//! Types and signatures to the outcome tree, with OCaml's naming of type variables:
+//! `'a`, `'b`, ... in order of appearance, user-given names kept, and `'_weak1`, ... for
+//! variables that cannot be generalized (numbered for the whole session).
+
+use super::outcome::*;
+use super::path::Path;
+use super::predef;
+use super::types::*;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+thread_local! {
+    /// Names given to weak variables: stable for the whole session, as in the toplevel.
+    static WEAK_NAMES: RefCell<(FxHashMap<TypeExpr, String>, usize)> = RefCell::new((FxHashMap::default(), 0));
+}
+
+/// The naming context of one printed item (a signature item or an error message).
+#[derive(Default)]
+pub struct Names {
+    names: Vec<(TypeExpr, String)>,
+    named_vars: Vec<String>,
+    counter: usize,
+}
+
+fn generated_name(i: usize) -> String {
+    let c = (b'a' + (i % 26) as u8) as char;
+    if i < 26 {
+        c.to_string()
+    } else {
+        format!("{}{}", c, i / 26)
+    }
+}
+
+impl Names {
+    pub fn new() -> Names {
+        Names::default()
+    }
+
+    /// Records the user-given variable names occurring in `t`, so that generated names avoid them.
+    pub fn add_named_vars(&mut self, t: TypeExpr) {
+        let m = new_mark();
+        let mut stack = vec![t];
+        while let Some(t) = stack.pop() {
+            let t = repr(t);
+            if !try_mark(t, m) {
+                continue;
+            }
+            let d = desc(t);
+            if let TypeDesc::Var(Some(n)) | TypeDesc::Univar(Some(n)) = &d {
+                if !self.named_vars.iter().any(|x| **x == **n) {
+                    self.named_vars.push(n.to_string());
+                }
+            }
+            stack.extend(children(&d));
+        }
+    }
+
+    fn taken(&self, s: &str) -> bool {
+        self.names.iter().any(|(_, n)| n == s)
+    }
+
+    fn new_name(&mut self) -> String {
+        loop {
+            let n = generated_name(self.counter);
+            self.counter += 1;
+            if !self.named_vars.iter().any(|x| *x == n) && !self.taken(&n) {
+                return n;
+            }
+        }
+    }
+
+    pub fn name_of(&mut self, t: TypeExpr) -> String {
+        let t = repr(t);
+        if let Some((_, n)) = self.names.iter().find(|(x, _)| *x == t) {
+            return n.clone();
+        }
+        let name = match desc(t) {
+            TypeDesc::Var(Some(n)) | TypeDesc::Univar(Some(n)) => {
+                let mut cur = n.to_string();
+                let mut i = 0;
+                while self.taken(&cur) {
+                    cur = format!("{}{}", n, i);
+                    i += 1;
+                }
+                cur
+            }
+            _ => self.new_name(),
+        };
+        self.names.push((t, name.clone()));
+        name
+    }
+
+    fn weak_name(&mut self, t: TypeExpr) -> String {
+        let t = repr(t);
+        WEAK_NAMES.with(|w| {
+            let mut w = w.borrow_mut();
+            if let Some(n) = w.0.get(&t) {
+                return n.clone();
+            }
+            w.1 += 1;
+            let n = format!("weak{}", w.1);
+            w.0.insert(t, n.clone());
+            n
+        })
+    }
+
+    /// `sch`: printing a type scheme (a signature item), where non-generalized variables
+    /// are weak; in error messages every variable prints as `'a`.
+    pub fn tree_of_type(&mut self, t: TypeExpr, sch: bool) -> OutType {
+        let t = repr(t);
+        match desc(t) {
+            TypeDesc::Var(_) => {
+                let weak = sch && level(t) != GENERIC_LEVEL;
+                if weak {
+                    OutType::Var(true, self.weak_name(t))
+                } else {
+                    OutType::Var(false, self.name_of(t))
+                }
+            }
+            TypeDesc::Univar(_) => OutType::Var(false, self.name_of(t)),
+            TypeDesc::Arrow(l, a, b) => {
+                let a_out = if l.is_optional() {
+                    match desc(a) {
+                        TypeDesc::Constr(p, args) if p == predef::path_option() && args.len() == 1 => self.tree_of_type(args[0], sch),
+                        _ => OutType::Stuff("<hidden>".into()),
+                    }
+                } else {
+                    self.tree_of_type(a, sch)
+                };
+                let b_out = self.tree_of_type(b, sch);
+                OutType::Arrow(l.printed(), Box::new(a_out), Box::new(b_out))
+            }
+            TypeDesc::Tuple(ts) => OutType::Tuple(ts.iter().map(|t| self.tree_of_type(*t, sch)).collect()),
+            TypeDesc::Constr(p, args) => OutType::Constr(type_path_name(&p), args.iter().map(|t| self.tree_of_type(*t, sch)).collect()),
+            TypeDesc::Poly(b, vs) => {
+                if vs.is_empty() {
+                    self.tree_of_type(b, sch)
+                } else {
+                    let names = vs.iter().map(|v| self.name_of(*v)).collect();
+                    OutType::Poly(names, Box::new(self.tree_of_type(b, sch)))
+                }
+            }
+            TypeDesc::Link(x) | TypeDesc::Subst(x) => self.tree_of_type(x, sch),
+        }
+    }
+}
+
+/// How OCaml prints a path: `Stdlib__List.t` and `Stdlib.List.t` print as `List.t`.
+pub fn path_name(p: &Path) -> String {
+    match p {
+        Path::Pident(id) => {
+            let n = id.name();
+            if id.is_global() {
+                if let Some(rest) = n.strip_prefix("Stdlib__") {
+                    return rest.to_string();
+                }
+            }
+            n.to_string()
+        }
+        Path::Pdot(q, s) => {
+            if let Path::Pident(id) = &**q {
+                if id.is_global() && id.name() == "Stdlib" {
+                    return s.to_string();
+                }
+            }
+            format!("{}.{}", path_name(q), s)
+        }
+        Path::Papply(a, b) => format!("{}({})", path_name(a), path_name(b)),
+    }
+}
+
+pub fn type_path_name(p: &Path) -> String {
+    path_name(p)
+}
+
+/// A type alone, as in an error message (fresh names).
+pub fn type_to_string(t: TypeExpr) -> String {
+    let mut n = Names::new();
+    type_expr_to_string(&mut n, t)
+}
+
+pub fn type_expr_to_string(n: &mut Names, t: TypeExpr) -> String {
+    type_to_string_out(&n.tree_of_type(t, false))
+}
+
+fn type_to_string_out(t: &OutType) -> String {
+    super::outcome::type_to_string(t)
+}
+
+/// A type scheme (weak variables shown as such).
+pub fn scheme_to_string(t: TypeExpr) -> String {
+    let mut n = Names::new();
+    n.add_named_vars(t);
+    type_to_string_out(&n.tree_of_type(t, true))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signature items
+
+fn out_rec(rs: RecStatus) -> OutRec {
+    match rs {
+        RecStatus::NotRec => OutRec::NotRec,
+        RecStatus::First => OutRec::First,
+        RecStatus::Next => OutRec::Next,
+    }
+}
+
+fn tree_of_label(n: &mut Names, l: &LabelDeclaration) -> OutLabel {
+    OutLabel { name: l.id.name().to_string(), mutable: l.mutable, ty: n.tree_of_type(l.ty, false) }
+}
+
+fn tree_of_args(n: &mut Names, a: &ConstructorArgs) -> Vec<OutType> {
+    match a {
+        ConstructorArgs::Tuple(ts) => ts.iter().map(|t| n.tree_of_type(*t, false)).collect(),
+        ConstructorArgs::Record(ls) => vec![OutType::Record(ls.iter().map(|l| tree_of_label(n, l)).collect())],
+    }
+}
+
+fn tree_of_constructor(n: &mut Names, c: &ConstructorDeclaration) -> OutConstructor {
+    let args = tree_of_args(n, &c.args);
+    let ret = c.res.map(|r| n.tree_of_type(r, false));
+    OutConstructor { name: c.id.name().to_string(), args, ret }
+}
+
+pub fn tree_of_type_decl(name: &str, d: &TypeDeclaration) -> OutTypeDecl {
+    let mut n = Names::new();
+    for p in &d.params {
+        n.add_named_vars(*p);
+    }
+    let abstr = matches!(d.kind, TypeKind::Abstract) && d.manifest.is_none() || d.private;
+    let params = d
+        .params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let pname = match desc(*p) {
+                TypeDesc::Var(_) => format!("'{}", n.name_of(*p)),
+                _ => type_to_string_out(&n.tree_of_type(*p, false)),
+            };
+            let var = match d.variance.get(i) {
+                Some((true, false)) if abstr => "+",
+                Some((false, true)) if abstr => "-",
+                _ => "",
+            };
+            (pname, var.to_string())
+        })
+        .collect();
+    let manifest_tree = d.manifest.map(|m| n.tree_of_type(m, false));
+    let (manifest, kind) = match &d.kind {
+        TypeKind::Abstract => (None, manifest_tree.map(OutTypeKind::Alias).unwrap_or(OutTypeKind::Abstract)),
+        TypeKind::Variant(cs) => (manifest_tree, OutTypeKind::Variant(cs.iter().map(|c| tree_of_constructor(&mut n, c)).collect())),
+        TypeKind::Record(ls, _) => (manifest_tree, OutTypeKind::Record(ls.iter().map(|l| tree_of_label(&mut n, l)).collect())),
+        TypeKind::Open => (manifest_tree, OutTypeKind::Open),
+    };
+    OutTypeDecl {
+        name: name.to_string(),
+        params,
+        manifest,
+        kind,
+        private: d.private,
+        constraints: vec![],
+        unboxed: d.unboxed,
+        immediate: false,
+    }
+}
+
+pub fn tree_of_extension(name: &str, e: &ExtensionConstructor) -> OutConstructor {
+    let mut n = Names::new();
+    let args = tree_of_args(&mut n, &e.args);
+    let ret = e.ret_type.map(|r| n.tree_of_type(r, false));
+    OutConstructor { name: name.to_string(), args, ret }
+}
+
+pub fn tree_of_modtype(m: &ModuleType) -> OutModuleType {
+    match m {
+        ModuleType::Ident(p) => OutModuleType::Ident(path_name(p)),
+        ModuleType::Alias(p) => OutModuleType::Alias(path_name(p)),
+        ModuleType::Signature(sg) => OutModuleType::Signature(tree_of_signature(sg)),
+        ModuleType::Functor(param, res) => OutModuleType::Functor(
+            param.as_ref().map(|(id, mt)| (id.name().to_string(), Box::new(tree_of_modtype(mt)))),
+            Box::new(tree_of_modtype(res)),
+        ),
+    }
+}
+
+pub fn tree_of_sig_item(item: &SignatureItem) -> OutSigItem {
+    match item {
+        SignatureItem::Value(id, vd) => {
+            let mut n = Names::new();
+            n.add_named_vars(vd.ty);
+            let ty = n.tree_of_type(vd.ty, true);
+            let prims = match &vd.kind {
+                ValueKind::Primitive(p) => p.written.iter().map(|s| s.to_string()).collect(),
+                ValueKind::Regular => vec![],
+            };
+            OutSigItem::Value { name: id.name().to_string(), ty, prims }
+        }
+        SignatureItem::Type(id, d, rs) => OutSigItem::Type(tree_of_type_decl(id.name(), d), out_rec(*rs)),
+        SignatureItem::TypeExt(id, e, st) => {
+            let c = tree_of_extension(id.name(), e);
+            match st {
+                ExtStatus::Exception => OutSigItem::Exception(c),
+                _ => {
+                    let mut n = Names::new();
+                    let type_params = e.type_params.iter().map(|p| type_to_string_out(&n.tree_of_type(*p, false))).collect();
+                    OutSigItem::TypeExt { type_name: path_name(&e.type_path), type_params, constructor: c, private: e.private }
+                }
+            }
+        }
+        SignatureItem::Module(id, md, rs) => OutSigItem::Module(id.name().to_string(), tree_of_modtype(&md.mty), out_rec(*rs)),
+        SignatureItem::ModType(id, mtd) => OutSigItem::ModType(id.name().to_string(), mtd.mty.as_ref().map(tree_of_modtype)),
+    }
+}
+
+pub fn tree_of_signature(sg: &Signature) -> Vec<OutSigItem> {
+    sg.iter().map(tree_of_sig_item).collect()
+}
+
+/// The signature as `ocamlc -i` prints it.
+pub fn signature_to_string(sg: &Signature) -> String {
+    super::outcome::signature_to_string(&tree_of_signature(sg))
+}
+
+pub fn name_rc(s: &str) -> Rc<str> {
+    Rc::from(s)
+}

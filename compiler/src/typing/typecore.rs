@@ -1,0 +1,1620 @@
+//! Typing of expressions and patterns (OCaml's Typecore): HM inference with levels,
+//! let-polymorphism with the relaxed value restriction, type-directed disambiguation of
+//! constructors and record fields, labelled and optional arguments.
+
+use super::ctype::{self, UnifyError};
+use super::env::{Env, Kind};
+use super::errors::{ErrorKind, TypeError, Warning};
+use super::ident::{Ident, IdentKind};
+use super::path::Path;
+use super::predef;
+use super::typedtree as T;
+use super::types::*;
+use super::typetexp::{self, TypeVars, VarPolicy};
+use crate::parsing::asttypes::{ArgLabel as PLabel, ClosedFlag, Constant as PConst, RecFlag};
+use crate::parsing::location::{Located, Location};
+use crate::parsing::longident::Longident;
+use crate::parsing::parsetree as P;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::rc::Rc;
+
+type R<T> = Result<T, TypeError>;
+
+/// A variable bound by a pattern.
+#[derive(Clone, Debug)]
+pub struct BoundVar {
+    pub id: Ident,
+    pub name: Located<String>,
+    pub ty: TypeExpr,
+}
+
+/// Which warning an unused variable of a binding site gets.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum UnusedKind {
+    /// `let x = .. in`: warning 26.
+    Let,
+    /// function parameters and match cases: warning 27.
+    Strict,
+}
+
+pub struct Typer {
+    pub warnings: Vec<Warning>,
+    /// Named type variables of annotations in the current toplevel definition.
+    pub type_vars: TypeVars,
+    /// The level at which annotation variables live (the toplevel definition's).
+    pub global_level: i32,
+    used: FxHashSet<u32>,
+}
+
+impl Default for Typer {
+    fn default() -> Self {
+        Typer::new()
+    }
+}
+
+fn err<T>(loc: &Location, k: ErrorKind) -> R<T> {
+    Err(TypeError::new(loc, k))
+}
+
+fn mk(desc: T::ExpressionDesc, loc: &Location, ty: TypeExpr) -> T::Expression {
+    T::Expression { desc, loc: loc.clone(), ty }
+}
+
+impl Typer {
+    pub fn new() -> Typer {
+        Typer { warnings: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default() }
+    }
+
+    pub fn warn(&mut self, loc: &Location, number: u32, message: impl Into<String>) {
+        self.warnings.push(Warning { loc: loc.clone(), number, message: message.into() });
+    }
+
+    /// Starts a new toplevel definition: annotation variables are forgotten.
+    pub fn reset_type_vars(&mut self) {
+        self.type_vars = TypeVars::default();
+    }
+
+    fn unify_exp(&self, env: &Env, loc: &Location, ty: TypeExpr, expected: TypeExpr) -> R<()> {
+        ctype::unify(env, ty, expected).map_err(|e| TypeError::new(loc, ErrorKind::ExprTypeClash(e, None)).with_env(env))
+    }
+
+    fn unify_pat(&self, env: &Env, loc: &Location, ty: TypeExpr, expected: TypeExpr) -> R<()> {
+        ctype::unify(env, ty, expected).map_err(|e| TypeError::new(loc, ErrorKind::PatternTypeClash(e)).with_env(env))
+    }
+
+    /// Translates an annotation; its named variables live at the definition's level.
+    pub fn transl_annot(&mut self, env: &Env, sty: &P::CoreType) -> R<TypeExpr> {
+        let before: FxHashSet<String> = self.type_vars.vars.keys().cloned().collect();
+        let t = typetexp::transl_type(env, &mut self.type_vars, VarPolicy::Extensible, sty).map_err(|e| e.with_env(env))?;
+        let gl = self.global_level;
+        for (n, v) in self.type_vars.vars.iter() {
+            if !before.contains(n) {
+                ctype::update_level_to(*v, gl);
+            }
+        }
+        Ok(t)
+    }
+
+    // =========================================================================================
+    // Constants
+
+    pub fn constant(&self, c: &PConst, loc: &Location) -> R<(T::Constant, TypeExpr)> {
+        match c {
+            PConst::Integer(s, suffix) => match suffix {
+                None => {
+                    let v = parse_int(s, 63).ok_or_else(|| TypeError::new(loc, ErrorKind::IntegerOverflow("int")))?;
+                    Ok((T::Constant::Int(v), predef::type_int()))
+                }
+                Some('l') => {
+                    let v = parse_int(s, 32).ok_or_else(|| TypeError::new(loc, ErrorKind::IntegerOverflow("int32")))?;
+                    Ok((T::Constant::Int32(v as i32), predef::type_int32()))
+                }
+                Some('L') => {
+                    let v = parse_int(s, 64).ok_or_else(|| TypeError::new(loc, ErrorKind::IntegerOverflow("int64")))?;
+                    Ok((T::Constant::Int64(v), predef::type_int64()))
+                }
+                Some('n') => {
+                    let v = parse_int(s, 64).ok_or_else(|| TypeError::new(loc, ErrorKind::IntegerOverflow("nativeint")))?;
+                    Ok((T::Constant::Nativeint(v), predef::type_nativeint()))
+                }
+                Some(c) => err(loc, ErrorKind::Message(format!("Unknown modifier '{}' for literal {}{}", c, s, c))),
+            },
+            PConst::Char(c) => Ok((T::Constant::Char(*c), predef::type_char())),
+            PConst::String(s, _, _) => Ok((T::Constant::String(s.clone()), predef::type_string())),
+            PConst::Float(s, suffix) => match suffix {
+                None => Ok((T::Constant::Float(s.replace('_', "")), predef::type_float())),
+                Some(c) => err(loc, ErrorKind::Message(format!("Unknown modifier '{}' for literal {}{}", c, s, c))),
+            },
+        }
+    }
+
+    // =========================================================================================
+    // Patterns
+
+    /// Types a pattern against `expected`, collecting the variables it binds.
+    pub fn pattern(&mut self, env: &Env, sp: &P::Pattern, expected: TypeExpr, vars: &mut Vec<BoundVar>) -> R<T::Pattern> {
+        let loc = &sp.loc;
+        let pk = |desc, ty| T::Pattern { desc, loc: loc.clone(), ty };
+        match &sp.desc {
+            P::PatternDesc::Any => Ok(pk(T::PatternDesc::Any, expected)),
+            P::PatternDesc::Var(name) => {
+                let id = self.bind_var(name, expected, vars)?;
+                Ok(pk(T::PatternDesc::Var(id, name.clone()), expected))
+            }
+            P::PatternDesc::Alias(p, name) => {
+                let tp = self.pattern(env, p, expected, vars)?;
+                let id = self.bind_var(name, tp.ty, vars)?;
+                let ty = tp.ty;
+                Ok(pk(T::PatternDesc::Alias(Box::new(tp), id, name.clone()), ty))
+            }
+            P::PatternDesc::Constant(c) => {
+                let (c, ty) = self.constant(c, loc)?;
+                self.unify_pat(env, loc, ty, expected)?;
+                Ok(pk(T::PatternDesc::Constant(c), expected))
+            }
+            P::PatternDesc::Interval(c1, c2) => {
+                // Only character intervals: expand to an or-pattern of characters.
+                match (c1, c2) {
+                    (PConst::Char(a), PConst::Char(b)) => {
+                        self.unify_pat(env, loc, predef::type_char(), expected)?;
+                        let (lo, hi) = if a <= b { (*a, *b) } else { (*b, *a) };
+                        let mut p = pk(T::PatternDesc::Constant(T::Constant::Char(hi)), expected);
+                        for c in (lo..hi).rev() {
+                            let left = pk(T::PatternDesc::Constant(T::Constant::Char(c)), expected);
+                            p = pk(T::PatternDesc::Or(Box::new(left), Box::new(p)), expected);
+                        }
+                        Ok(p)
+                    }
+                    _ => err(loc, ErrorKind::Message("Only character intervals are supported in patterns.".into())),
+                }
+            }
+            P::PatternDesc::Tuple(ps) => {
+                let tys: Vec<TypeExpr> = ps.iter().map(|_| ctype::newvar()).collect();
+                let tt = ctype::newty(TypeDesc::Tuple(tys.clone().into()));
+                self.unify_pat(env, loc, tt, expected)?;
+                let mut out = Vec::new();
+                for (p, t) in ps.iter().zip(tys) {
+                    out.push(self.pattern(env, p, t, vars)?);
+                }
+                Ok(pk(T::PatternDesc::Tuple(out), expected))
+            }
+            P::PatternDesc::Construct(lid, arg) => {
+                let cd = self.disambiguate_constructor(env, lid, expected, "pattern")?;
+                let sargs: Vec<&P::Pattern> = match arg {
+                    None => vec![],
+                    Some((_, p)) => match &p.desc {
+                        P::PatternDesc::Tuple(ps) if cd.arity > 1 => ps.iter().collect(),
+                        _ => vec![&**p],
+                    },
+                };
+                // `C _` matches all arguments of a constructor of any arity.
+                let wildcard_all = cd.arity != 1 && sargs.len() == 1 && matches!(sargs[0].desc, P::PatternDesc::Any);
+                if !wildcard_all && sargs.len() != cd.arity {
+                    return err(loc, ErrorKind::ConstructorArity(lid.txt.clone(), cd.arity, sargs.len()));
+                }
+                let (ty_args, ty_res) = ctype::instance_constructor(&cd);
+                self.unify_pat(env, loc, ty_res, expected)?;
+                let mut args = Vec::new();
+                if wildcard_all {
+                    for t in ty_args {
+                        args.push(T::Pattern { desc: T::PatternDesc::Any, loc: sargs[0].loc.clone(), ty: t });
+                    }
+                } else {
+                    for (p, t) in sargs.into_iter().zip(ty_args) {
+                        args.push(self.pattern(env, p, t, vars)?);
+                    }
+                }
+                Ok(pk(T::PatternDesc::Construct(lid.clone(), cd, args), expected))
+            }
+            P::PatternDesc::Record(fields, closed) => {
+                let labels = self.disambiguate_labels(env, loc, fields.iter().map(|(l, _)| l), expected)?;
+                let mut out = Vec::new();
+                let mut ty_record = None;
+                for ((lid, p), ld) in fields.iter().zip(labels) {
+                    let (ty_res, ty_arg) = ctype::instance_label(&ld);
+                    match ty_record {
+                        None => {
+                            self.unify_pat(env, loc, ty_res, expected)?;
+                            ty_record = Some(ty_res);
+                        }
+                        Some(r) => self.unify_pat(env, loc, ty_res, r)?,
+                    }
+                    let tp = self.pattern(env, p, ty_arg, vars)?;
+                    out.push((lid.clone(), ld, tp));
+                }
+                Ok(pk(T::PatternDesc::Record(out, *closed), expected))
+            }
+            P::PatternDesc::Array(ps) => {
+                let elt = ctype::newvar();
+                self.unify_pat(env, loc, ctype::newty(TypeDesc::Constr(predef::path_array(), vec![elt].into())), expected)?;
+                let mut out = Vec::new();
+                for p in ps {
+                    out.push(self.pattern(env, p, elt, vars)?);
+                }
+                Ok(pk(T::PatternDesc::Array(out), expected))
+            }
+            P::PatternDesc::Or(p1, p2) => {
+                let mut v1 = Vec::new();
+                let mut v2 = Vec::new();
+                let t1 = self.pattern(env, p1, expected, &mut v1)?;
+                let t2 = self.pattern(env, p2, expected, &mut v2)?;
+                // Both sides bind the same variables, with the same types; the right side's
+                // identifiers are renamed to the left side's.
+                for b in &v1 {
+                    if !v2.iter().any(|x| x.name.txt == b.name.txt) {
+                        return err(loc, ErrorKind::OrPatternVars(b.name.txt.clone()));
+                    }
+                }
+                for b in &v2 {
+                    match v1.iter().find(|x| x.name.txt == b.name.txt) {
+                        None => return err(loc, ErrorKind::OrPatternVars(b.name.txt.clone())),
+                        Some(a) => {
+                            ctype::unify(env, a.ty, b.ty)
+                                .map_err(|e| TypeError::new(loc, ErrorKind::OrPatternTypeClash(a.name.txt.clone(), e)).with_env(env))?;
+                        }
+                    }
+                }
+                let renames: FxHashMap<u32, Ident> = v2
+                    .iter()
+                    .filter_map(|b| v1.iter().find(|a| a.name.txt == b.name.txt).map(|a| (b.id.stamp, a.id.clone())))
+                    .collect();
+                let t2 = rename_pattern(t2, &renames);
+                for b in v1 {
+                    if vars.iter().any(|x| x.name.txt == b.name.txt) {
+                        return err(&b.name.loc, ErrorKind::MultiplyBoundVariable(b.name.txt.clone()));
+                    }
+                    vars.push(b);
+                }
+                Ok(pk(T::PatternDesc::Or(Box::new(t1), Box::new(t2)), expected))
+            }
+            P::PatternDesc::Constraint(p, sty) => {
+                let ty = self.transl_annot(env, sty)?;
+                let ty = match desc(ty) {
+                    TypeDesc::Poly(b, vs) if vs.is_empty() => b,
+                    TypeDesc::Poly(..) => ctype::instance_poly(ty),
+                    _ => ty,
+                };
+                self.unify_pat(env, loc, ty, expected)?;
+                let tp = self.pattern(env, p, ty, vars)?;
+                Ok(T::Pattern { loc: loc.clone(), ..tp })
+            }
+            P::PatternDesc::Lazy(p) => {
+                let a = ctype::newvar();
+                self.unify_pat(env, loc, ctype::newty(TypeDesc::Constr(predef::path_lazy_t(), vec![a].into())), expected)?;
+                let tp = self.pattern(env, p, a, vars)?;
+                Ok(pk(T::PatternDesc::Lazy(Box::new(tp)), expected))
+            }
+            P::PatternDesc::Open(lid, p) => {
+                let m = env.lookup_module(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
+                let mut env2 = env.clone();
+                env2.open_module(&m.path);
+                self.pattern(&env2, p, expected, vars)
+            }
+            P::PatternDesc::Exception(_) => {
+                err(loc, ErrorKind::Message("Exception patterns are not allowed in this position.".into()))
+            }
+            P::PatternDesc::Variant(..) => err(loc, ErrorKind::NotSupported("Polymorphic variants".into())),
+            P::PatternDesc::Type(_) => err(loc, ErrorKind::NotSupported("Polymorphic variant type patterns".into())),
+            P::PatternDesc::Unpack(_) => err(loc, ErrorKind::NotSupported("First-class module patterns".into())),
+            P::PatternDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
+        }
+    }
+
+    fn bind_var(&mut self, name: &Located<String>, ty: TypeExpr, vars: &mut Vec<BoundVar>) -> R<Ident> {
+        if vars.iter().any(|v| v.name.txt == name.txt) {
+            return err(&name.loc, ErrorKind::MultiplyBoundVariable(name.txt.clone()));
+        }
+        let id = Ident::create(&name.txt);
+        vars.push(BoundVar { id: id.clone(), name: name.clone(), ty });
+        Ok(id)
+    }
+
+    pub fn add_vars(env: &Env, vars: &[BoundVar]) -> Env {
+        let mut env = env.clone();
+        for v in vars {
+            env.add_value(&v.id, Rc::new(ValueDescription { ty: v.ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
+        }
+        env
+    }
+
+    fn check_unused(&mut self, vars: &[BoundVar], kind: UnusedKind) {
+        for v in vars {
+            if v.name.txt.starts_with('_') || self.used.contains(&v.id.stamp) {
+                continue;
+            }
+            let (n, strict) = match kind {
+                UnusedKind::Let => (26, false),
+                UnusedKind::Strict => (27, true),
+            };
+            let _ = strict;
+            self.warn(&v.name.loc, n, format!("unused variable {}.", v.name.txt));
+        }
+    }
+
+    // =========================================================================================
+    // Disambiguation
+
+    /// The constructor named by `lid`, chosen using the expected type when it is known.
+    fn disambiguate_constructor(&mut self, env: &Env, lid: &Located<Longident>, expected: TypeExpr, what: &'static str) -> R<Rc<ConstructorDescription>> {
+        let name = lid.txt.last();
+        let expected_path = match desc(ctype::expand_head(env, expected)) {
+            TypeDesc::Constr(p, _) => Some(p),
+            _ => None,
+        };
+        let candidates = env.lookup_all_constructors(&lid.txt);
+        if let Some(p) = &expected_path {
+            if p == &predef::path_exn() {
+                // Extensible: the candidates in scope are the ones to use.
+            } else if let Some(td) = env.find_type_data(p) {
+                if !td.constrs.is_empty() || matches!(td.decl.kind, TypeKind::Variant(_)) {
+                    if let Longident::Lident(_) = &lid.txt {
+                        if let Some(cd) = td.constrs.iter().find(|c| &*c.name == name) {
+                            return Ok(cd.clone());
+                        }
+                        if candidates.is_err() || !matches!(td.decl.kind, TypeKind::Open) {
+                            return err(&lid.loc, ErrorKind::NoConstructorInType(expected, name.to_string(), what));
+                        }
+                    } else if let Ok(cs) = &candidates {
+                        if let Some(cd) = cs.iter().find(|c| &c.type_path == p) {
+                            return Ok(cd.clone());
+                        }
+                    }
+                }
+            }
+        }
+        match candidates {
+            Ok(cs) => Ok(cs[0].clone()),
+            Err(e) => Err(typetexp::unbound(env, e.kind, &e.lid, &lid.loc)),
+        }
+    }
+
+    /// The labels of a record expression or pattern, all of one record type.
+    fn disambiguate_labels<'a>(
+        &mut self,
+        env: &Env,
+        loc: &Location,
+        lids: impl Iterator<Item = &'a Located<Longident>>,
+        expected: TypeExpr,
+    ) -> R<Vec<Rc<LabelDescription>>> {
+        let lids: Vec<&Located<Longident>> = lids.collect();
+        let expected_labels = match desc(ctype::expand_head(env, expected)) {
+            TypeDesc::Constr(p, _) => env.find_type_data(&p).filter(|d| !d.labels.is_empty()).map(|d| (p, d)),
+            _ => None,
+        };
+        let mut out: Vec<Rc<LabelDescription>> = Vec::new();
+        // The type chosen: from the expectation, else from the first label.
+        let mut chosen: Option<(Path, Vec<Rc<LabelDescription>>)> = expected_labels.map(|(p, d)| (p, d.labels.clone()));
+        for lid in &lids {
+            let name = lid.txt.last();
+            if let Some(prev) = out.iter().find(|l| &*l.name == name) {
+                let _ = prev;
+                return err(loc, ErrorKind::LabelMultiplyDefined(name.to_string()));
+            }
+            let ld = match &chosen {
+                Some((p, labels)) => match labels.iter().find(|l| &*l.name == name) {
+                    Some(l) => l.clone(),
+                    None => {
+                        // A label of another type: report the mix, or unboundness.
+                        match env.lookup_all_labels(&lid.txt) {
+                            Ok(ls) => {
+                                let other = ls[0].clone();
+                                let (t_other, _) = ctype::instance_label(&other);
+                                let first_ty = ctype::newty(TypeDesc::Constr(p.clone(), Rc::from(vec![])));
+                                let first_ty = labels.first().map(|l| ctype::instance_label(l).0).unwrap_or(first_ty);
+                                if out.is_empty() && lids.len() == 1 && expected_labels_known(env, expected) {
+                                    return err(&lid.loc, ErrorKind::NoLabelInType(expected, name.to_string()));
+                                }
+                                return err(&lid.loc, ErrorKind::LabelMixed(name.to_string(), t_other, first_ty));
+                            }
+                            Err(e) => {
+                                if expected_labels_known(env, expected) {
+                                    return err(&lid.loc, ErrorKind::NoLabelInType(expected, name.to_string()));
+                                }
+                                return Err(typetexp::unbound(env, e.kind, &e.lid, &lid.loc));
+                            }
+                        }
+                    }
+                },
+                None => {
+                    let ls = env.lookup_all_labels(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
+                    // Prefer a type that has all the labels written.
+                    let all_names: Vec<&str> = lids.iter().map(|l| l.txt.last()).collect();
+                    let pick = ls
+                        .iter()
+                        .find(|l| all_names.iter().all(|n| l.all.iter().any(|a| &**a == *n)))
+                        .unwrap_or(&ls[0])
+                        .clone();
+                    let labels = env.find_type_data(&pick.type_path).map(|d| d.labels.clone()).unwrap_or_else(|| vec![pick.clone()]);
+                    chosen = Some((pick.type_path.clone(), labels));
+                    pick
+                }
+            };
+            out.push(ld);
+        }
+        Ok(out)
+    }
+
+    // =========================================================================================
+    // Expressions
+
+    pub fn expr(&mut self, env: &Env, se: &P::Expression, expected: TypeExpr) -> R<T::Expression> {
+        let loc = &se.loc;
+        match &se.desc {
+            P::ExpressionDesc::Ident(lid) => {
+                let v = env.lookup_value(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
+                if let Path::Pident(id) = &v.path {
+                    if id.kind == IdentKind::Local {
+                        self.used.insert(id.stamp);
+                    }
+                }
+                let ty = ctype::instance(v.desc.ty);
+                self.unify_exp(env, loc, ty, expected)?;
+                Ok(mk(T::ExpressionDesc::Ident(v.path, lid.clone(), v.desc), loc, ty))
+            }
+            P::ExpressionDesc::Constant(c) => {
+                if let PConst::String(s, _, _) = c {
+                    if let Some(e) = self.try_format_string(env, loc, s, expected)? {
+                        return Ok(e);
+                    }
+                }
+                let (c, ty) = self.constant(c, loc)?;
+                self.unify_exp(env, loc, ty, expected)?;
+                Ok(mk(T::ExpressionDesc::Constant(c), loc, ty))
+            }
+            P::ExpressionDesc::Let(rf, vbs, body) => {
+                let (tvbs, env2, vars) = self.type_let(env, *rf, vbs, false)?;
+                let tbody = self.expr(&env2, body, expected)?;
+                self.check_unused(&vars, UnusedKind::Let);
+                let ty = tbody.ty;
+                Ok(mk(T::ExpressionDesc::Let(*rf, tvbs, Box::new(tbody)), loc, ty))
+            }
+            P::ExpressionDesc::Function(cases) => self.type_function(env, loc, ArgLabel::Nolabel, cases, expected, None),
+            P::ExpressionDesc::Fun(l, default, pat, body) => {
+                let l = typetexp::label(l);
+                match default {
+                    Some(d) => self.type_fun_default(env, loc, l, d, pat, body, expected),
+                    None => {
+                        let case = P::Case { lhs: (**pat).clone(), guard: None, rhs: (**body).clone() };
+                        self.type_function(env, loc, l, std::slice::from_ref(&case), expected, Some(()))
+                    }
+                }
+            }
+            P::ExpressionDesc::Apply(f, args) => {
+                let tf = self.expr_no_expect(env, f)?;
+                let (targs, ty_res) = self.type_application(env, loc, &tf, args)?;
+                self.unify_exp(env, loc, ty_res, expected)?;
+                Ok(mk(T::ExpressionDesc::Apply(Box::new(tf), targs), loc, ty_res))
+            }
+            P::ExpressionDesc::Match(scrut, cases) => {
+                ctype::begin_def();
+                let ts = self.expr_no_expect(env, scrut);
+                ctype::end_def();
+                let ts = ts?;
+                let (vcases, ecases): (Vec<&P::Case>, Vec<&P::Case>) = cases.iter().partition(|c| !is_exception_case(c));
+                let tcases = self.type_cases(env, ts.ty, expected, &vcases, UnusedKind::Strict)?;
+                let ecases_stripped: Vec<P::Case> = ecases.iter().map(|c| strip_exception(c)).collect();
+                let erefs: Vec<&P::Case> = ecases_stripped.iter().collect();
+                let tecases = self.type_cases(env, predef::type_exn(), expected, &erefs, UnusedKind::Strict)?;
+                let partial = self.check_match(env, loc, &tcases, ts.ty, true);
+                if !tecases.is_empty() {
+                    self.check_match(env, loc, &tecases, predef::type_exn(), false);
+                }
+                Ok(mk(T::ExpressionDesc::Match { scrutinee: Box::new(ts), cases: tcases, exn_cases: tecases, partial }, loc, expected))
+            }
+            P::ExpressionDesc::Try(body, cases) => {
+                let tb = self.expr(env, body, expected)?;
+                let refs: Vec<&P::Case> = cases.iter().collect();
+                let tcases = self.type_cases(env, predef::type_exn(), expected, &refs, UnusedKind::Strict)?;
+                self.check_match(env, loc, &tcases, predef::type_exn(), false);
+                Ok(mk(T::ExpressionDesc::Try(Box::new(tb), tcases), loc, expected))
+            }
+            P::ExpressionDesc::Tuple(es) => {
+                let tys: Vec<TypeExpr> = match desc(ctype::expand_head(env, expected)) {
+                    TypeDesc::Tuple(ts) if ts.len() == es.len() => ts.to_vec(),
+                    _ => es.iter().map(|_| ctype::newvar()).collect(),
+                };
+                let tt = ctype::newty(TypeDesc::Tuple(tys.clone().into()));
+                self.unify_exp(env, loc, tt, expected)?;
+                let mut out = Vec::new();
+                for (e, t) in es.iter().zip(tys) {
+                    out.push(self.expr(env, e, t)?);
+                }
+                let ty = ctype::newty(TypeDesc::Tuple(out.iter().map(|e| e.ty).collect()));
+                Ok(mk(T::ExpressionDesc::Tuple(out), loc, ty))
+            }
+            P::ExpressionDesc::Construct(lid, arg) => {
+                let cd = self.disambiguate_constructor(env, lid, expected, "variant")?;
+                let sargs: Vec<&P::Expression> = match arg {
+                    None => vec![],
+                    Some(e) => match &e.desc {
+                        P::ExpressionDesc::Tuple(es) if cd.arity > 1 => es.iter().collect(),
+                        _ => vec![&**e],
+                    },
+                };
+                if sargs.len() != cd.arity {
+                    return err(loc, ErrorKind::ConstructorArity(lid.txt.clone(), cd.arity, sargs.len()));
+                }
+                let (ty_args, ty_res) = ctype::instance_constructor(&cd);
+                self.unify_exp(env, loc, ty_res, expected)?;
+                let mut args = Vec::new();
+                for (e, t) in sargs.into_iter().zip(ty_args) {
+                    if cd.inline_record.is_some() && !matches!(e.desc, P::ExpressionDesc::Record(..)) {
+                        return err(&e.loc, ErrorKind::Message(format!("This constructor expects an inlined record argument.")));
+                    }
+                    args.push(self.expr(env, e, t)?);
+                }
+                Ok(mk(T::ExpressionDesc::Construct(lid.clone(), cd, args), loc, ty_res))
+            }
+            P::ExpressionDesc::Record(fields, base) => self.type_record(env, loc, fields, base.as_deref(), expected),
+            P::ExpressionDesc::Field(e, lid) => {
+                let te = self.expr_no_expect(env, e)?;
+                let ld = self.label_of_field(env, lid, te.ty)?;
+                let (ty_res, ty_arg) = ctype::instance_label(&ld);
+                self.unify_exp(env, &e.loc, te.ty, ty_res)?;
+                self.unify_exp(env, loc, ty_arg, expected)?;
+                Ok(mk(T::ExpressionDesc::Field(Box::new(te), lid.clone(), ld), loc, ty_arg))
+            }
+            P::ExpressionDesc::Setfield(e, lid, v) => {
+                let te = self.expr_no_expect(env, e)?;
+                let ld = self.label_of_field(env, lid, te.ty)?;
+                if !ld.mutable {
+                    return err(loc, ErrorKind::LabelNotMutable(lid.txt.clone()));
+                }
+                let (ty_res, ty_arg) = ctype::instance_label(&ld);
+                self.unify_exp(env, &e.loc, te.ty, ty_res)?;
+                let tv = self.expr(env, v, ty_arg)?;
+                let unit = predef::type_unit();
+                self.unify_exp(env, loc, unit, expected)?;
+                Ok(mk(T::ExpressionDesc::Setfield(Box::new(te), lid.clone(), ld, Box::new(tv)), loc, unit))
+            }
+            P::ExpressionDesc::Array(es) => {
+                let elt = ctype::newvar();
+                let ty = ctype::newty(TypeDesc::Constr(predef::path_array(), vec![elt].into()));
+                self.unify_exp(env, loc, ty, expected)?;
+                let mut out = Vec::new();
+                for e in es {
+                    out.push(self.expr(env, e, elt)?);
+                }
+                Ok(mk(T::ExpressionDesc::Array(out), loc, ty))
+            }
+            P::ExpressionDesc::IfThenElse(c, t, e) => {
+                let tc = self.expr(env, c, predef::type_bool())?;
+                match e {
+                    None => {
+                        let tt = self.expr(env, t, predef::type_unit()).map_err(|mut er| {
+                            if let ErrorKind::ExprTypeClash(_, expl) = &mut er.kind {
+                                if er.loc == t.loc || expl.is_none() {
+                                    *expl = Some("because it is in the result of a conditional with no else branch");
+                                }
+                            }
+                            er
+                        })?;
+                        let unit = predef::type_unit();
+                        self.unify_exp(env, loc, unit, expected)?;
+                        Ok(mk(T::ExpressionDesc::IfThenElse(Box::new(tc), Box::new(tt), None), loc, unit))
+                    }
+                    Some(e) => {
+                        let tt = self.expr(env, t, expected)?;
+                        let te = self.expr(env, e, expected)?;
+                        Ok(mk(T::ExpressionDesc::IfThenElse(Box::new(tc), Box::new(tt), Some(Box::new(te))), loc, expected))
+                    }
+                }
+            }
+            P::ExpressionDesc::Sequence(a, b) => {
+                let ta = self.statement(env, a)?;
+                let tb = self.expr(env, b, expected)?;
+                let ty = tb.ty;
+                Ok(mk(T::ExpressionDesc::Sequence(Box::new(ta), Box::new(tb)), loc, ty))
+            }
+            P::ExpressionDesc::While(c, body) => {
+                let tc = self.expr(env, c, predef::type_bool())?;
+                let tb = self.statement(env, body)?;
+                let unit = predef::type_unit();
+                self.unify_exp(env, loc, unit, expected)?;
+                Ok(mk(T::ExpressionDesc::While(Box::new(tc), Box::new(tb)), loc, unit))
+            }
+            P::ExpressionDesc::For(pat, lo, hi, dir, body) => {
+                let tlo = self.expr(env, lo, predef::type_int())?;
+                let thi = self.expr(env, hi, predef::type_int())?;
+                let (id, env2) = match &pat.desc {
+                    P::PatternDesc::Any => (Ident::create("_for"), env.clone()),
+                    P::PatternDesc::Var(name) => {
+                        let id = Ident::create(&name.txt);
+                        let mut env2 = env.clone();
+                        env2.add_value(&id, Rc::new(ValueDescription { ty: predef::type_int(), kind: ValueKind::Regular, loc: name.loc.clone() }));
+                        (id, env2)
+                    }
+                    _ => return err(&pat.loc, ErrorKind::Message("This pattern is not allowed as a for-loop index".into())),
+                };
+                let tb = self.statement(&env2, body)?;
+                let unit = predef::type_unit();
+                self.unify_exp(env, loc, unit, expected)?;
+                Ok(mk(T::ExpressionDesc::For(id, Box::new(tlo), Box::new(thi), *dir, Box::new(tb)), loc, unit))
+            }
+            P::ExpressionDesc::Constraint(e, sty) => {
+                let ty = self.transl_annot(env, sty)?;
+                let te = self.expr(env, e, ty)?;
+                self.unify_exp(env, loc, ty, expected)?;
+                Ok(T::Expression { loc: loc.clone(), ..te })
+            }
+            P::ExpressionDesc::Coerce(e, from, to) => {
+                let ty_to = self.transl_annot(env, to)?;
+                let te = match from {
+                    Some(f) => {
+                        let ty_from = self.transl_annot(env, f)?;
+                        self.expr(env, e, ty_from)?
+                    }
+                    None => self.expr_no_expect(env, e)?,
+                };
+                // Without objects and polymorphic variants, coercion only reveals private types.
+                if ctype::unify(env, te.ty, ty_to).is_err() {
+                    let revealed = reveal_private(env, te.ty);
+                    self.unify_exp(env, loc, revealed, ty_to)?;
+                }
+                self.unify_exp(env, loc, ty_to, expected)?;
+                Ok(T::Expression { loc: loc.clone(), ty: ty_to, ..te })
+            }
+            P::ExpressionDesc::Assert(e) => {
+                if let P::ExpressionDesc::Construct(lid, None) = &e.desc {
+                    if lid.txt == Longident::Lident("false".into()) {
+                        let tf = mk(T::ExpressionDesc::Constant(T::Constant::Int(0)), &e.loc, predef::type_bool());
+                        let cd = env.lookup_all_constructors(&lid.txt).ok().and_then(|v| v.into_iter().next());
+                        let tf = match cd {
+                            Some(cd) => mk(T::ExpressionDesc::Construct(lid.clone(), cd, vec![]), &e.loc, predef::type_bool()),
+                            None => tf,
+                        };
+                        return Ok(mk(T::ExpressionDesc::Assert(Box::new(tf)), loc, expected));
+                    }
+                }
+                let te = self.expr(env, e, predef::type_bool())?;
+                let unit = predef::type_unit();
+                self.unify_exp(env, loc, unit, expected)?;
+                Ok(mk(T::ExpressionDesc::Assert(Box::new(te)), loc, unit))
+            }
+            P::ExpressionDesc::Lazy(e) => {
+                let a = ctype::newvar();
+                let ty = ctype::newty(TypeDesc::Constr(predef::path_lazy_t(), vec![a].into()));
+                self.unify_exp(env, loc, ty, expected)?;
+                let te = self.expr(env, e, a)?;
+                Ok(mk(T::ExpressionDesc::Lazy(Box::new(te)), loc, ty))
+            }
+            P::ExpressionDesc::LetException(ext, body) => {
+                let (id, text) = super::typedecl::transl_exception(self, env, ext)?;
+                let mut env2 = env.clone();
+                env2.add_extension(&id, text.clone());
+                let tb = self.expr(&env2, body, expected)?;
+                let ty = tb.ty;
+                Ok(mk(T::ExpressionDesc::LetException(id, text, Box::new(tb)), loc, ty))
+            }
+            P::ExpressionDesc::Open(od, body) => {
+                let P::ModuleExprDesc::Ident(lid) = &od.expr.desc else {
+                    return err(&od.loc, ErrorKind::NotSupported("open of a structure".into()));
+                };
+                let m = env.lookup_module(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
+                let mut env2 = env.clone();
+                if !env2.open_module(&m.path) {
+                    return err(&lid.loc, ErrorKind::Message(format!("This module is not a structure; it has type")));
+                }
+                let tb = self.expr(&env2, body, expected)?;
+                let ty = tb.ty;
+                Ok(mk(T::ExpressionDesc::Open(m.path, Box::new(tb)), loc, ty))
+            }
+            P::ExpressionDesc::LetModule(name, me, body) => {
+                let tme = super::typemod::type_module(self, env, me)?;
+                let mut env2 = env.clone();
+                let id = name.txt.as_ref().map(|n| Ident::create(n));
+                if let Some(id) = &id {
+                    env2.add_module(id, Rc::new(ModuleDeclaration { mty: tme.mty.clone(), loc: name.loc.clone() }));
+                }
+                let tb = self.expr(&env2, body, expected)?;
+                let ty = tb.ty;
+                Ok(mk(T::ExpressionDesc::LetModule(id, Box::new(tme), Box::new(tb)), loc, ty))
+            }
+            P::ExpressionDesc::Newtype(name, body) => self.type_newtype(env, loc, name, body, expected),
+            P::ExpressionDesc::LetOp(op) => self.type_letop(env, loc, op, expected),
+            P::ExpressionDesc::Unreachable => {
+                Ok(mk(T::ExpressionDesc::Unreachable, loc, expected))
+            }
+            P::ExpressionDesc::Poly(e, _) => self.expr(env, e, expected),
+            P::ExpressionDesc::Variant(..) => err(loc, ErrorKind::NotSupported("Polymorphic variants".into())),
+            P::ExpressionDesc::Send(..) | P::ExpressionDesc::New(_) | P::ExpressionDesc::Object(_) | P::ExpressionDesc::Override(_) | P::ExpressionDesc::Setinstvar(..) => {
+                err(loc, ErrorKind::NotSupported("Objects".into()))
+            }
+            P::ExpressionDesc::Pack(_) => err(loc, ErrorKind::NotSupported("First-class modules".into())),
+            P::ExpressionDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
+        }
+    }
+
+    pub fn expr_no_expect(&mut self, env: &Env, se: &P::Expression) -> R<T::Expression> {
+        let v = ctype::newvar();
+        self.expr(env, se, v)
+    }
+
+    /// `e1;` : warns if the value is not unit (10) or is a partial application (5).
+    fn statement(&mut self, env: &Env, se: &P::Expression) -> R<T::Expression> {
+        let te = self.expr_no_expect(env, se)?;
+        let ty = ctype::expand_head(env, te.ty);
+        match desc(ty) {
+            TypeDesc::Arrow(..) => {
+                if matches!(te.desc, T::ExpressionDesc::Apply(..)) {
+                    self.warn(&te.loc, 5, "this function application is partial,\nmaybe some arguments are missing.");
+                } else {
+                    let l = final_subexpression(&te).loc.clone();
+                    self.warn(&l, 10, "this expression should have type unit.");
+                }
+            }
+            TypeDesc::Var(_) => {}
+            TypeDesc::Constr(p, _) if p == predef::path_unit() => {}
+            _ => {
+                let l = final_subexpression(&te).loc.clone();
+                self.warn(&l, 10, "this expression should have type unit.");
+            }
+        }
+        Ok(te)
+    }
+
+    fn label_of_field(&mut self, env: &Env, lid: &Located<Longident>, ty: TypeExpr) -> R<Rc<LabelDescription>> {
+        let name = lid.txt.last();
+        if let TypeDesc::Constr(p, _) = desc(ctype::expand_head(env, ty)) {
+            if let Some(td) = env.find_type_data(&p) {
+                if let Some(l) = td.labels.iter().find(|l| &*l.name == name) {
+                    return Ok(l.clone());
+                }
+                if !td.labels.is_empty() || matches!(td.decl.kind, TypeKind::Record(..)) {
+                    return err(&lid.loc, ErrorKind::NoLabelInType(ty, name.to_string()));
+                }
+            }
+        }
+        let ls = env.lookup_all_labels(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
+        Ok(ls[0].clone())
+    }
+
+    fn type_record(&mut self, env: &Env, loc: &Location, fields: &[(Located<Longident>, P::Expression)], base: Option<&P::Expression>, expected: TypeExpr) -> R<T::Expression> {
+        let tbase = match base {
+            Some(b) => Some(self.expr_no_expect(env, b)?),
+            None => None,
+        };
+        let hint = match &tbase {
+            Some(b) if !matches!(desc(ctype::expand_head(env, expected)), TypeDesc::Constr(..)) => b.ty,
+            _ => expected,
+        };
+        let labels = self.disambiguate_labels(env, loc, fields.iter().map(|(l, _)| l), hint)?;
+        let Some(first) = labels.first().cloned() else {
+            return err(loc, ErrorKind::Message("Empty record".into()));
+        };
+        // All labels of the type, in position order.
+        let all_labels: Vec<Rc<LabelDescription>> = env
+            .find_type_data(&first.type_path)
+            .map(|d| d.labels.clone())
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| labels.clone());
+        let all_labels = if all_labels.len() != first.all.len() { labels.clone() } else { all_labels };
+        // One instance of the record type shared by all fields.
+        let (ty_record, _) = ctype::instance_label(&first);
+        self.unify_exp(env, loc, ty_record, expected)?;
+        if let Some(b) = &tbase {
+            self.unify_exp(env, &b.loc, b.ty, ty_record)?;
+        }
+        let mut given: FxHashMap<usize, (Located<Longident>, T::Expression)> = FxHashMap::default();
+        for ((lid, e), ld) in fields.iter().zip(labels.iter()) {
+            let mut c = ctype::Copier::new();
+            let r = c.copy(ld.res);
+            let a = c.copy(ld.arg);
+            self.unify_exp(env, loc, r, ty_record)?;
+            let te = self.expr(env, e, a)?;
+            given.insert(ld.pos, (lid.clone(), te));
+        }
+        let mut out = Vec::new();
+        let mut missing = Vec::new();
+        for ld in &all_labels {
+            match given.remove(&ld.pos) {
+                Some((lid, te)) => out.push((ld.clone(), T::RecordField::Overridden(lid, te))),
+                None => {
+                    if tbase.is_none() {
+                        missing.push(ld.name.to_string());
+                    } else {
+                        let mut c = ctype::Copier::new();
+                        let r = c.copy(ld.res);
+                        let a = c.copy(ld.arg);
+                        self.unify_exp(env, loc, r, ty_record)?;
+                        out.push((ld.clone(), T::RecordField::Kept(a)));
+                    }
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return err(loc, ErrorKind::LabelsMissing(missing));
+        }
+        if let Some(b) = &tbase {
+            if out.iter().all(|(_, f)| matches!(f, T::RecordField::Overridden(..))) {
+                let _ = b;
+                self.warn(loc, 23, "all the fields are explicitly listed in this record:\nthe 'with' clause is useless.");
+            }
+        }
+        let repr = first.repr;
+        Ok(mk(T::ExpressionDesc::Record { fields: out, repr, extended: tbase.map(Box::new) }, loc, ty_record))
+    }
+
+    // -- functions ---------------------------------------------------------------------------
+
+    fn type_function(&mut self, env: &Env, loc: &Location, l: ArgLabel, cases: &[P::Case], expected: TypeExpr, is_fun: Option<()>) -> R<T::Expression> {
+        let (ty_arg, ty_res) = self.split_arrow(env, loc, &l, expected, is_fun.is_some())?;
+        let ty_pat = if l.is_optional() {
+            // `fun ?x -> e`: x is an option.
+            let a = ctype::newvar();
+            self.unify_exp(env, loc, predef::type_option(a), ty_arg)?;
+            ty_arg
+        } else {
+            ty_arg
+        };
+        let refs: Vec<&P::Case> = cases.iter().collect();
+        let tcases = self.type_cases(env, ty_pat, ty_res, &refs, UnusedKind::Strict)?;
+        let partial = self.check_match(env, loc, &tcases, ty_pat, true);
+        let ty = ctype::newty(TypeDesc::Arrow(l.clone(), ty_arg, ty_res));
+        Ok(mk(T::ExpressionDesc::Function { arg_label: l, param: Ident::create("param"), cases: tcases, partial }, loc, ty))
+    }
+
+    /// The (argument, result) types of a function expected to have type `expected`.
+    fn split_arrow(&mut self, env: &Env, loc: &Location, l: &ArgLabel, expected: TypeExpr, _is_fun: bool) -> R<(TypeExpr, TypeExpr)> {
+        match desc(ctype::expand_head(env, expected)) {
+            TypeDesc::Arrow(l2, a, r) if &l2 == l => Ok((a, r)),
+            TypeDesc::Var(_) => {
+                let a = ctype::newvar();
+                let r = ctype::newvar();
+                let arr = ctype::newty(TypeDesc::Arrow(l.clone(), a, r));
+                self.unify_exp(env, loc, arr, expected)?;
+                Ok((a, r))
+            }
+            TypeDesc::Arrow(..) | TypeDesc::Constr(..) | TypeDesc::Tuple(..) | _ => {
+                let a = ctype::newvar();
+                let r = ctype::newvar();
+                let arr = ctype::newty(TypeDesc::Arrow(l.clone(), a, r));
+                match ctype::unify(env, arr, expected) {
+                    Ok(()) => Ok((a, r)),
+                    Err(e) => {
+                        let too_many = !matches!(desc(ctype::expand_head(env, expected)), TypeDesc::Arrow(..));
+                        let msg = if too_many {
+                            ErrorKind::ExprTypeClash(e, None)
+                        } else {
+                            ErrorKind::ExprTypeClash(e, None)
+                        };
+                        Err(TypeError::new(loc, msg).with_env(env))
+                    }
+                }
+            }
+        }
+    }
+
+    /// `fun ?(x = d) -> body`, desugared to `fun ?x:param -> let x = match param with
+    /// Some x -> x | None -> d in body`.
+    #[allow(clippy::too_many_arguments)]
+    fn type_fun_default(&mut self, env: &Env, loc: &Location, l: ArgLabel, default: &P::Expression, pat: &P::Pattern, body: &P::Expression, expected: TypeExpr) -> R<T::Expression> {
+        let (ty_arg, ty_res) = self.split_arrow(env, loc, &l, expected, true)?;
+        let inner = ctype::newvar();
+        self.unify_exp(env, loc, predef::type_option(inner), ty_arg)?;
+        let tdefault = self.expr(env, default, inner)?;
+        let mut vars = Vec::new();
+        let tpat = self.pattern(env, pat, inner, &mut vars)?;
+        let env2 = Self::add_vars(env, &vars);
+        let tbody = self.expr(&env2, body, ty_res)?;
+        self.check_unused(&vars, UnusedKind::Strict);
+        let partial = self.check_match(env, loc, &[T::Case { lhs: tpat.clone(), guard: None, rhs: tbody.clone() }], inner, true);
+        let _ = partial;
+        let gloc = loc.to_ghost();
+        let param = Ident::create("*opt*");
+        let param_desc = Rc::new(ValueDescription { ty: ty_arg, kind: ValueKind::Regular, loc: gloc.clone() });
+        let lid = Located::new(Longident::Lident("*opt*".into()), gloc.clone());
+        let scrut = mk(T::ExpressionDesc::Ident(Path::Pident(param.clone()), lid, param_desc), &gloc, ty_arg);
+        let (some_cd, none_cd) = option_constructors(env);
+        let x = Ident::create("*sth*");
+        let xname = Located::new("*sth*".to_string(), gloc.clone());
+        let x_desc = Rc::new(ValueDescription { ty: inner, kind: ValueKind::Regular, loc: gloc.clone() });
+        let some_pat = T::Pattern {
+            desc: T::PatternDesc::Construct(
+                Located::new(Longident::Lident("Some".into()), gloc.clone()),
+                some_cd,
+                vec![T::Pattern { desc: T::PatternDesc::Var(x.clone(), xname.clone()), loc: gloc.clone(), ty: inner }],
+            ),
+            loc: gloc.clone(),
+            ty: ty_arg,
+        };
+        let none_pat = T::Pattern {
+            desc: T::PatternDesc::Construct(Located::new(Longident::Lident("None".into()), gloc.clone()), none_cd, vec![]),
+            loc: gloc.clone(),
+            ty: ty_arg,
+        };
+        let x_expr = mk(T::ExpressionDesc::Ident(Path::Pident(x), Located::new(Longident::Lident("*sth*".into()), gloc.clone()), x_desc), &gloc, inner);
+        let m = mk(
+            T::ExpressionDesc::Match {
+                scrutinee: Box::new(scrut),
+                cases: vec![T::Case { lhs: some_pat, guard: None, rhs: x_expr }, T::Case { lhs: none_pat, guard: None, rhs: tdefault }],
+                exn_cases: vec![],
+                partial: T::Partial::Total,
+            },
+            &gloc,
+            inner,
+        );
+        let let_body = mk(
+            T::ExpressionDesc::Let(RecFlag::Nonrecursive, vec![T::ValueBinding { pat: tpat, expr: m, loc: gloc.clone() }], Box::new(tbody)),
+            &gloc,
+            ty_res,
+        );
+        let ppat = T::Pattern { desc: T::PatternDesc::Var(param.clone(), Located::new("*opt*".into(), gloc.clone())), loc: gloc.clone(), ty: ty_arg };
+        let ty = ctype::newty(TypeDesc::Arrow(l.clone(), ty_arg, ty_res));
+        Ok(mk(
+            T::ExpressionDesc::Function { arg_label: l, param, cases: vec![T::Case { lhs: ppat, guard: None, rhs: let_body }], partial: T::Partial::Total },
+            loc,
+            ty,
+        ))
+    }
+
+    fn type_cases(&mut self, env: &Env, ty_arg: TypeExpr, ty_res: TypeExpr, cases: &[&P::Case], unused: UnusedKind) -> R<Vec<T::Case>> {
+        let mut out = Vec::new();
+        for c in cases {
+            let mut vars = Vec::new();
+            let lhs = self.pattern(env, &c.lhs, ty_arg, &mut vars)?;
+            let env2 = Self::add_vars(env, &vars);
+            let guard = match &c.guard {
+                Some(g) => Some(self.expr(&env2, g, predef::type_bool())?),
+                None => None,
+            };
+            let rhs = self.expr(&env2, &c.rhs, ty_res)?;
+            self.check_unused(&vars, unused);
+            out.push(T::Case { lhs, guard, rhs });
+        }
+        Ok(out)
+    }
+
+    /// Exhaustiveness (warning 8) and unused cases (warning 11).
+    fn check_match(&mut self, env: &Env, loc: &Location, cases: &[T::Case], ty: TypeExpr, check_total: bool) -> T::Partial {
+        let (partial, warns) = super::parmatch::check(env, loc, cases, ty, check_total);
+        self.warnings.extend(warns);
+        partial
+    }
+
+    // -- application -------------------------------------------------------------------------
+
+    fn type_application(&mut self, env: &Env, loc: &Location, funct: &T::Expression, sargs: &[(PLabel, P::Expression)]) -> R<(Vec<(ArgLabel, Option<T::Expression>)>, TypeExpr)> {
+        let _ = loc;
+        let mut ty_fun = funct.ty;
+        let mut out: Vec<(ArgLabel, Option<T::Expression>)> = Vec::new();
+        let mut omitted: Vec<(ArgLabel, TypeExpr)> = Vec::new();
+        let mut remaining: Vec<(ArgLabel, &P::Expression)> = sargs.iter().map(|(l, e)| (typetexp::label(l), e)).collect();
+        let ignore_labels = {
+            let (labels, ends_in_var) = list_labels(env, ty_fun);
+            let non_opt: Vec<&ArgLabel> = labels.iter().filter(|l| !l.is_optional()).collect();
+            !ends_in_var
+                && non_opt.len() == remaining.len()
+                && remaining.iter().all(|(l, _)| *l == ArgLabel::Nolabel)
+                && non_opt.iter().any(|l| **l != ArgLabel::Nolabel)
+        };
+        while !remaining.is_empty() {
+            let expanded = ctype::expand_head(env, ty_fun);
+            match desc(expanded) {
+                TypeDesc::Arrow(l, ty_arg, ty_ret) => {
+                    let pos = if ignore_labels {
+                        if l.is_optional() {
+                            None
+                        } else {
+                            Some(0)
+                        }
+                    } else {
+                        match &l {
+                            ArgLabel::Nolabel => remaining.iter().position(|(al, _)| *al == ArgLabel::Nolabel),
+                            ArgLabel::Labelled(s) => {
+                                if let Some(i) = remaining.iter().position(|(al, _)| matches!(al, ArgLabel::Optional(x) if x == s)) {
+                                    return err(&remaining[i].1.loc, ErrorKind::WrongLabel(funct.ty, remaining[i].0.clone()));
+                                }
+                                remaining.iter().position(|(al, _)| matches!(al, ArgLabel::Labelled(x) if x == s))
+                            }
+                            ArgLabel::Optional(s) => remaining.iter().position(|(al, _)| al.name() == &**s && *al != ArgLabel::Nolabel),
+                        }
+                    };
+                    match pos {
+                        Some(i) => {
+                            let (al, sarg) = remaining.remove(i);
+                            let targ = if l.is_optional() && !al.is_optional() {
+                                // `~x:e` (or a positional arg when ignoring labels) for `?x`: wrap in Some.
+                                let inner = ctype::newvar();
+                                self.unify_exp(env, &sarg.loc, predef::type_option(inner), ty_arg)?;
+                                let te = self.expr(env, sarg, inner)?;
+                                let (some_cd, _) = option_constructors(env);
+                                let gl = sarg.loc.to_ghost();
+                                mk(T::ExpressionDesc::Construct(Located::new(Longident::Lident("Some".into()), gl.clone()), some_cd, vec![te]), &gl, ty_arg)
+                            } else {
+                                self.expr(env, sarg, ty_arg)?
+                            };
+                            out.push((l, Some(targ)));
+                        }
+                        None => {
+                            if l.is_optional() && (ignore_labels || remaining.iter().any(|(al, _)| *al == ArgLabel::Nolabel)) {
+                                out.push((l, None));
+                            } else {
+                                out.push((l.clone(), None));
+                                omitted.push((l, ty_arg));
+                            }
+                        }
+                    }
+                    ty_fun = ty_ret;
+                }
+                TypeDesc::Var(_) => {
+                    for (al, sarg) in std::mem::take(&mut remaining) {
+                        let ty_arg = ctype::newvar();
+                        let ty_res = ctype::newvar();
+                        let arr = ctype::newty(TypeDesc::Arrow(al.clone(), ty_arg, ty_res));
+                        self.unify_exp(env, &funct.loc, ty_fun, arr)?;
+                        let expected_arg = if al.is_optional() {
+                            let inner = ctype::newvar();
+                            self.unify_exp(env, &sarg.loc, predef::type_option(inner), ty_arg)?;
+                            ty_arg
+                        } else {
+                            ty_arg
+                        };
+                        let te = self.expr(env, sarg, expected_arg)?;
+                        out.push((al, Some(te)));
+                        ty_fun = ty_res;
+                    }
+                }
+                _ => {
+                    let (al, sarg) = &remaining[0];
+                    if *al != ArgLabel::Nolabel && !out.is_empty() {
+                        return err(&sarg.loc, ErrorKind::WrongLabel(funct.ty, al.clone()));
+                    }
+                    if out.is_empty() {
+                        return err(&funct.loc, ErrorKind::NotAFunction(funct.ty, false));
+                    }
+                    return err(&funct.loc, ErrorKind::TooManyArguments(funct.ty));
+                }
+            }
+        }
+        let mut ty = ty_fun;
+        for (l, t) in omitted.into_iter().rev() {
+            ty = ctype::newty(TypeDesc::Arrow(l, t, ty));
+        }
+        Ok((out, ty))
+    }
+
+    // -- let ----------------------------------------------------------------------------------
+
+    /// Types `let [rec] p1 = e1 and ...`; returns the bindings, the environment after them and
+    /// the variables bound (for unused-variable warnings).
+    pub fn type_let(&mut self, env: &Env, rf: RecFlag, vbs: &[P::ValueBinding], toplevel: bool) -> R<(Vec<T::ValueBinding>, Env, Vec<BoundVar>)> {
+        let _ = toplevel;
+        ctype::begin_def();
+        let result = self.type_let_inner(env, rf, vbs);
+        ctype::end_def();
+        let (tvbs, vars, polys) = result?;
+        for (vb, poly) in tvbs.iter().zip(polys.iter()) {
+            if let Some(scheme) = poly {
+                let _ = scheme;
+            }
+            if is_nonexpansive(&vb.expr) {
+                ctype::generalize(vb.pat.ty);
+            } else {
+                ctype::generalize_expansive(env, vb.pat.ty);
+            }
+        }
+        // Explicitly polymorphic bindings get their declared scheme.
+        let mut vars = vars;
+        for (vb_vars, poly) in vars.iter_mut().zip(polys.iter()) {
+            let _ = (vb_vars, poly);
+        }
+        let mut env2 = env.clone();
+        for v in &vars {
+            let ty = self.poly_scheme_of(v).unwrap_or(v.ty);
+            env2.add_value(&v.id, Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
+        }
+        if rf == RecFlag::Recursive {
+            check_let_rec(&tvbs, &vars)?;
+        }
+        for vb in &tvbs {
+            if !matches!(vb.pat.desc, T::PatternDesc::Var(..)) {
+                let case = T::Case { lhs: vb.pat.clone(), guard: None, rhs: vb.expr.clone() };
+                self.check_match(env, &vb.loc, std::slice::from_ref(&case), vb.pat.ty, true);
+            }
+        }
+        Ok((tvbs, env2, vars))
+    }
+
+    fn poly_scheme_of(&self, _v: &BoundVar) -> Option<TypeExpr> {
+        None
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn type_let_inner(&mut self, env: &Env, rf: RecFlag, vbs: &[P::ValueBinding]) -> R<(Vec<T::ValueBinding>, Vec<BoundVar>, Vec<Option<TypeExpr>>)> {
+        let mut pats = Vec::new();
+        let mut all_vars: Vec<BoundVar> = Vec::new();
+        let mut polys = Vec::new();
+        for vb in vbs {
+            let mut vars = Vec::new();
+            // `let f : 'a. t = e`: an explicitly polymorphic binding.
+            let (p, poly) = match &vb.pat.desc {
+                P::PatternDesc::Constraint(inner, sty) if matches!(&sty.desc, P::CoreTypeDesc::Poly(vs, _) if !vs.is_empty()) => {
+                    let ty = self.transl_annot(env, sty)?;
+                    let scheme = poly_to_scheme(ty);
+                    let inst = ctype::instance(scheme);
+                    let p = self.pattern(env, inner, inst, &mut vars)?;
+                    (p, Some(scheme))
+                }
+                _ => {
+                    if rf == RecFlag::Recursive && !is_var_pattern(&vb.pat) {
+                        return err(&vb.pat.loc, ErrorKind::LetRecPattern);
+                    }
+                    let v = ctype::newvar();
+                    (self.pattern(env, &vb.pat, v, &mut vars)?, None)
+                }
+            };
+            for v in vars {
+                if all_vars.iter().any(|x| x.name.txt == v.name.txt) {
+                    return err(&v.name.loc, ErrorKind::Message(format!("Variable {} is bound several times in this matching", v.name.txt)));
+                }
+                all_vars.push(v);
+            }
+            pats.push(p);
+            polys.push(poly);
+        }
+        let env_rhs = if rf == RecFlag::Recursive {
+            let mut e = env.clone();
+            for (v, p) in all_vars.iter().zip(polys.iter().chain(std::iter::repeat(&None))) {
+                let ty = p.unwrap_or(v.ty);
+                e.add_value(&v.id, Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
+            }
+            e
+        } else {
+            env.clone()
+        };
+        let mut out = Vec::new();
+        for ((vb, p), poly) in vbs.iter().zip(pats).zip(polys.iter()) {
+            let expected = match poly {
+                Some(scheme) => {
+                    // Type against a fresh instance whose variables must stay polymorphic.
+                    ctype::begin_def();
+                    let inst = ctype::instance(*scheme);
+                    let r = self.expr(&env_rhs, &vb.expr, inst);
+                    ctype::end_def();
+                    let te = r?;
+                    ctype::unify(env, p.ty, te.ty).map_err(|e| TypeError::new(&vb.expr.loc, ErrorKind::ExprTypeClash(e, None)).with_env(env))?;
+                    check_poly_instance(env, &vb.expr.loc, inst, *scheme)?;
+                    out.push(T::ValueBinding { pat: p, expr: te, loc: vb.loc.clone() });
+                    continue;
+                }
+                None => p.ty,
+            };
+            let te = self.expr(&env_rhs, &vb.expr, expected)?;
+            out.push(T::ValueBinding { pat: p, expr: te, loc: vb.loc.clone() });
+        }
+        // Usage inside the definitions of a `let rec` does not count as a use.
+        Ok((out, all_vars, polys))
+    }
+
+    fn type_newtype(&mut self, env: &Env, loc: &Location, name: &Located<String>, body: &P::Expression, expected: TypeExpr) -> R<T::Expression> {
+        let id = Ident::create(&name.txt);
+        let decl = TypeDeclaration {
+            params: vec![],
+            arity: 0,
+            kind: TypeKind::Abstract,
+            private: false,
+            manifest: None,
+            variance: vec![],
+            is_newtype: true,
+            unboxed: false,
+            immediate: false,
+            loc: name.loc.clone(),
+        };
+        let mut env2 = env.clone();
+        env2.add_type(&id, Rc::new(decl));
+        ctype::begin_def();
+        let te = self.expr_no_expect(&env2, body);
+        ctype::end_def();
+        let te = te?;
+        // The abstract type becomes a type variable in the result.
+        replace_type_constr(te.ty, &Path::Pident(id));
+        self.unify_exp(env, loc, te.ty, expected)?;
+        Ok(T::Expression { loc: loc.clone(), ..te })
+    }
+
+    fn type_letop(&mut self, env: &Env, loc: &Location, op: &P::LetOp, expected: TypeExpr) -> R<T::Expression> {
+        if !op.ands.is_empty() {
+            return err(loc, ErrorKind::NotSupported("and* / and+ binding operators".into()));
+        }
+        // `let* p = e in body` is `( let* ) e (fun p -> body)`.
+        let b = &op.let_;
+        let fun_e = P::Expression {
+            desc: P::ExpressionDesc::Fun(PLabel::Nolabel, None, Box::new(b.pat.clone()), Box::new(op.body.clone())),
+            loc: loc.to_ghost(),
+            attributes: vec![],
+        };
+        let opid = P::Expression { desc: P::ExpressionDesc::Ident(b.op.clone().map(Longident::Lident)), loc: b.op.loc.clone(), attributes: vec![] };
+        let app = P::Expression {
+            desc: P::ExpressionDesc::Apply(Box::new(opid), vec![(PLabel::Nolabel, b.exp.clone()), (PLabel::Nolabel, fun_e)]),
+            loc: loc.clone(),
+            attributes: vec![],
+        };
+        self.expr(env, &app, expected)
+    }
+
+    /// Format strings: a string literal expected to be a `format6` is typed by its conversions.
+    fn try_format_string(&mut self, env: &Env, loc: &Location, s: &[u8], expected: TypeExpr) -> R<Option<T::Expression>> {
+        // Find `format6` through the abbreviations (`format`, `format4`) of the expected type.
+        let mut t = expected;
+        let mut found = None;
+        for _ in 0..10 {
+            if let TypeDesc::Constr(p, _) = desc(t) {
+                if p.last() == "format6" {
+                    found = Some(p);
+                    break;
+                }
+            }
+            match ctype::try_expand_once(env, t) {
+                Some(t2) => t = t2,
+                None => break,
+            }
+        }
+        let Some(format6) = found else { return Ok(None) };
+        let fmt_ty = super::formats::type_format(loc, s, &format6)?;
+        self.unify_exp(env, loc, fmt_ty, expected)?;
+        Ok(Some(mk(T::ExpressionDesc::Constant(T::Constant::String(s.to_vec())), loc, expected)))
+    }
+}
+
+// =============================================================================================
+// Helpers
+
+fn expected_labels_known(env: &Env, t: TypeExpr) -> bool {
+    matches!(desc(ctype::expand_head(env, t)), TypeDesc::Constr(..))
+}
+
+fn is_exception_case(c: &P::Case) -> bool {
+    matches!(c.lhs.desc, P::PatternDesc::Exception(_))
+}
+
+fn strip_exception(c: &P::Case) -> P::Case {
+    match &c.lhs.desc {
+        P::PatternDesc::Exception(p) => P::Case { lhs: (**p).clone(), guard: c.guard.clone(), rhs: c.rhs.clone() },
+        _ => c.clone(),
+    }
+}
+
+fn is_var_pattern(p: &P::Pattern) -> bool {
+    match &p.desc {
+        P::PatternDesc::Var(_) | P::PatternDesc::Any => true,
+        P::PatternDesc::Constraint(p, _) => is_var_pattern(p),
+        _ => false,
+    }
+}
+
+fn option_constructors(env: &Env) -> (Rc<ConstructorDescription>, Rc<ConstructorDescription>) {
+    let td = env.find_type_data(&predef::path_option());
+    let cs = td.map(|d| d.constrs.clone()).unwrap_or_default();
+    let none = cs.iter().find(|c| &*c.name == "None").cloned();
+    let some = cs.iter().find(|c| &*c.name == "Some").cloned();
+    match (some, none) {
+        (Some(s), Some(n)) => (s, n),
+        _ => {
+            let decl = predef::items()
+                .into_iter()
+                .find_map(|it| match it {
+                    SignatureItem::Type(id, d, _) if id.name() == "option" => Some(d),
+                    _ => None,
+                })
+                .unwrap_or_else(|| Rc::new(TypeDeclaration {
+                    params: vec![],
+                    arity: 0,
+                    kind: TypeKind::Abstract,
+                    private: false,
+                    manifest: None,
+                    variance: vec![],
+                    is_newtype: false,
+                    unboxed: false,
+                    immediate: false,
+                    loc: Location::none(),
+                }));
+            let cs = super::datarepr::constructors(&predef::path_option(), &decl);
+            (cs[1].clone(), cs[0].clone())
+        }
+    }
+}
+
+/// Labels of the arrows of a function type, and whether it ends in a type variable.
+fn list_labels(env: &Env, t: TypeExpr) -> (Vec<ArgLabel>, bool) {
+    let mut out = Vec::new();
+    let mut t = t;
+    for _ in 0..1000 {
+        match desc(ctype::expand_head(env, t)) {
+            TypeDesc::Arrow(l, _, r) => {
+                out.push(l);
+                t = r;
+            }
+            TypeDesc::Var(_) => return (out, true),
+            _ => return (out, false),
+        }
+    }
+    (out, false)
+}
+
+fn final_subexpression(e: &T::Expression) -> &T::Expression {
+    match &e.desc {
+        T::ExpressionDesc::Let(_, _, b) | T::ExpressionDesc::Sequence(_, b) | T::ExpressionDesc::LetException(_, _, b) | T::ExpressionDesc::Open(_, b) => {
+            final_subexpression(b)
+        }
+        T::ExpressionDesc::LetModule(_, _, b) => final_subexpression(b),
+        T::ExpressionDesc::Match { cases, .. } if !cases.is_empty() => final_subexpression(&cases[0].rhs),
+        T::ExpressionDesc::Try(b, _) => final_subexpression(b),
+        T::ExpressionDesc::IfThenElse(_, t, _) => final_subexpression(t),
+        _ => e,
+    }
+}
+
+/// OCaml's syntactic criterion for generalizing a let-bound expression.
+pub fn is_nonexpansive(e: &T::Expression) -> bool {
+    use T::ExpressionDesc as D;
+    match &e.desc {
+        D::Ident(..) | D::Constant(_) | D::Function { .. } | D::Unreachable => true,
+        D::Let(_, vbs, body) => vbs.iter().all(|vb| is_nonexpansive(&vb.expr)) && is_nonexpansive(body),
+        D::Match { scrutinee, cases, exn_cases, .. } => {
+            is_nonexpansive(scrutinee)
+                && cases.iter().chain(exn_cases.iter()).all(|c| c.guard.is_none() && is_nonexpansive(&c.rhs))
+        }
+        D::Tuple(es) => es.iter().all(is_nonexpansive),
+        D::Construct(_, _, es) => es.iter().all(is_nonexpansive),
+        D::Record { fields, extended, .. } => {
+            fields.iter().all(|(ld, f)| match f {
+                T::RecordField::Overridden(_, e) => !ld.mutable && is_nonexpansive(e),
+                T::RecordField::Kept(_) => !ld.mutable,
+            }) && extended.as_ref().map(|e| is_nonexpansive(e)).unwrap_or(true)
+        }
+        D::Field(e, _, _) => is_nonexpansive(e),
+        D::Array(es) => es.is_empty(),
+        D::IfThenElse(c, t, e) => is_nonexpansive(c) && is_nonexpansive(t) && e.as_ref().map(|e| is_nonexpansive(e)).unwrap_or(true),
+        D::Sequence(_, b) => is_nonexpansive(b) && false,
+        D::Lazy(_) => true,
+        D::Assert(e) => matches!(&e.desc, D::Construct(lid, _, args) if args.is_empty() && lid.txt.last() == "false"),
+        D::Open(_, b) => is_nonexpansive(b),
+        D::LetException(_, _, b) => is_nonexpansive(b),
+        D::LetModule(_, _, b) => is_nonexpansive(b),
+        D::Apply(..) | D::Try(..) | D::Setfield(..) | D::While(..) | D::For(..) => false,
+    }
+}
+
+/// A `Poly` type made into a type scheme: every node generic, univars become variables.
+pub fn poly_to_scheme(t: TypeExpr) -> TypeExpr {
+    fn go(t: TypeExpr, memo: &mut FxHashMap<TypeExpr, TypeExpr>) -> TypeExpr {
+        let t = repr(t);
+        if let Some(x) = memo.get(&t) {
+            return *x;
+        }
+        let node = new_generic(TypeDesc::Var(None));
+        memo.insert(t, node);
+        let d = match desc(t) {
+            TypeDesc::Var(n) | TypeDesc::Univar(n) => TypeDesc::Var(n),
+            TypeDesc::Arrow(l, a, b) => TypeDesc::Arrow(l, go(a, memo), go(b, memo)),
+            TypeDesc::Tuple(ts) => TypeDesc::Tuple(ts.iter().map(|t| go(*t, memo)).collect()),
+            TypeDesc::Constr(p, ts) => TypeDesc::Constr(p, ts.iter().map(|t| go(*t, memo)).collect()),
+            TypeDesc::Poly(b, vs) => {
+                for v in vs.iter() {
+                    go(*v, memo);
+                }
+                return {
+                    let r = go(b, memo);
+                    memo.insert(t, r);
+                    r
+                };
+            }
+            TypeDesc::Link(x) | TypeDesc::Subst(x) => return go(x, memo),
+        };
+        set_desc(node, d);
+        node
+    }
+    go(t, &mut FxHashMap::default())
+}
+
+/// After typing an explicitly polymorphic definition: its variables must still be distinct
+/// generalizable variables.
+fn check_poly_instance(env: &Env, loc: &Location, inst: TypeExpr, scheme: TypeExpr) -> R<()> {
+    let vars = ctype::free_variables(inst);
+    let scheme_vars = {
+        let m = new_mark();
+        let mut n = 0;
+        let mut stack = vec![scheme];
+        while let Some(t) = stack.pop() {
+            let t = repr(t);
+            if !try_mark(t, m) {
+                continue;
+            }
+            let d = desc(t);
+            if matches!(d, TypeDesc::Var(_)) {
+                n += 1;
+            }
+            stack.extend(children(&d));
+        }
+        n
+    };
+    let generalizable = vars.iter().filter(|v| level(**v) > ctype::current_level()).count();
+    if generalizable < scheme_vars {
+        let _ = env;
+        let mut names = super::printtyp::Names::new();
+        let got = super::printtyp::type_expr_to_string(&mut names, inst);
+        let want = super::printtyp::scheme_to_string(scheme);
+        return err(loc, ErrorKind::Message(format!("This definition has type {} which is less general than\n         {}", got, want)));
+    }
+    Ok(())
+}
+
+/// Replaces the (nullary) type constructor `p` by one fresh variable everywhere in `t`.
+fn replace_type_constr(t: TypeExpr, p: &Path) {
+    let var = ctype::newvar();
+    let m = new_mark();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        let t = repr(t);
+        if !try_mark(t, m) {
+            continue;
+        }
+        let d = desc(t);
+        if let TypeDesc::Constr(q, args) = &d {
+            if q == p && args.is_empty() {
+                link(t, var);
+                continue;
+            }
+        }
+        stack.extend(children(&d));
+    }
+}
+
+fn reveal_private(env: &Env, t: TypeExpr) -> TypeExpr {
+    let t = repr(t);
+    if let TypeDesc::Constr(p, args) = desc(t) {
+        if let Some(d) = env.find_type(&p) {
+            if let (true, Some(m)) = (d.private, d.manifest) {
+                return ctype::apply(&d.params, m, &args);
+            }
+        }
+    }
+    t
+}
+
+fn rename_pattern(p: T::Pattern, map: &FxHashMap<u32, Ident>) -> T::Pattern {
+    use T::PatternDesc as D;
+    let desc = match p.desc {
+        D::Var(id, n) => D::Var(map.get(&id.stamp).cloned().unwrap_or(id), n),
+        D::Alias(q, id, n) => D::Alias(Box::new(rename_pattern(*q, map)), map.get(&id.stamp).cloned().unwrap_or(id), n),
+        D::Tuple(ps) => D::Tuple(ps.into_iter().map(|p| rename_pattern(p, map)).collect()),
+        D::Construct(l, c, ps) => D::Construct(l, c, ps.into_iter().map(|p| rename_pattern(p, map)).collect()),
+        D::Record(fs, cl) => D::Record(fs.into_iter().map(|(l, d, p)| (l, d, rename_pattern(p, map))).collect(), cl),
+        D::Array(ps) => D::Array(ps.into_iter().map(|p| rename_pattern(p, map)).collect()),
+        D::Or(a, b) => D::Or(Box::new(rename_pattern(*a, map)), Box::new(rename_pattern(*b, map))),
+        D::Lazy(q) => D::Lazy(Box::new(rename_pattern(*q, map))),
+        d => d,
+    };
+    T::Pattern { desc, ..p }
+}
+
+/// OCaml's check of `let rec` right-hand sides: functions, lazy values, and constructors,
+/// tuples, records and arrays whose recursive uses are only stored, never inspected.
+fn check_let_rec(vbs: &[T::ValueBinding], vars: &[BoundVar]) -> R<()> {
+    let ids: FxHashSet<u32> = vars.iter().map(|v| v.id.stamp).collect();
+    for vb in vbs {
+        if !rec_ok(&vb.expr, &ids) {
+            return err(&vb.expr.loc, ErrorKind::IllegalLetRec);
+        }
+    }
+    Ok(())
+}
+
+fn rec_ok(e: &T::Expression, ids: &FxHashSet<u32>) -> bool {
+    use T::ExpressionDesc as D;
+    match &e.desc {
+        D::Function { .. } | D::Lazy(_) => true,
+        D::Construct(_, _, args) => args.iter().all(|a| guarded(a, ids)),
+        D::Tuple(es) => es.iter().all(|a| guarded(a, ids)),
+        D::Array(es) => es.iter().all(|a| guarded(a, ids)),
+        D::Record { fields, extended, .. } => {
+            extended.as_ref().map(|b| !mentions(b, ids)).unwrap_or(true)
+                && fields.iter().all(|(_, f)| match f {
+                    T::RecordField::Overridden(_, e) => guarded(e, ids),
+                    T::RecordField::Kept(_) => true,
+                })
+        }
+        D::Let(_, vbs, body) => vbs.iter().all(|vb| !mentions(&vb.expr, ids)) && rec_ok(body, ids),
+        D::Open(_, b) => rec_ok(b, ids),
+        _ => !mentions(e, ids),
+    }
+}
+
+/// A recursive variable may appear here if it is stored (not inspected).
+fn guarded(e: &T::Expression, ids: &FxHashSet<u32>) -> bool {
+    match &e.desc {
+        T::ExpressionDesc::Ident(Path::Pident(id), _, _) if ids.contains(&id.stamp) => true,
+        _ => rec_ok(e, ids),
+    }
+}
+
+/// Does `e` use one of `ids` outside of a function body or lazy?
+fn mentions(e: &T::Expression, ids: &FxHashSet<u32>) -> bool {
+    use T::ExpressionDesc as D;
+    match &e.desc {
+        D::Ident(Path::Pident(id), _, _) => ids.contains(&id.stamp),
+        D::Ident(..) | D::Constant(_) | D::Unreachable => false,
+        D::Function { .. } | D::Lazy(_) => false,
+        D::Let(_, vbs, b) => vbs.iter().any(|vb| mentions(&vb.expr, ids)) || mentions(b, ids),
+        D::Apply(f, args) => mentions(f, ids) || args.iter().any(|(_, a)| a.as_ref().map(|a| mentions(a, ids)).unwrap_or(false)),
+        D::Match { scrutinee, cases, exn_cases, .. } => {
+            mentions(scrutinee, ids)
+                || cases.iter().chain(exn_cases.iter()).any(|c| mentions(&c.rhs, ids) || c.guard.as_ref().map(|g| mentions(g, ids)).unwrap_or(false))
+        }
+        D::Try(b, cases) => mentions(b, ids) || cases.iter().any(|c| mentions(&c.rhs, ids)),
+        D::Tuple(es) | D::Array(es) | D::Construct(_, _, es) => es.iter().any(|e| mentions(e, ids)),
+        D::Record { fields, extended, .. } => {
+            extended.as_ref().map(|b| mentions(b, ids)).unwrap_or(false)
+                || fields.iter().any(|(_, f)| matches!(f, T::RecordField::Overridden(_, e) if mentions(e, ids)))
+        }
+        D::Field(e, _, _) => mentions(e, ids),
+        D::Setfield(a, _, _, b) | D::Sequence(a, b) | D::While(a, b) => mentions(a, ids) || mentions(b, ids),
+        D::IfThenElse(c, t, e) => mentions(c, ids) || mentions(t, ids) || e.as_ref().map(|e| mentions(e, ids)).unwrap_or(false),
+        D::For(_, a, b, _, c) => mentions(a, ids) || mentions(b, ids) || mentions(c, ids),
+        D::Assert(e) | D::Open(_, e) | D::LetException(_, _, e) | D::LetModule(_, _, e) => mentions(e, ids),
+    }
+}
+
+/// Parses an integer literal as OCaml does: decimal literals must fit the signed range of
+/// `bits`; hexadecimal, octal and binary ones the unsigned range (then wrap).
+pub fn parse_int(s: &str, bits: u32) -> Option<i64> {
+    let s = s.replace('_', "");
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(r) => (true, r.to_string()),
+        None => (false, s.strip_prefix('+').unwrap_or(&s).to_string()),
+    };
+    let lower = body.to_ascii_lowercase();
+    let (radix, digits) = if let Some(r) = lower.strip_prefix("0x") {
+        (16, r.to_string())
+    } else if let Some(r) = lower.strip_prefix("0o") {
+        (8, r.to_string())
+    } else if let Some(r) = lower.strip_prefix("0b") {
+        (2, r.to_string())
+    } else {
+        (10, lower.clone())
+    };
+    let v = u128::from_str_radix(&digits, radix).ok()?;
+    let max_signed: u128 = (1u128 << (bits - 1)) - 1;
+    let max_unsigned: u128 = (1u128 << bits) - 1;
+    let value: i128 = if radix == 10 {
+        if neg {
+            if v > max_signed + 1 {
+                return None;
+            }
+            -(v as i128)
+        } else {
+            if v > max_signed {
+                return None;
+            }
+            v as i128
+        }
+    } else {
+        if v > max_unsigned {
+            return None;
+        }
+        // reinterpret as signed `bits`-wide
+        let signed = if v > max_signed { v as i128 - (1i128 << bits) } else { v as i128 };
+        if neg {
+            -signed
+        } else {
+            signed
+        }
+    };
+    Some(value as i64)
+}
+
+#[allow(dead_code)]
+fn unify_error_to_type_error(loc: &Location, e: UnifyError) -> TypeError {
+    TypeError::new(loc, ErrorKind::ExprTypeClash(e, None))
+}
+
+#[allow(dead_code)]
+fn unbound_kind_value() -> Kind {
+    Kind::Value
+}
+
+#[allow(dead_code)]
+fn closed(c: ClosedFlag) -> bool {
+    c == ClosedFlag::Closed
+}

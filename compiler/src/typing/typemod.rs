@@ -1,0 +1,382 @@
+//! Typing of structures, signatures and module expressions (enough for compilation units,
+//! the toplevel and nested `module M = struct ... end`; functors are a later step).
+
+use super::ctype;
+use super::env::Env;
+use super::errors::{ErrorKind, TypeError};
+use super::ident::Ident;
+use super::path::Path;
+use super::subst::Subst;
+use super::typecore::Typer;
+use super::typedecl;
+use super::typedtree as T;
+use super::types::*;
+use super::typetexp;
+use crate::parsing::asttypes::RecFlag;
+use crate::parsing::location::Location;
+use crate::parsing::parsetree as P;
+use std::rc::Rc;
+
+type R<T> = Result<T, TypeError>;
+
+fn err<T>(loc: &Location, k: ErrorKind) -> R<T> {
+    Err(TypeError::new(loc, k))
+}
+
+fn rec_status(i: usize) -> RecStatus {
+    if i == 0 {
+        RecStatus::First
+    } else {
+        RecStatus::Next
+    }
+}
+
+/// Types a structure; returns the typed structure, its signature and the environment after it.
+pub fn type_structure(typer: &mut Typer, env: &Env, items: &[P::StructureItem]) -> R<(T::Structure, Env)> {
+    let mut env = env.clone();
+    let mut titems = Vec::new();
+    let mut sig: Signature = Vec::new();
+    let mut type_names: Vec<String> = Vec::new();
+    for item in items {
+        let (ti, isig, env2) = type_structure_item(typer, &env, item)?;
+        for it in &isig {
+            if let SignatureItem::Type(id, _, _) = it {
+                if type_names.iter().any(|n| n == id.name()) {
+                    return err(&item.loc, ErrorKind::DuplicateType(id.name().to_string()));
+                }
+                type_names.push(id.name().to_string());
+            }
+        }
+        env = env2;
+        if let Some(ti) = ti {
+            titems.push(ti);
+        }
+        sig.extend(isig);
+    }
+    Ok((T::Structure { items: titems, signature: sig }, env))
+}
+
+/// Types one structure item (also the toplevel's unit of work).
+pub fn type_structure_item(typer: &mut Typer, env: &Env, item: &P::StructureItem) -> R<(Option<T::StructureItem>, Signature, Env)> {
+    let loc = &item.loc;
+    let mk = |desc| Some(T::StructureItem { desc, loc: loc.clone() });
+    typer.reset_type_vars();
+    typer.global_level = ctype::current_level() + 1;
+    match &item.desc {
+        P::StructureItemDesc::Eval(e, _) => {
+            ctype::begin_def();
+            let te = typer.expr_no_expect(env, e);
+            ctype::end_def();
+            let te = te?;
+            if super::typecore::is_nonexpansive(&te) {
+                ctype::generalize(te.ty);
+            } else {
+                ctype::generalize_expansive(env, te.ty);
+            }
+            Ok((mk(T::StructureItemDesc::Eval(te)), vec![], env.clone()))
+        }
+        P::StructureItemDesc::Value(rf, vbs) => {
+            let (tvbs, env2, vars) = typer.type_let(env, *rf, vbs, true)?;
+            let sig = vars
+                .iter()
+                .filter_map(|v| match env2.lookup_value(&crate::parsing::longident::Longident::Lident(v.name.txt.clone())) {
+                    Ok(e) => Some(SignatureItem::Value(v.id.clone(), e.desc)),
+                    Err(_) => None,
+                })
+                .collect();
+            Ok((mk(T::StructureItemDesc::Value(*rf, tvbs)), sig, env2))
+        }
+        P::StructureItemDesc::Primitive(vd) => {
+            let (id, desc) = typedecl::transl_value_decl(env, vd)?;
+            let mut env2 = env.clone();
+            env2.add_value(&id, desc.clone());
+            Ok((mk(T::StructureItemDesc::Primitive(id.clone(), desc.clone())), vec![SignatureItem::Value(id, desc)], env2))
+        }
+        P::StructureItemDesc::Type(rf, decls) => {
+            let (tdecls, env2) = typedecl::transl_type_decls(env, *rf, decls)?;
+            let sig = tdecls
+                .iter()
+                .enumerate()
+                .map(|(i, (id, d))| SignatureItem::Type(id.clone(), d.clone(), if *rf == RecFlag::Nonrecursive && i == 0 { RecStatus::NotRec } else { rec_status(i) }))
+                .collect();
+            Ok((mk(T::StructureItemDesc::Type(*rf, tdecls)), sig, env2))
+        }
+        P::StructureItemDesc::TypExt(te) => {
+            let exts = typedecl::transl_type_extension(env, te)?;
+            let mut env2 = env.clone();
+            let mut sig = Vec::new();
+            for (i, (id, e)) in exts.iter().enumerate() {
+                env2.add_extension(id, e.clone());
+                sig.push(SignatureItem::TypeExt(id.clone(), e.clone(), if i == 0 { ExtStatus::First } else { ExtStatus::Next }));
+            }
+            Ok((mk(T::StructureItemDesc::TypExt(exts)), sig, env2))
+        }
+        P::StructureItemDesc::Exception(te) => {
+            let (id, ext) = typedecl::transl_exception(typer, env, &te.constructor)?;
+            let mut env2 = env.clone();
+            env2.add_extension(&id, ext.clone());
+            let desc = match &te.constructor.kind {
+                P::ExtensionConstructorKind::Rebind(lid) => {
+                    let p = typedecl::rebind_path(env, lid)?;
+                    T::StructureItemDesc::ExceptionRebind(id.clone(), p, ext.clone())
+                }
+                _ => T::StructureItemDesc::Exception(id.clone(), ext.clone()),
+            };
+            Ok((mk(desc), vec![SignatureItem::TypeExt(id, ext, ExtStatus::Exception)], env2))
+        }
+        P::StructureItemDesc::Module(mb) => {
+            let tme = type_module(typer, env, &mb.expr)?;
+            let mut env2 = env.clone();
+            let id = mb.name.txt.as_ref().map(|n| Ident::create(n));
+            let mut sig = vec![];
+            if let Some(id) = &id {
+                let decl = Rc::new(ModuleDeclaration { mty: tme.mty.clone(), loc: mb.loc.clone() });
+                env2.add_module(id, decl.clone());
+                sig.push(SignatureItem::Module(id.clone(), decl, RecStatus::NotRec));
+            }
+            Ok((mk(T::StructureItemDesc::Module(id, tme)), sig, env2))
+        }
+        P::StructureItemDesc::ModType(mtd) => {
+            let mty = match &mtd.type_ {
+                Some(m) => Some(transl_modtype(typer, env, m)?),
+                None => None,
+            };
+            let id = Ident::create(&mtd.name.txt);
+            let decl = Rc::new(ModtypeDeclaration { mty, loc: mtd.loc.clone() });
+            let mut env2 = env.clone();
+            env2.add_modtype(&id, decl.clone());
+            Ok((mk(T::StructureItemDesc::ModType(id.clone(), decl.clone())), vec![SignatureItem::ModType(id, decl)], env2))
+        }
+        P::StructureItemDesc::Open(od) => {
+            let P::ModuleExprDesc::Ident(lid) = &od.expr.desc else {
+                return err(&od.loc, ErrorKind::NotSupported("open of a structure".into()));
+            };
+            let m = env.lookup_module(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
+            let mut env2 = env.clone();
+            if !env2.open_module(&m.path) {
+                return err(&lid.loc, ErrorKind::Message("This module is not a structure".into()));
+            }
+            Ok((mk(T::StructureItemDesc::Open(m.path)), vec![], env2))
+        }
+        P::StructureItemDesc::Include(incl) => {
+            let tme = type_module(typer, env, &incl.mod_)?;
+            let sg = match env.scrape(&tme.mty) {
+                Some(ModuleType::Signature(sg)) => sg,
+                _ => return err(&incl.loc, ErrorKind::Message("This module is not a structure".into())),
+            };
+            // Components seen through the module's path (if it has one), with fresh identifiers.
+            let sg: Signature = match &tme.desc {
+                T::ModuleExprDesc::Ident(p) => env.components(p).map(|c| c.items.clone()).unwrap_or_else(|| (*sg).clone()),
+                _ => (*sg).clone(),
+            };
+            let sg = refresh_signature(&sg);
+            let mut env2 = env.clone();
+            env2.add_signature(&sg);
+            Ok((mk(T::StructureItemDesc::Include(tme, sg.clone())), sg, env2))
+        }
+        P::StructureItemDesc::Attribute(_) => Ok((None, vec![], env.clone())),
+        P::StructureItemDesc::RecModule(_) => err(loc, ErrorKind::NotSupported("Recursive modules".into())),
+        P::StructureItemDesc::Class(_) | P::StructureItemDesc::ClassType(_) => err(loc, ErrorKind::NotSupported("Classes".into())),
+        P::StructureItemDesc::Extension((name, _), _) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
+    }
+}
+
+/// A signature with every bound identifier renamed (for `include`).
+fn refresh_signature(sg: &Signature) -> Signature {
+    let mut s = Subst::default();
+    let mut fresh = Vec::new();
+    for it in sg {
+        let old = it.ident();
+        let new = Ident::create_rc(old.name.clone());
+        match it {
+            SignatureItem::Type(..) => {
+                s.types.insert(old.clone(), Path::Pident(new.clone()));
+            }
+            SignatureItem::Module(..) => {
+                s.modules.insert(old.clone(), Path::Pident(new.clone()));
+            }
+            SignatureItem::ModType(..) => {
+                s.modtypes.insert(old.clone(), Path::Pident(new.clone()));
+            }
+            _ => {}
+        }
+        fresh.push(new);
+    }
+    let items = s.signature(sg);
+    items
+        .into_iter()
+        .zip(fresh)
+        .map(|(it, id)| match it {
+            SignatureItem::Value(_, v) => SignatureItem::Value(id, v),
+            SignatureItem::Type(_, d, r) => SignatureItem::Type(id, d, r),
+            SignatureItem::TypeExt(_, e, st) => SignatureItem::TypeExt(id, e, st),
+            SignatureItem::Module(_, m, r) => SignatureItem::Module(id, m, r),
+            SignatureItem::ModType(_, m) => SignatureItem::ModType(id, m),
+        })
+        .collect()
+}
+
+pub fn type_module(typer: &mut Typer, env: &Env, me: &P::ModuleExpr) -> R<T::ModuleExpr> {
+    let loc = &me.loc;
+    match &me.desc {
+        P::ModuleExprDesc::Ident(lid) => {
+            let m = env.lookup_module(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
+            Ok(T::ModuleExpr { desc: T::ModuleExprDesc::Ident(m.path.clone()), mty: ModuleType::Alias(m.path), loc: loc.clone() })
+        }
+        P::ModuleExprDesc::Structure(items) => {
+            let saved_vars = std::mem::take(&mut typer.type_vars);
+            let saved_level = typer.global_level;
+            let r = type_structure(typer, env, items);
+            typer.type_vars = saved_vars;
+            typer.global_level = saved_level;
+            let (ts, _) = r?;
+            let mty = ModuleType::Signature(Rc::new(ts.signature.clone()));
+            Ok(T::ModuleExpr { desc: T::ModuleExprDesc::Structure(ts), mty, loc: loc.clone() })
+        }
+        P::ModuleExprDesc::Constraint(m, smty) => {
+            let tm = type_module(typer, env, m)?;
+            let mty = transl_modtype(typer, env, smty)?;
+            check_inclusion(env, loc, &tm.mty, &mty)?;
+            Ok(T::ModuleExpr { desc: T::ModuleExprDesc::Constraint(Box::new(tm), mty.clone()), mty, loc: loc.clone() })
+        }
+        P::ModuleExprDesc::Functor(..) | P::ModuleExprDesc::Apply(..) => err(loc, ErrorKind::NotSupported("Functors".into())),
+        P::ModuleExprDesc::Unpack(_) => err(loc, ErrorKind::NotSupported("First-class modules".into())),
+        P::ModuleExprDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
+    }
+}
+
+pub fn transl_modtype(typer: &mut Typer, env: &Env, smty: &P::ModuleType) -> R<ModuleType> {
+    let loc = &smty.loc;
+    match &smty.desc {
+        P::ModuleTypeDesc::Ident(lid) => {
+            let m = env.lookup_modtype(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
+            Ok(ModuleType::Ident(m.path))
+        }
+        P::ModuleTypeDesc::Signature(items) => {
+            let (sg, _) = type_signature(typer, env, items)?;
+            Ok(ModuleType::Signature(Rc::new(sg)))
+        }
+        P::ModuleTypeDesc::Alias(lid) => {
+            let m = env.lookup_module(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
+            Ok(ModuleType::Alias(m.path))
+        }
+        P::ModuleTypeDesc::Functor(..) => err(loc, ErrorKind::NotSupported("Functor types".into())),
+        P::ModuleTypeDesc::With(..) => err(loc, ErrorKind::NotSupported("Module type constraints (with)".into())),
+        P::ModuleTypeDesc::Typeof(_) => err(loc, ErrorKind::NotSupported("module type of".into())),
+        P::ModuleTypeDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
+    }
+}
+
+/// Types a signature (an `.mli` or `sig ... end`).
+pub fn type_signature(typer: &mut Typer, env: &Env, items: &[P::SignatureItem]) -> R<(Signature, Env)> {
+    let mut env = env.clone();
+    let mut sig = Vec::new();
+    for item in items {
+        let loc = &item.loc;
+        match &item.desc {
+            P::SignatureItemDesc::Value(vd) => {
+                let (id, d) = typedecl::transl_value_decl(&env, vd)?;
+                env.add_value(&id, d.clone());
+                sig.push(SignatureItem::Value(id, d));
+            }
+            P::SignatureItemDesc::Type(rf, decls) => {
+                let (tdecls, env2) = typedecl::transl_type_decls(&env, *rf, decls)?;
+                env = env2;
+                for (i, (id, d)) in tdecls.into_iter().enumerate() {
+                    let rs = if *rf == RecFlag::Nonrecursive && i == 0 { RecStatus::NotRec } else { rec_status(i) };
+                    sig.push(SignatureItem::Type(id, d, rs));
+                }
+            }
+            P::SignatureItemDesc::TypExt(te) => {
+                let exts = typedecl::transl_type_extension(&env, te)?;
+                for (i, (id, e)) in exts.into_iter().enumerate() {
+                    env.add_extension(&id, e.clone());
+                    sig.push(SignatureItem::TypeExt(id, e, if i == 0 { ExtStatus::First } else { ExtStatus::Next }));
+                }
+            }
+            P::SignatureItemDesc::Exception(te) => {
+                let (id, ext) = typedecl::transl_exception(typer, &env, &te.constructor)?;
+                env.add_extension(&id, ext.clone());
+                sig.push(SignatureItem::TypeExt(id, ext, ExtStatus::Exception));
+            }
+            P::SignatureItemDesc::Module(md) => {
+                let mty = transl_modtype(typer, &env, &md.type_)?;
+                if let Some(n) = &md.name.txt {
+                    let id = Ident::create(n);
+                    let decl = Rc::new(ModuleDeclaration { mty, loc: md.loc.clone() });
+                    env.add_module(&id, decl.clone());
+                    sig.push(SignatureItem::Module(id, decl, RecStatus::NotRec));
+                }
+            }
+            P::SignatureItemDesc::ModType(mtd) => {
+                let mty = match &mtd.type_ {
+                    Some(m) => Some(transl_modtype(typer, &env, m)?),
+                    None => None,
+                };
+                let id = Ident::create(&mtd.name.txt);
+                let decl = Rc::new(ModtypeDeclaration { mty, loc: mtd.loc.clone() });
+                env.add_modtype(&id, decl.clone());
+                sig.push(SignatureItem::ModType(id, decl));
+            }
+            P::SignatureItemDesc::Open(od) => {
+                let m = env.lookup_module(&od.expr.txt).map_err(|e| typetexp::unbound(&env, e.kind, &e.lid, &od.expr.loc))?;
+                env.open_module(&m.path);
+            }
+            P::SignatureItemDesc::Include(incl) => {
+                let mty = transl_modtype(typer, &env, &incl.mod_)?;
+                let Some(ModuleType::Signature(sg)) = env.scrape(&mty) else {
+                    return err(loc, ErrorKind::Message("This module type is not a signature".into()));
+                };
+                let sg = refresh_signature(&sg);
+                env.add_signature(&sg);
+                sig.extend(sg);
+            }
+            P::SignatureItemDesc::Attribute(_) => {}
+            P::SignatureItemDesc::TypeSubst(_) | P::SignatureItemDesc::ModSubst(_) | P::SignatureItemDesc::ModTypeSubst(_) => {
+                return err(loc, ErrorKind::NotSupported("Destructive substitutions".into()))
+            }
+            P::SignatureItemDesc::RecModule(_) => return err(loc, ErrorKind::NotSupported("Recursive modules".into())),
+            P::SignatureItemDesc::Class(_) | P::SignatureItemDesc::ClassType(_) => return err(loc, ErrorKind::NotSupported("Classes".into())),
+            P::SignatureItemDesc::Extension((name, _), _) => {
+                return err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt)))
+            }
+        }
+    }
+    Ok((sig, env))
+}
+
+/// A simplified inclusion check of a module type in another (values must be instances,
+/// types must exist with the same arity, submodules recursively).
+pub fn check_inclusion(env: &Env, loc: &Location, actual: &ModuleType, expected: &ModuleType) -> R<()> {
+    let (Some(ModuleType::Signature(a)), Some(ModuleType::Signature(e))) = (env.scrape(actual), env.scrape(expected)) else {
+        return Ok(());
+    };
+    let mismatch = |what: String| TypeError::new(loc, ErrorKind::Message(format!("Signature mismatch:\nModules do not match\n{}", what)));
+    for item in e.iter() {
+        let name = item.ident().name();
+        match item {
+            SignatureItem::Value(_, vd) => {
+                let found = a.iter().rev().find_map(|x| match x {
+                    SignatureItem::Value(id, v) if id.name() == name => Some(v.clone()),
+                    _ => None,
+                });
+                match found {
+                    None => return Err(mismatch(format!("The value `{}' is required but not provided", name))),
+                    Some(v) => {
+                        if !ctype::moregeneral(env, v.ty, vd.ty) {
+                            return Err(mismatch(format!("Values do not match for {}", name)));
+                        }
+                    }
+                }
+            }
+            SignatureItem::Type(_, d, _) => {
+                let found = a.iter().rev().any(|x| matches!(x, SignatureItem::Type(id, d2, _) if id.name() == name && d2.arity == d.arity));
+                if !found {
+                    return Err(mismatch(format!("The type `{}' is required but not provided", name)));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,467 @@
+//! Type expressions and declarations, as the type checker represents them.
+//!
+//! Type expressions live in a per-thread arena and are mutated in place by unification
+//! (union-find through `Link`), exactly as OCaml's `Types` does. A `TypeExpr` is an index.
+//! Every mutation goes through this module so that it can be recorded on a trail and undone
+//! (`snapshot` / `backtrack`), which the typer uses for speculative unifications.
+
+use super::ident::Ident;
+use super::loc::Location;
+use super::path::Path;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+pub const GENERIC_LEVEL: i32 = 100_000_000;
+pub const LOWEST_LEVEL: i32 = 0;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub struct TypeExpr(u32);
+
+impl TypeExpr {
+    pub fn index(self) -> u32 {
+        self.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ArgLabel {
+    Nolabel,
+    Labelled(Rc<str>),
+    Optional(Rc<str>),
+}
+
+impl ArgLabel {
+    pub fn is_optional(&self) -> bool {
+        matches!(self, ArgLabel::Optional(_))
+    }
+    /// The bare name ("" for no label).
+    pub fn name(&self) -> &str {
+        match self {
+            ArgLabel::Nolabel => "",
+            ArgLabel::Labelled(s) | ArgLabel::Optional(s) => s,
+        }
+    }
+    /// As OCaml prints it in front of a type: `x:` or `?x:` (without the colon).
+    pub fn printed(&self) -> String {
+        match self {
+            ArgLabel::Nolabel => String::new(),
+            ArgLabel::Labelled(s) => s.to_string(),
+            ArgLabel::Optional(s) => format!("?{}", s),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum TypeDesc {
+    /// A type variable, with the name the user gave it, if any.
+    Var(Option<Rc<str>>),
+    Arrow(ArgLabel, TypeExpr, TypeExpr),
+    Tuple(Rc<[TypeExpr]>),
+    Constr(Path, Rc<[TypeExpr]>),
+    /// Indirection made by unification.
+    Link(TypeExpr),
+    /// Temporary mark used while copying.
+    Subst(TypeExpr),
+    /// A universally quantified variable of a `Poly`.
+    Univar(Option<Rc<str>>),
+    /// `'a 'b. t` (the list may be empty for monomorphic method-like fields).
+    Poly(TypeExpr, Rc<[TypeExpr]>),
+}
+
+#[derive(Clone, Debug)]
+struct Node {
+    desc: TypeDesc,
+    level: i32,
+    scope: i32,
+    mark: u32,
+}
+
+#[derive(Default)]
+struct Store {
+    nodes: Vec<Node>,
+    /// Undo log: (index, old node) while a snapshot is active.
+    trail: Vec<(u32, Node)>,
+    snapshots: usize,
+}
+
+thread_local! {
+    static STORE: RefCell<Store> = RefCell::new(Store::default());
+    static MARK_EPOCH: Cell<u32> = const { Cell::new(1) };
+}
+
+pub fn new_ty(desc: TypeDesc, level: i32) -> TypeExpr {
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        let i = s.nodes.len() as u32;
+        s.nodes.push(Node { desc, level, scope: LOWEST_LEVEL, mark: 0 });
+        TypeExpr(i)
+    })
+}
+
+pub fn new_generic(desc: TypeDesc) -> TypeExpr {
+    new_ty(desc, GENERIC_LEVEL)
+}
+
+/// Follow links to the representative.
+pub fn repr(mut t: TypeExpr) -> TypeExpr {
+    STORE.with(|s| {
+        let s = s.borrow();
+        while let TypeDesc::Link(t2) = &s.nodes[t.0 as usize].desc {
+            t = *t2;
+        }
+        t
+    })
+}
+
+/// The description of the representative (links followed).
+pub fn desc(t: TypeExpr) -> TypeDesc {
+    let t = repr(t);
+    STORE.with(|s| s.borrow().nodes[t.0 as usize].desc.clone())
+}
+
+/// The raw description, without following links.
+pub fn raw_desc(t: TypeExpr) -> TypeDesc {
+    STORE.with(|s| s.borrow().nodes[t.0 as usize].desc.clone())
+}
+
+pub fn level(t: TypeExpr) -> i32 {
+    let t = repr(t);
+    STORE.with(|s| s.borrow().nodes[t.0 as usize].level)
+}
+
+pub fn scope(t: TypeExpr) -> i32 {
+    let t = repr(t);
+    STORE.with(|s| s.borrow().nodes[t.0 as usize].scope)
+}
+
+fn modify(t: TypeExpr, f: impl FnOnce(&mut Node)) {
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.snapshots > 0 {
+            let old = s.nodes[t.0 as usize].clone();
+            s.trail.push((t.0, old));
+        }
+        f(&mut s.nodes[t.0 as usize])
+    })
+}
+
+pub fn set_level(t: TypeExpr, l: i32) {
+    let t = repr(t);
+    modify(t, |n| n.level = l)
+}
+
+pub fn set_scope(t: TypeExpr, sc: i32) {
+    let t = repr(t);
+    modify(t, |n| n.scope = sc)
+}
+
+/// Replace the description of `t` itself (not of its representative).
+pub fn set_desc(t: TypeExpr, d: TypeDesc) {
+    modify(t, |n| n.desc = d)
+}
+
+/// Make `t` (a representative) an alias of `target`.
+pub fn link(t: TypeExpr, target: TypeExpr) {
+    let t = repr(t);
+    if t != repr(target) {
+        modify(t, |n| n.desc = TypeDesc::Link(target))
+    }
+}
+
+pub fn is_var(t: TypeExpr) -> bool {
+    matches!(desc(t), TypeDesc::Var(_))
+}
+
+/// A snapshot of the type store; `backtrack` undoes every mutation made since.
+pub struct Snapshot {
+    trail_len: usize,
+}
+
+pub fn snapshot() -> Snapshot {
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.snapshots += 1;
+        Snapshot { trail_len: s.trail.len() }
+    })
+}
+
+pub fn backtrack(snap: Snapshot) {
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        while s.trail.len() > snap.trail_len {
+            if let Some((i, node)) = s.trail.pop() {
+                s.nodes[i as usize] = node;
+            }
+        }
+        s.snapshots -= 1;
+        if s.snapshots == 0 {
+            s.trail.clear();
+        }
+    })
+}
+
+/// Keep the changes made since the snapshot.
+pub fn commit(snap: Snapshot) {
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.snapshots -= 1;
+        if s.snapshots == 0 {
+            s.trail.clear();
+        } else {
+            let _ = snap;
+        }
+    })
+}
+
+/// A fresh mark epoch for traversals ("visited" flags without clearing).
+pub fn new_mark() -> u32 {
+    MARK_EPOCH.with(|e| {
+        let v = e.get() + 1;
+        e.set(v);
+        v
+    })
+}
+
+/// Marks the representative of `t` with `m`; returns false if it already was.
+pub fn try_mark(t: TypeExpr, m: u32) -> bool {
+    let t = repr(t);
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        let n = &mut s.nodes[t.0 as usize];
+        if n.mark == m {
+            false
+        } else {
+            n.mark = m;
+            true
+        }
+    })
+}
+
+/// Children of a type node, in OCaml's traversal order.
+pub fn children(d: &TypeDesc) -> Vec<TypeExpr> {
+    match d {
+        TypeDesc::Var(_) | TypeDesc::Univar(_) => vec![],
+        TypeDesc::Arrow(_, a, b) => vec![*a, *b],
+        TypeDesc::Tuple(ts) => ts.to_vec(),
+        TypeDesc::Constr(_, ts) => ts.to_vec(),
+        TypeDesc::Link(t) | TypeDesc::Subst(t) => vec![*t],
+        TypeDesc::Poly(t, vs) => {
+            let mut v = vec![*t];
+            v.extend(vs.iter().copied());
+            v
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Declarations
+
+#[derive(Clone, Debug)]
+pub struct Primitive {
+    pub name: Rc<str>,
+    pub arity: usize,
+    pub alloc: bool,
+    pub native_name: Rc<str>,
+    /// The strings as written in the declaration, for printing `external f : t = "a" "b"`.
+    pub written: Vec<Rc<str>>,
+}
+
+#[derive(Clone, Debug)]
+pub enum ValueKind {
+    Regular,
+    Primitive(Rc<Primitive>),
+}
+
+#[derive(Clone, Debug)]
+pub struct ValueDescription {
+    pub ty: TypeExpr,
+    pub kind: ValueKind,
+    pub loc: Location,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordRepr {
+    /// A block with tag 0, one field per label.
+    Regular,
+    /// All fields are floats: a flat float array (Double_array_tag).
+    Float,
+    /// `[@@unboxed]` single field.
+    Unboxed,
+    /// An inline record of a constructor; the block's tag is the constructor's.
+    Inlined { tag: usize },
+    /// An inline record of an extension constructor (field 0 is the constructor).
+    Extension,
+}
+
+#[derive(Clone, Debug)]
+pub struct LabelDeclaration {
+    pub id: Ident,
+    pub mutable: bool,
+    pub ty: TypeExpr,
+    pub loc: Location,
+}
+
+#[derive(Clone, Debug)]
+pub enum ConstructorArgs {
+    Tuple(Vec<TypeExpr>),
+    Record(Vec<LabelDeclaration>),
+}
+
+impl ConstructorArgs {
+    pub fn is_empty(&self) -> bool {
+        matches!(self, ConstructorArgs::Tuple(v) if v.is_empty())
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ConstructorDeclaration {
+    pub id: Ident,
+    pub args: ConstructorArgs,
+    pub res: Option<TypeExpr>,
+    pub loc: Location,
+}
+
+#[derive(Clone, Debug)]
+pub enum TypeKind {
+    Abstract,
+    Variant(Vec<ConstructorDeclaration>),
+    Record(Vec<LabelDeclaration>, RecordRepr),
+    Open,
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeDeclaration {
+    pub params: Vec<TypeExpr>,
+    pub arity: usize,
+    pub kind: TypeKind,
+    pub private: bool,
+    pub manifest: Option<TypeExpr>,
+    /// Per parameter: (may be covariant, may be contravariant).
+    pub variance: Vec<(bool, bool)>,
+    pub is_newtype: bool,
+    pub unboxed: bool,
+    pub immediate: bool,
+    pub loc: Location,
+}
+
+#[derive(Clone, Debug)]
+pub struct ExtensionConstructor {
+    pub type_path: Path,
+    pub type_params: Vec<TypeExpr>,
+    pub args: ConstructorArgs,
+    pub ret_type: Option<TypeExpr>,
+    pub private: bool,
+    pub loc: Location,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConstructorTag {
+    /// Constant constructor of a variant: its immediate integer.
+    Constant(usize),
+    /// Non-constant constructor: the block tag.
+    Block(usize),
+    /// The only constructor of an `[@@unboxed]` type.
+    Unboxed,
+    /// An extension constructor (exceptions included): identified by its path at run time.
+    Extension(Path),
+}
+
+/// Everything needed to type and compile a use of a constructor, resolved from the env.
+#[derive(Clone, Debug)]
+pub struct ConstructorDescription {
+    pub name: Rc<str>,
+    /// Result type (generic level, shares variables with `args`).
+    pub res: TypeExpr,
+    pub existentials: Vec<TypeExpr>,
+    pub args: Vec<TypeExpr>,
+    pub arity: usize,
+    pub tag: ConstructorTag,
+    /// Number of constant / non-constant constructors of the type.
+    pub consts: usize,
+    pub nonconsts: usize,
+    /// GADT constructor (has an explicit return type).
+    pub generalized: bool,
+    pub private: bool,
+    pub loc: Location,
+    /// The labels of the inline record argument, if the argument is an inline record.
+    pub inline_record: Option<Rc<[Rc<LabelDescription>]>>,
+    /// The type the constructor belongs to.
+    pub type_path: Path,
+}
+
+/// Everything needed to type and compile a use of a record field.
+#[derive(Clone, Debug)]
+pub struct LabelDescription {
+    pub name: Rc<str>,
+    /// The record type (generic level).
+    pub res: TypeExpr,
+    /// The field's type (generic level, shares variables with `res`).
+    pub arg: TypeExpr,
+    pub mutable: bool,
+    /// Position of the field in the block.
+    pub pos: usize,
+    /// Names of all fields of the record, in declaration order.
+    pub all: Rc<[Rc<str>]>,
+    pub repr: RecordRepr,
+    pub private: bool,
+    pub loc: Location,
+    pub type_path: Path,
+}
+
+#[derive(Clone, Debug)]
+pub enum ModuleType {
+    Ident(Path),
+    Signature(Rc<Signature>),
+    /// Functor: parameter (None for `()`), result.
+    Functor(Option<(Ident, Rc<ModuleType>)>, Rc<ModuleType>),
+    Alias(Path),
+}
+
+pub type Signature = Vec<SignatureItem>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecStatus {
+    NotRec,
+    First,
+    Next,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtStatus {
+    First,
+    Next,
+    Exception,
+}
+
+#[derive(Clone, Debug)]
+pub struct ModuleDeclaration {
+    pub mty: ModuleType,
+    pub loc: Location,
+}
+
+#[derive(Clone, Debug)]
+pub struct ModtypeDeclaration {
+    pub mty: Option<ModuleType>,
+    pub loc: Location,
+}
+
+#[derive(Clone, Debug)]
+pub enum SignatureItem {
+    Value(Ident, Rc<ValueDescription>),
+    Type(Ident, Rc<TypeDeclaration>, RecStatus),
+    TypeExt(Ident, Rc<ExtensionConstructor>, ExtStatus),
+    Module(Ident, Rc<ModuleDeclaration>, RecStatus),
+    ModType(Ident, Rc<ModtypeDeclaration>),
+}
+
+impl SignatureItem {
+    pub fn ident(&self) -> &Ident {
+        match self {
+            SignatureItem::Value(id, _)
+            | SignatureItem::Type(id, _, _)
+            | SignatureItem::TypeExt(id, _, _)
+            | SignatureItem::Module(id, _, _)
+            | SignatureItem::ModType(id, _) => id,
+        }
+    }
+}

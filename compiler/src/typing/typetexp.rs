@@ -1,0 +1,131 @@
+//! Type expressions written in the source (`int list`, `'a -> 'b`) to `TypeExpr`s.
+
+use super::ctype;
+use super::env::{Env, Kind};
+use super::errors::{ErrorKind, TypeError};
+use super::predef;
+use super::types::*;
+use crate::parsing::asttypes::ArgLabel as PLabel;
+use crate::parsing::parsetree::{CoreType, CoreTypeDesc};
+use rustc_hash::FxHashMap;
+use std::rc::Rc;
+
+/// What to do with a type variable not yet seen.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum VarPolicy {
+    /// Create it (annotations in expressions and patterns).
+    Extensible,
+    /// Reject it (type declarations: the parameters must be listed).
+    Fixed,
+}
+
+/// The named type variables in scope (`'a` in annotations of one toplevel definition, or the
+/// parameters of a type declaration).
+#[derive(Default, Clone)]
+pub struct TypeVars {
+    pub vars: FxHashMap<String, TypeExpr>,
+}
+
+pub fn label(l: &PLabel) -> ArgLabel {
+    match l {
+        PLabel::Nolabel => ArgLabel::Nolabel,
+        PLabel::Labelled(s) => ArgLabel::Labelled(Rc::from(s.as_str())),
+        PLabel::Optional(s) => ArgLabel::Optional(Rc::from(s.as_str())),
+    }
+}
+
+pub fn unbound(env: &Env, kind: Kind, lid: &crate::parsing::longident::Longident, loc: &crate::parsing::location::Location) -> TypeError {
+    let cands = env.names_like(kind, lid);
+    TypeError::new(loc, ErrorKind::Unbound(kind, lid.clone(), cands))
+}
+
+pub fn transl_type(env: &Env, vars: &mut TypeVars, policy: VarPolicy, sty: &CoreType) -> Result<TypeExpr, TypeError> {
+    match &sty.desc {
+        CoreTypeDesc::Any => Ok(ctype::newvar()),
+        CoreTypeDesc::Var(name) => {
+            if let Some(t) = vars.vars.get(name) {
+                return Ok(*t);
+            }
+            match policy {
+                VarPolicy::Extensible => {
+                    let t = ctype::newvar_named(Some(Rc::from(name.as_str())));
+                    vars.vars.insert(name.clone(), t);
+                    Ok(t)
+                }
+                VarPolicy::Fixed => Err(TypeError::new(&sty.loc, ErrorKind::UnboundTypeVariable(name.clone()))),
+            }
+        }
+        CoreTypeDesc::Arrow(l, a, b) => {
+            let l = label(l);
+            let ta = transl_type(env, vars, policy, a)?;
+            let ta = if l.is_optional() { ctype::newty(TypeDesc::Constr(predef::path_option(), vec![ta].into())) } else { ta };
+            let tb = transl_type(env, vars, policy, b)?;
+            Ok(ctype::newty(TypeDesc::Arrow(l, ta, tb)))
+        }
+        CoreTypeDesc::Tuple(ts) => {
+            let mut out = Vec::with_capacity(ts.len());
+            for t in ts {
+                out.push(transl_type(env, vars, policy, t)?);
+            }
+            Ok(ctype::newty(TypeDesc::Tuple(out.into())))
+        }
+        CoreTypeDesc::Constr(lid, args) => {
+            let entry = env.lookup_type(&lid.txt).map_err(|e| unbound(env, e.kind, &e.lid, &lid.loc))?;
+            let decl = &entry.data.decl;
+            if decl.arity != args.len() {
+                return Err(TypeError::new(&sty.loc, ErrorKind::TypeArity(lid.txt.clone(), decl.arity, args.len())));
+            }
+            let mut out = Vec::with_capacity(args.len());
+            for t in args {
+                out.push(transl_type(env, vars, policy, t)?);
+            }
+            // Check the constraints of the declaration's parameters (`constraint 'a = int`).
+            let result = ctype::newty(TypeDesc::Constr(entry.path.clone(), out.clone().into()));
+            let params_inst = ctype::instance_list(&decl.params);
+            for (p, a) in params_inst.iter().zip(out.iter()) {
+                if !matches!(desc(*p), TypeDesc::Var(_)) {
+                    ctype::unify(env, *a, *p).map_err(|e| TypeError::new(&sty.loc, ErrorKind::ExprTypeClash(e, None)))?;
+                }
+            }
+            Ok(result)
+        }
+        CoreTypeDesc::Alias(t, name) => {
+            let ty = transl_type(env, vars, policy, t)?;
+            if let Some(v) = vars.vars.get(name) {
+                ctype::unify(env, *v, ty).map_err(|e| TypeError::new(&sty.loc, ErrorKind::ExprTypeClash(e, None)))?;
+            } else {
+                vars.vars.insert(name.clone(), ty);
+            }
+            Ok(ty)
+        }
+        CoreTypeDesc::Poly(names, t) => {
+            if names.is_empty() {
+                return transl_type(env, vars, policy, t);
+            }
+            let saved = vars.clone();
+            let mut univars = Vec::new();
+            for n in names {
+                let u = ctype::newty(TypeDesc::Univar(Some(Rc::from(n.txt.as_str()))));
+                vars.vars.insert(n.txt.clone(), u);
+                univars.push(u);
+            }
+            let body = transl_type(env, vars, policy, t);
+            // Restore the outer scope, keeping variables created inside.
+            for n in names {
+                match saved.vars.get(&n.txt) {
+                    Some(t) => {
+                        vars.vars.insert(n.txt.clone(), *t);
+                    }
+                    None => {
+                        vars.vars.remove(&n.txt);
+                    }
+                }
+            }
+            Ok(ctype::newty(TypeDesc::Poly(body?, univars.into())))
+        }
+        CoreTypeDesc::Object(..) | CoreTypeDesc::Class(..) => Err(TypeError::new(&sty.loc, ErrorKind::NotSupported("Object types".into()))),
+        CoreTypeDesc::Variant(..) => Err(TypeError::new(&sty.loc, ErrorKind::NotSupported("Polymorphic variant types".into()))),
+        CoreTypeDesc::Package(..) => Err(TypeError::new(&sty.loc, ErrorKind::NotSupported("First-class module types".into()))),
+        CoreTypeDesc::Extension((name, _)) => Err(TypeError::new(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt)))),
+    }
+}
