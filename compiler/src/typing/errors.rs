@@ -142,7 +142,7 @@ impl TypeError {
                 print_type_box(f, &mut n, *ty);
                 f.p("@]");
             }
-            ErrorKind::LabelMultiplyDefined(s) => f.string(&format!("The record field {} is defined several times", s)),
+            ErrorKind::LabelMultiplyDefined(s) => f.string(&format!("The record field label {} is defined several times", s)),
             ErrorKind::LabelsMissing(ls) => {
                 f.p("@[<hov>Some record fields are undefined:");
                 for l in ls {

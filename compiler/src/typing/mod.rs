@@ -8,6 +8,7 @@
 
 pub mod ctype;
 pub mod datarepr;
+pub mod driver;
 pub mod env;
 pub mod errors;
 pub mod format;
@@ -91,11 +92,19 @@ pub fn initial_env() -> Env {
 
 /// Types a compilation unit: the typed structure, its signature, the environment after it
 /// and the warnings (in source order).
-pub fn type_implementation(env: &Env, structure: &P::Structure) -> Result<(TypedStructure, Signature, Env, Vec<Warning>), TypeError> {
+/// On error, the warnings emitted before it come with the error.
+pub fn type_implementation(env: &Env, structure: &P::Structure) -> Result<(TypedStructure, Signature, Env, Vec<Warning>), (TypeError, Vec<Warning>)> {
     let mut typer = typecore::Typer::new();
-    let (ts, env2) = typemod::type_structure(&mut typer, env, structure)?;
-    let sig = ts.signature.clone();
-    Ok((ts, sig, env2, typer.warnings))
+    match typemod::type_structure(&mut typer, env, structure) {
+        Ok((ts, env2)) => {
+            let sig = ts.signature.clone();
+            Ok((ts, sig, env2, typer.take_warnings()))
+        }
+        Err(e) => {
+            typer.deferred.clear();
+            Err((e, typer.take_warnings()))
+        }
+    }
 }
 
 /// Types an interface (`.mli`).
@@ -116,7 +125,7 @@ pub struct PhraseResult {
 /// Types one toplevel phrase (a structure) against the session environment. Each item's
 /// values are printed by the toplevel with `printtyp::tree_of_sig_item` (weak type
 /// variables keep their `'_weakN` names for the whole session).
-pub fn type_toplevel_phrase(env: &Env, phrase: &P::Structure) -> Result<PhraseResult, TypeError> {
+pub fn type_toplevel_phrase(env: &Env, phrase: &P::Structure) -> Result<PhraseResult, (TypeError, Vec<Warning>)> {
     let (structure, signature, env, warnings) = type_implementation(env, phrase)?;
     Ok(PhraseResult { structure, signature, env, warnings })
 }

@@ -39,6 +39,8 @@ enum UnusedKind {
 
 pub struct Typer {
     pub warnings: Vec<Warning>,
+    /// Unused-variable warnings: OCaml reports them after all others, at the end of the unit.
+    pub deferred: Vec<Warning>,
     /// Named type variables of annotations in the current toplevel definition.
     pub type_vars: TypeVars,
     /// The level at which annotation variables live (the toplevel definition's).
@@ -62,7 +64,14 @@ fn mk(desc: T::ExpressionDesc, loc: &Location, ty: TypeExpr) -> T::Expression {
 
 impl Typer {
     pub fn new() -> Typer {
-        Typer { warnings: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default() }
+        Typer { warnings: Vec::new(), deferred: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default() }
+    }
+
+    /// All warnings in OCaml's order of report.
+    pub fn take_warnings(&mut self) -> Vec<Warning> {
+        let mut w = std::mem::take(&mut self.warnings);
+        w.append(&mut self.deferred);
+        w
     }
 
     pub fn warn(&mut self, loc: &Location, number: u32, message: impl Into<String>) {
@@ -327,7 +336,7 @@ impl Typer {
                 UnusedKind::Strict => (27, true),
             };
             let _ = strict;
-            self.warn(&v.name.loc, n, format!("unused variable {}.", v.name.txt));
+            self.deferred.push(Warning { loc: v.name.loc.clone(), number: n, message: format!("unused variable {}.", v.name.txt) });
         }
     }
 
@@ -464,7 +473,11 @@ impl Typer {
             P::ExpressionDesc::Let(rf, vbs, body) => {
                 let (tvbs, env2, vars) = self.type_let(env, *rf, vbs, false)?;
                 let tbody = self.expr(&env2, body, expected)?;
-                self.check_unused(&vars, UnusedKind::Let);
+                // 26 for `let x = ..`, 27 for variables inside bigger patterns.
+                let simple: Vec<BoundVar> = vars.iter().filter(|v| tvbs.iter().any(|vb| is_simple_var_of(&vb.pat, &v.id))).cloned().collect();
+                let others: Vec<BoundVar> = vars.iter().filter(|v| !simple.iter().any(|s| s.id == v.id)).cloned().collect();
+                self.check_unused(&simple, UnusedKind::Let);
+                self.check_unused(&others, UnusedKind::Strict);
                 let ty = tbody.ty;
                 Ok(mk(T::ExpressionDesc::Let(*rf, tvbs, Box::new(tbody)), loc, ty))
             }
@@ -1259,6 +1272,10 @@ impl Typer {
 
 // =============================================================================================
 // Helpers
+
+fn is_simple_var_of(p: &T::Pattern, id: &Ident) -> bool {
+    matches!(&p.desc, T::PatternDesc::Var(x, _) if x == id)
+}
 
 fn expected_labels_known(env: &Env, t: TypeExpr) -> bool {
     matches!(desc(ctype::expand_head(env, t)), TypeDesc::Constr(..))

@@ -1,0 +1,2 @@
+type t = int
+let x : t = "a"

@@ -1,0 +1,1 @@
+let f (x : int list) = (x : string list)

@@ -1,0 +1,1 @@
+type r = { a : int } let f x = x.a <- 1

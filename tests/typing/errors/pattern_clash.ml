@@ -1,0 +1,1 @@
+let f = function 1 -> 0 | "a" -> 1

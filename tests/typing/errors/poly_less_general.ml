@@ -1,0 +1,1 @@
+let f : 'a. 'a -> 'a = fun x -> x + 1

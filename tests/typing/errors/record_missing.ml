@@ -1,0 +1,1 @@
+type r = { a : int; b : int } let x = { a = 1 }

@@ -1,0 +1,1 @@
+let f ((a, b) : int * string) = a + b

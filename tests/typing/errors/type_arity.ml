@@ -1,0 +1,1 @@
+let f (x : (int, int) list) = x

@@ -1,0 +1,1 @@
+let x = Soome 1

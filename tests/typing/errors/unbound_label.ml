@@ -1,0 +1,1 @@
+let f r = r.contnts

@@ -1,0 +1,1 @@
+let x = prin_endline "a"

@@ -1,0 +1,29 @@
+let id x = x
+let const x _ = x
+let compose f g x = f (g x)
+let apply f x = f x
+let twice f x = f (f x)
+let add x y = x + y
+let add1 = add 1
+let pair_of x y = (x, y)
+let swap (a, b) = (b, a)
+let fst3 (a, _, _) = a
+let flip f x y = f y x
+let curry f x y = f (x, y)
+let uncurry f (x, y) = f x y
+let rec fact n = if n <= 1 then 1 else n * fact (n - 1)
+let rec map f = function [] -> [] | x :: l -> f x :: map f l
+let rec length = function [] -> 0 | _ :: l -> 1 + length l
+let rec even n = n = 0 || odd (n - 1)
+and odd n = n <> 0 && even (n - 1)
+let annotated (x : 'foo) = x
+let both (x : 'a) (y : 'a) = [x; y]
+let higher (f : int -> int) = f 1
+let seq x = print_int x; print_newline ()
+let tup_fun = fun (a, b) -> a +. b
+let ops = (1 + 2 * 3 - 4 / 5 mod 6, 1.0 +. 2.0 *. 3.0, "a" ^ "b", not true, 1 < 2, compare 1 2)
+let l2 = 1 :: [2] @ [3]
+let f_app = List.map (fun x -> x + 1) [1; 2]
+let f_len = List.length
+let pipe = [1; 2] |> List.rev
+let at = succ @@ 1
