@@ -2,7 +2,9 @@
 
 const SOURCES: &[(&str, &str, &str)] = &[
     ("Stdlib", "stdlib.mli", include_str!("../../../stdlib/stdlib.mli")),
+    ("Stdlib__Lazy", "lazy.mli", include_str!("../../../stdlib/lazy.mli")),
     ("Stdlib__List", "list.mli", include_str!("../../../stdlib/list.mli")),
+    ("Stdlib__Printf", "printf.mli", include_str!("../../../stdlib/printf.mli")),
 ];
 
 /// (file name, source) of a unit's interface.
