@@ -1,11 +1,8 @@
-//! The Stdlib interface files the typer loads (the project's own `stdlib/` sources, embedded).
+//! The Stdlib interface files the typer loads (the project's own `stdlib/*.mli`, embedded at
+//! build time by `compiler/build.rs`). `list.mli` is unit `Stdlib__List`, `stdlib.mli` is
+//! `Stdlib`, `camlinternalFormatBasics.mli` keeps its own name.
 
-const SOURCES: &[(&str, &str, &str)] = &[
-    ("Stdlib", "stdlib.mli", include_str!("../../../stdlib/stdlib.mli")),
-    ("Stdlib__Lazy", "lazy.mli", include_str!("../../../stdlib/lazy.mli")),
-    ("Stdlib__List", "list.mli", include_str!("../../../stdlib/list.mli")),
-    ("Stdlib__Printf", "printf.mli", include_str!("../../../stdlib/printf.mli")),
-];
+const SOURCES: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/stdlib_interfaces.rs"));
 
 /// (file name, source) of a unit's interface.
 pub fn find(unit: &str) -> Option<(&'static str, &'static str)> {

@@ -1,0 +1,43 @@
+//! Embeds the Stdlib's interface files (`stdlib/*.mli`) for the type checker's initial
+//! environment: writes `$OUT_DIR/stdlib_interfaces.rs`, a table (unit name, file name, text).
+
+use std::path::Path;
+
+fn unit_name(file_stem: &str) -> String {
+    let mut cap = String::new();
+    let mut chars = file_stem.chars();
+    if let Some(c) = chars.next() {
+        cap.push(c.to_ascii_uppercase());
+    }
+    cap.extend(chars);
+    if file_stem == "stdlib" || file_stem.starts_with("camlinternal") || file_stem == "std_exit" {
+        cap
+    } else {
+        format!("Stdlib__{}", cap)
+    }
+}
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../stdlib");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut entries = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(&dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.extension().map(|x| x == "mli").unwrap_or(false) {
+                println!("cargo:rerun-if-changed={}", p.display());
+                let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+                let fname = p.file_name().and_then(|s| s.to_str()).unwrap_or("").to_string();
+                entries.push((unit_name(&stem), fname, p.canonicalize().unwrap_or(p.clone())));
+            }
+        }
+    }
+    entries.sort();
+    let mut out = String::from("&[\n");
+    for (unit, fname, path) in entries {
+        out.push_str(&format!("    ({:?}, {:?}, include_str!({:?})),\n", unit, fname, path.display().to_string()));
+    }
+    out.push_str("]\n");
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
+    let _ = std::fs::write(Path::new(&out_dir).join("stdlib_interfaces.rs"), out);
+}
