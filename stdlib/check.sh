@@ -16,7 +16,7 @@ UNITS="camlinternalFormatBasics stdlib std_exit
   array float int32 int64 nativeint obj camlinternalLazy lazy stack queue buffer
   camlinternalFormat printf printexc fun digest random hashtbl map set
   format scanf complex filename gc camlinternalOO oo callback arg in_channel out_channel
-  marshal weak ephemeron atomic lexing parsing
+  marshal ephemeron weak atomic lexing parsing
   listLabels arrayLabels bytesLabels stringLabels stdLabels moreLabels"
 TOPLEVEL_UNITS="camlinternalFormatBasics stdlib std_exit camlinternalLazy camlinternalFormat camlinternalOO"
 
