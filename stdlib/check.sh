@@ -35,7 +35,9 @@ for u in $UNITS; do
   if [ -f "$here/$u.mli" ]; then
     ocamlc $FLAGS $open -I "$build" -c -o "$build/$name.cmi" "$here/$u.mli"
   fi
-  ocamlc $FLAGS $open -I "$build" -c -o "$build/$name.cmo" "$here/$u.ml"
+  # MoreLabels re-exports the unlabelled modules, which only -nolabels accepts.
+  case $u in moreLabels) nolabels="-nolabels" ;; *) nolabels="" ;; esac
+  ocamlc $FLAGS $nolabels $open -I "$build" -c -o "$build/$name.cmo" "$here/$u.ml"
   [ "$u" = std_exit ] || objs="$objs $build/$name.cmo"
 done
 # ocamlc links `std_exit.cmo` by that exact name after the program.
