@@ -96,3 +96,12 @@ external unsafe_blit_string :
   = "caml_blit_string" [@@noalloc]
 external unsafe_fill :
   bytes -> pos:int -> len:int -> char -> unit = "caml_fill_bytes" [@@noalloc]
+let get_utf_8_uchar = Bytes.get_utf_8_uchar
+let set_utf_8_uchar = Bytes.set_utf_8_uchar
+let is_valid_utf_8 = Bytes.is_valid_utf_8
+let get_utf_16be_uchar = Bytes.get_utf_16be_uchar
+let set_utf_16be_uchar = Bytes.set_utf_16be_uchar
+let is_valid_utf_16be = Bytes.is_valid_utf_16be
+let get_utf_16le_uchar = Bytes.get_utf_16le_uchar
+let set_utf_16le_uchar = Bytes.set_utf_16le_uchar
+let is_valid_utf_16le = Bytes.is_valid_utf_16le

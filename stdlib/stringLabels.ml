@@ -46,7 +46,7 @@ let to_seqi = String.to_seqi
 let of_seq = String.of_seq
 external create : int -> bytes = "caml_create_string"
   [@@ocaml.deprecated "Use Bytes.create/BytesLabels.create instead."]
-external set : bytes -> int -> char -> unit = "%string_safe_set"
+external set : bytes -> int -> char -> unit = "%bytes_safe_set"
   [@@ocaml.deprecated "Use Bytes.set/BytesLabels.set instead."]
 let blit ~src ~src_pos ~dst ~dst_pos ~len = String.blit src src_pos dst dst_pos len
 let copy = String.copy
@@ -70,7 +70,7 @@ let get_int64_ne = String.get_int64_ne
 let get_int64_be = String.get_int64_be
 let get_int64_le = String.get_int64_le
 external unsafe_get : string -> int -> char = "%string_unsafe_get"
-external unsafe_set : bytes -> int -> char -> unit = "%string_unsafe_set"
+external unsafe_set : bytes -> int -> char -> unit = "%bytes_unsafe_set"
   [@@ocaml.deprecated]
 external unsafe_blit :
   src:string -> src_pos:int -> dst:bytes -> dst_pos:int -> len:int ->
@@ -78,3 +78,9 @@ external unsafe_blit :
 external unsafe_fill :
   bytes -> pos:int -> len:int -> char -> unit = "caml_fill_string" [@@noalloc]
   [@@ocaml.deprecated]
+let get_utf_8_uchar = String.get_utf_8_uchar
+let is_valid_utf_8 = String.is_valid_utf_8
+let get_utf_16be_uchar = String.get_utf_16be_uchar
+let is_valid_utf_16be = String.is_valid_utf_16be
+let get_utf_16le_uchar = String.get_utf_16le_uchar
+let is_valid_utf_16le = String.is_valid_utf_16le

@@ -93,7 +93,7 @@ val of_seq : char Seq.t -> t
 external create : int -> bytes = "caml_create_string"
   [@@ocaml.deprecated "Use Bytes.create/BytesLabels.create instead."]
 
-external set : bytes -> int -> char -> unit = "%string_safe_set"
+external set : bytes -> int -> char -> unit = "%bytes_safe_set"
   [@@ocaml.deprecated "Use Bytes.set/BytesLabels.set instead."]
 
 val blit :
@@ -150,7 +150,7 @@ val get_int64_be : string -> int -> int64
 val get_int64_le : string -> int -> int64
 
 external unsafe_get : string -> int -> char = "%string_unsafe_get"
-external unsafe_set : bytes -> int -> char -> unit = "%string_unsafe_set"
+external unsafe_set : bytes -> int -> char -> unit = "%bytes_unsafe_set"
   [@@ocaml.deprecated]
 external unsafe_blit :
   src:string -> src_pos:int -> dst:bytes -> dst_pos:int -> len:int ->
@@ -158,3 +158,14 @@ external unsafe_blit :
 external unsafe_fill :
   bytes -> pos:int -> len:int -> char -> unit = "caml_fill_string" [@@noalloc]
   [@@ocaml.deprecated]
+val get_utf_8_uchar : t -> int -> Uchar.utf_decode
+
+val is_valid_utf_8 : t -> bool
+
+val get_utf_16be_uchar : t -> int -> Uchar.utf_decode
+
+val is_valid_utf_16be : t -> bool
+
+val get_utf_16le_uchar : t -> int -> Uchar.utf_decode
+
+val is_valid_utf_16le : t -> bool
