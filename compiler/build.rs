@@ -1,18 +1,16 @@
-//! Embeds the Stdlib's interface files (the project's own `stdlib/*.mli`) so the type checker can
-//! load any unit without files on disk. Unit names follow stdlib/README.md: `foo.mli` is
-//! `Stdlib__Foo`, except `stdlib.mli` (`Stdlib`) and the `camlinternal*`/`std_exit` units.
+//! Embeds the Stdlib's interface files (`stdlib/*.mli`) for the type checker's initial
+//! environment: writes `$OUT_DIR/stdlib_interfaces.rs`, a table (unit name, file name, text).
 
-use std::fmt::Write;
 use std::path::Path;
 
-fn unit_name(stem: &str) -> String {
-    let mut cap = stem.to_string();
-    if let Some(first) = cap.get_mut(0..1) {
-        first.make_ascii_uppercase();
+fn unit_name(file_stem: &str) -> String {
+    let mut cap = String::new();
+    let mut chars = file_stem.chars();
+    if let Some(c) = chars.next() {
+        cap.push(c.to_ascii_uppercase());
     }
-    if stem == "stdlib" {
-        "Stdlib".into()
-    } else if stem.starts_with("camlinternal") || stem == "std_exit" {
+    cap.extend(chars);
+    if file_stem == "stdlib" || file_stem.starts_with("camlinternal") || file_stem == "std_exit" {
         cap
     } else {
         format!("Stdlib__{}", cap)
@@ -22,19 +20,24 @@ fn unit_name(stem: &str) -> String {
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../stdlib");
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
+    let mut entries = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(&dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.extension().map(|x| x == "mli").unwrap_or(false) {
+                println!("cargo:rerun-if-changed={}", p.display());
+                let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+                let fname = p.file_name().and_then(|s| s.to_str()).unwrap_or("").to_string();
+                entries.push((unit_name(&stem), fname, p.canonicalize().unwrap_or(p.clone())));
+            }
+        }
+    }
     entries.sort();
     let mut out = String::from("&[\n");
-    for p in entries {
-        let Some(name) = p.file_name().and_then(|n| n.to_str()) else { continue };
-        let Some(stem) = name.strip_suffix(".mli") else { continue };
-        println!("cargo:rerun-if-changed={}", p.display());
-        let abs = p.canonicalize().unwrap_or(p.clone());
-        writeln!(out, "    ({:?}, {:?}, include_str!({:?})),", unit_name(stem), name, abs.display().to_string()).unwrap();
+    for (unit, fname, path) in entries {
+        out.push_str(&format!("    ({:?}, {:?}, include_str!({:?})),\n", unit, fname, path.display().to_string()));
     }
     out.push_str("]\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("stdlib_interfaces.rs");
-    std::fs::write(dest, out).unwrap();
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
+    let _ = std::fs::write(Path::new(&out_dir).join("stdlib_interfaces.rs"), out);
 }

@@ -369,3 +369,106 @@ let set_int32_be b i n = if Sys.big_endian then set32_ne b i n else set32_ne b i
 let set_int64_ne b i n = set64_ne b i n
 let set_int64_le b i n = if Sys.big_endian then set64_ne b i (swap64 n) else set64_ne b i n
 let set_int64_be b i n = if Sys.big_endian then set64_ne b i n else set64_ne b i (swap64 n)
+
+(* UTF-8 and UTF-16 (OCaml 4.14). Invalid input decodes to U+FFFD over the longest prefix of a
+   well-formed sequence (at least one byte), as Unicode recommends. *)
+
+let check_utf_index b i = if i < 0 || i >= length b then invalid_arg "index out of bounds"
+
+let get_utf_8_uchar b i =
+  check_utf_index b i;
+  let last = length b - 1 in
+  let byte k = Char.code (unsafe_get b k) in
+  let cont k = i + k <= last && byte (i + k) land 0xC0 = 0x80 in
+  let in_range k lo hi = i + k <= last && byte (i + k) >= lo && byte (i + k) <= hi in
+  let b0 = byte i in
+  let decoded n code = Uchar.utf_decode n (Uchar.unsafe_of_int code) in
+  let c k = byte (i + k) land 0x3F in
+  if b0 <= 0x7F then decoded 1 b0
+  else if b0 <= 0xC1 then Uchar.utf_decode_invalid 1
+  else if b0 <= 0xDF then
+    if cont 1 then decoded 2 (((b0 land 0x1F) lsl 6) lor c 1) else Uchar.utf_decode_invalid 1
+  else if b0 <= 0xEF then
+    let lo, hi = match b0 with 0xE0 -> (0xA0, 0xBF) | 0xED -> (0x80, 0x9F) | _ -> (0x80, 0xBF) in
+    if not (in_range 1 lo hi) then Uchar.utf_decode_invalid 1
+    else if not (cont 2) then Uchar.utf_decode_invalid 2
+    else decoded 3 (((b0 land 0x0F) lsl 12) lor (c 1 lsl 6) lor c 2)
+  else if b0 <= 0xF4 then
+    let lo, hi = match b0 with 0xF0 -> (0x90, 0xBF) | 0xF4 -> (0x80, 0x8F) | _ -> (0x80, 0xBF) in
+    if not (in_range 1 lo hi) then Uchar.utf_decode_invalid 1
+    else if not (cont 2) then Uchar.utf_decode_invalid 2
+    else if not (cont 3) then Uchar.utf_decode_invalid 3
+    else decoded 4 (((b0 land 0x07) lsl 18) lor (c 1 lsl 12) lor (c 2 lsl 6) lor c 3)
+  else Uchar.utf_decode_invalid 1
+
+(* Returns the number of bytes written, 0 when the character does not fit. *)
+let set_utf_8_uchar b i u =
+  check_utf_index b i;
+  let n = Uchar.to_int u in
+  let room = length b - i in
+  let put k v = unsafe_set b (i + k) (Char.unsafe_chr v) in
+  if n <= 0x7F then (put 0 n; 1)
+  else if n <= 0x7FF then
+    if room < 2 then 0 else (put 0 (0xC0 lor (n lsr 6)); put 1 (0x80 lor (n land 0x3F)); 2)
+  else if n <= 0xFFFF then
+    if room < 3 then 0
+    else begin
+      put 0 (0xE0 lor (n lsr 12));
+      put 1 (0x80 lor ((n lsr 6) land 0x3F));
+      put 2 (0x80 lor (n land 0x3F));
+      3
+    end
+  else if room < 4 then 0
+  else begin
+    put 0 (0xF0 lor (n lsr 18));
+    put 1 (0x80 lor ((n lsr 12) land 0x3F));
+    put 2 (0x80 lor ((n lsr 6) land 0x3F));
+    put 3 (0x80 lor (n land 0x3F));
+    4
+  end
+
+let is_valid_with get b =
+  let rec from i =
+    i >= length b
+    || (let d = get b i in Uchar.utf_decode_is_valid d && from (i + Uchar.utf_decode_length d))
+  in
+  from 0
+
+let is_valid_utf_8 b = is_valid_with get_utf_8_uchar b
+
+(* UTF-16: a high surrogate must be followed by a low one; a truncated sequence is invalid
+   over the bytes that remain. *)
+let get_utf_16_uchar read b i =
+  check_utf_index b i;
+  let last = length b - 1 in
+  if i = last then Uchar.utf_decode_invalid 1
+  else
+    let w = read b i in
+    if w < 0xD800 || w > 0xDFFF then Uchar.utf_decode 2 (Uchar.unsafe_of_int w)
+    else if w > 0xDBFF then Uchar.utf_decode_invalid 2
+    else if i + 3 > last then Uchar.utf_decode_invalid (last - i + 1)
+    else
+      let lo = read b (i + 2) in
+      if lo < 0xDC00 || lo > 0xDFFF then Uchar.utf_decode_invalid 2
+      else
+        Uchar.utf_decode 4 (Uchar.unsafe_of_int ((((w land 0x3FF) lsl 10) lor (lo land 0x3FF)) + 0x10000))
+
+let set_utf_16_uchar write b i u =
+  check_utf_index b i;
+  let n = Uchar.to_int u in
+  let room = length b - i in
+  if n <= 0xFFFF then if room < 2 then 0 else (write b i n; 2)
+  else if room < 4 then 0
+  else begin
+    let m = n - 0x10000 in
+    write b i (0xD800 lor (m lsr 10));
+    write b (i + 2) (0xDC00 lor (m land 0x3FF));
+    4
+  end
+
+let get_utf_16be_uchar b i = get_utf_16_uchar get_uint16_be b i
+let set_utf_16be_uchar b i u = set_utf_16_uchar set_uint16_be b i u
+let is_valid_utf_16be b = is_valid_with get_utf_16be_uchar b
+let get_utf_16le_uchar b i = get_utf_16_uchar get_uint16_le b i
+let set_utf_16le_uchar b i u = set_utf_16_uchar set_uint16_le b i u
+let is_valid_utf_16le b = is_valid_with get_utf_16le_uchar b

@@ -196,3 +196,21 @@ external unsafe_blit_string :
   = "caml_blit_string"
 external unsafe_fill :
   bytes -> int -> int -> char -> unit = "caml_fill_bytes"
+
+val get_utf_8_uchar : t -> int -> Uchar.utf_decode
+
+val set_utf_8_uchar : t -> int -> Uchar.t -> int
+
+val is_valid_utf_8 : t -> bool
+
+val get_utf_16be_uchar : t -> int -> Uchar.utf_decode
+
+val set_utf_16be_uchar : t -> int -> Uchar.t -> int
+
+val is_valid_utf_16be : t -> bool
+
+val get_utf_16le_uchar : t -> int -> Uchar.utf_decode
+
+val set_utf_16le_uchar : t -> int -> Uchar.t -> int
+
+val is_valid_utf_16le : t -> bool

@@ -16,7 +16,7 @@ UNITS="camlinternalFormatBasics stdlib std_exit
   array float int32 int64 nativeint obj camlinternalLazy lazy stack queue buffer
   camlinternalFormat printf printexc fun digest random hashtbl map set
   format scanf complex filename gc camlinternalOO oo callback arg in_channel out_channel
-  marshal weak ephemeron atomic lexing parsing
+  marshal ephemeron weak atomic lexing parsing
   listLabels arrayLabels bytesLabels stringLabels stdLabels moreLabels"
 TOPLEVEL_UNITS="camlinternalFormatBasics stdlib std_exit camlinternalLazy camlinternalFormat camlinternalOO"
 
@@ -35,7 +35,9 @@ for u in $UNITS; do
   if [ -f "$here/$u.mli" ]; then
     ocamlc $FLAGS $open -I "$build" -c -o "$build/$name.cmi" "$here/$u.mli"
   fi
-  ocamlc $FLAGS $open -I "$build" -c -o "$build/$name.cmo" "$here/$u.ml"
+  # MoreLabels re-exports the unlabelled modules, which only -nolabels accepts.
+  case $u in moreLabels) nolabels="-nolabels" ;; *) nolabels="" ;; esac
+  ocamlc $FLAGS $nolabels $open -I "$build" -c -o "$build/$name.cmo" "$here/$u.ml"
   [ "$u" = std_exit ] || objs="$objs $build/$name.cmo"
 done
 # ocamlc links `std_exit.cmo` by that exact name after the program.

@@ -123,3 +123,11 @@ let get_int32_le s i = Bytes.get_int32_le (bos s) i
 let get_int64_ne s i = Bytes.get_int64_ne (bos s) i
 let get_int64_be s i = Bytes.get_int64_be (bos s) i
 let get_int64_le s i = Bytes.get_int64_le (bos s) i
+
+(* UTF decoding (OCaml 4.14), shared with Bytes. *)
+let get_utf_8_uchar s i = Bytes.get_utf_8_uchar (Bytes.unsafe_of_string s) i
+let is_valid_utf_8 s = Bytes.is_valid_utf_8 (Bytes.unsafe_of_string s)
+let get_utf_16be_uchar s i = Bytes.get_utf_16be_uchar (Bytes.unsafe_of_string s) i
+let is_valid_utf_16be s = Bytes.is_valid_utf_16be (Bytes.unsafe_of_string s)
+let get_utf_16le_uchar s i = Bytes.get_utf_16le_uchar (Bytes.unsafe_of_string s) i
+let is_valid_utf_16le s = Bytes.is_valid_utf_16le (Bytes.unsafe_of_string s)

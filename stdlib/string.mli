@@ -158,3 +158,15 @@ external unsafe_blit :
 external unsafe_fill :
   bytes -> int -> int -> char -> unit = "caml_fill_bytes"
   [@@ocaml.deprecated]
+
+val get_utf_8_uchar : t -> int -> Uchar.utf_decode
+
+val is_valid_utf_8 : t -> bool
+
+val get_utf_16be_uchar : t -> int -> Uchar.utf_decode
+
+val is_valid_utf_16be : t -> bool
+
+val get_utf_16le_uchar : t -> int -> Uchar.utf_decode
+
+val is_valid_utf_16le : t -> bool

@@ -39,3 +39,23 @@ let unsafe_to_char = Char.unsafe_chr
 let equal (a : int) b = a = b
 let compare (a : int) b = Stdlib.compare a b
 let hash = to_int
+
+(* The result of decoding a character (OCaml 4.14): an immediate integer holding a validity
+   bit (bit 27), the number of bytes consumed (bits 24-26) and the character (low 24 bits);
+   an invalid decode carries U+FFFD. *)
+type utf_decode = int
+
+let utf_decode_is_valid d = (d lsr 27) = 1
+let utf_decode_length d = (d lsr 24) land 0b111
+let utf_decode_uchar d = unsafe_of_int (d land 0xFFFFFF)
+let utf_decode n u = ((8 lor n) lsl 24) lor to_int u
+let utf_decode_invalid n = (n lsl 24) lor 0xFFFD
+
+let utf_8_byte_length u =
+  match to_int u with
+  | n when n <= 0x7F -> 1
+  | n when n <= 0x7FF -> 2
+  | n when n <= 0xFFFF -> 3
+  | _ -> 4
+
+let utf_16_byte_length u = if to_int u <= 0xFFFF then 2 else 4

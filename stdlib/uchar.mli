@@ -35,3 +35,19 @@ val equal : t -> t -> bool
 val compare : t -> t -> int
 
 val hash : t -> int
+
+type utf_decode [@@immediate]
+
+val utf_decode_is_valid : utf_decode -> bool
+
+val utf_decode_uchar : utf_decode -> t
+
+val utf_decode_length : utf_decode -> int
+
+val utf_decode : int -> t -> utf_decode
+
+val utf_decode_invalid : int -> utf_decode
+
+val utf_8_byte_length : t -> int
+
+val utf_16_byte_length : t -> int

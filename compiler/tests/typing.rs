@@ -49,7 +49,6 @@ fn diff(expected: &str, got: &str) -> String {
 }
 
 #[test]
-#[ignore = "needs the parser, which is not on main yet"]
 fn typing_corpus() {
     let filter = std::env::var("TYPING_CASE").ok();
     let known = known_failures();

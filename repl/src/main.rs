@@ -33,11 +33,9 @@ fn main() {
         }
     }
     if opts.print_interface {
-        let mut code = 0;
-        for f in &opts.files {
-            code = code.max(typecheck_only::run(f));
+        if let Some(code) = typecheck_only::run(&args[1..]) {
+            std::process::exit(code);
         }
-        std::process::exit(code);
     }
     std::process::exit(run_toplevel(&opts));
 }

@@ -35,12 +35,15 @@ pub fn run(args: &[String]) -> Option<i32> {
         };
         // The dump is only built when asked for.
         let result = if f.ends_with(".mli") {
-            parsing::parse_interface_bytes(&src, f).map(|(s, _)| if dump { printast::interface(&s) } else { String::new() })
+            parsing::parse_interface_bytes(&src, f).map(|(s, w)| (if dump { printast::interface(&s) } else { String::new() }, w))
         } else {
-            parsing::parse_implementation_bytes(&src, f).map(|(s, _)| if dump { printast::implementation(&s) } else { String::new() })
+            parsing::parse_implementation_bytes(&src, f).map(|(s, w)| (if dump { printast::implementation(&s) } else { String::new() }, w))
         };
         match result {
-            Ok(text) => {
+            Ok((text, warnings)) => {
+                for w in warnings.iter().filter(|w| parsing::warning_enabled_by_default(w)) {
+                    eprint!("{}", parsing::report_warning(w, Some(&src)));
+                }
                 if dump {
                     eprint!("{}", text);
                 }

@@ -2,8 +2,15 @@
 
 use compiler::typing::driver;
 
-/// Runs the `-i` mode on `path`; returns the process exit code.
-pub fn run(path: &str) -> i32 {
+/// Handles `-i FILE.ml`; returns the exit code, or None if the arguments are not for this mode.
+pub fn run(args: &[String]) -> Option<i32> {
+    match args {
+        [flag, path] if flag == "-i" => Some(typecheck_file(path)),
+        _ => None,
+    }
+}
+
+fn typecheck_file(path: &str) -> i32 {
     let src = match std::fs::read(path) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {

@@ -10,6 +10,18 @@ build=${STDLIB_BUILD:-$here/../../stdlib/_build}
 cp /usr/lib/ocaml/camlheader "$build/" 2>/dev/null
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+# A test NAME.ml may come with NAME_*.mly / NAME_*.mll: they are turned into OCaml by
+# ocamlyacc / ocamllex (into directory $1) and compiled before it. Prints the sources in order.
+generated_sources() {
+  for y in "${base}"_*.mly; do
+    [ -f "$y" ] || continue
+    ocamlyacc -b "$1/${y%.mly}" "$y" && printf '%s ' "$1/${y%.mly}.mli" "$1/${y%.mly}.ml"
+  done
+  for l in "${base}"_*.mll; do
+    [ -f "$l" ] || continue
+    ocamllex -q -o "$1/${l%.mll}.ml" "$l" && printf '%s ' "$1/${l%.mll}.ml"
+  done
+}
 pass=0; fail=0; failed=""
 cd "$here"
 for t in *.ml; do
@@ -18,7 +30,8 @@ for t in *.ml; do
     case " $* " in *" $base "*) ;; *) continue ;; esac
   fi
   cp "$t" "$out/$t"
-  if ! ocamlc -nostdlib -I "$build" -w -a "$build/stdlib.cma" "$out/$t" -o "$out/$base.byte" 2>"$out/$base.err"; then
+  extra=$(generated_sources "$out")
+  if ! ocamlc -nostdlib -I "$build" -I "$out" -w -a "$build/stdlib.cma" $extra "$out/$t" -o "$out/$base.byte" 2>"$out/$base.err"; then
     fail=$((fail + 1)); failed="$failed $base(compile)"; cat "$out/$base.err"; continue
   fi
   ocamlrun "$out/$base.byte" > "$out/$base.out" 2>/dev/null </dev/null

@@ -65,6 +65,17 @@ pub fn report_syntax_error(err: &SyntaxError, src: Option<&[u8]>) -> String {
     ReportMode::File { src }.report(&err.loc, "Error", &err.message, &err.notes)
 }
 
+/// Prints a lexer warning as `ocamlc` does (`Warning 2 [comment-not-end]: ...`).
+pub fn report_warning(w: &Warning, src: Option<&[u8]>) -> String {
+    let kind = format!("Warning {} [{}]", w.number, w.name);
+    ReportMode::File { src }.report(&w.loc, &kind, &w.message, &[])
+}
+
+/// Whether OCaml enables this lexer warning by default (29, eol-in-string, is off).
+pub fn warning_enabled_by_default(w: &Warning) -> bool {
+    w.number != 29
+}
+
 /// Reads toplevel phrases one after the other from a source text.
 ///
 /// A phrase ends with `;;` (or the end of the input). After a syntax error the reader skips

@@ -165,7 +165,7 @@ impl<'a> Translator<'a> {
         }
         match p {
             Path::Pident(id) if !id.is_global() => Ok(Lambda::Var(ident_var(id))),
-            _ => err(loc, format!("Reference to {} is not supported yet by the native backend ", crate::typing::printtyp::path_name(p))),
+            _ => err(loc, format!("Reference to {} is not supported yet by the native backend", crate::typing::printtyp::path_name(p))),
         }
     }
 

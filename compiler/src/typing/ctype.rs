@@ -380,6 +380,8 @@ pub struct UnifyError {
     /// Pairs (got, expected) from the outermost to the innermost.
     pub trace: Vec<(TypeExpr, TypeExpr)>,
     pub failure: UnifyFailure,
+    /// The failure is inside the head types (then OCaml prints the innermost pair too).
+    pub nested: bool,
 }
 
 /// Unifies `t1` (the type found) with `t2` (the type expected). On failure nothing changes.
@@ -407,7 +409,7 @@ struct Unifier<'a> {
 
 impl Unifier<'_> {
     fn fail(&self, t1: TypeExpr, t2: TypeExpr, f: UnifyFailure) -> Result<(), UnifyError> {
-        Err(UnifyError { trace: vec![(t1, t2)], failure: f })
+        Err(UnifyError { trace: vec![(t1, t2)], failure: f, nested: false })
     }
 
     fn unify(&mut self, t1: TypeExpr, t2: TypeExpr) -> Result<(), UnifyError> {
@@ -428,7 +430,9 @@ impl Unifier<'_> {
                 e
             }),
             _ => self.unify_structures(t1, t2, d1, d2).map_err(|mut e| {
-                e.trace.push((t1, t2));
+                if e.trace.last() != Some(&(t1, t2)) {
+                    e.trace.push((t1, t2));
+                }
                 e
             }),
         }
@@ -439,6 +443,12 @@ impl Unifier<'_> {
             return self.fail(v, t, UnifyFailure::Occur(v, t));
         }
         update_level_to(t, level(v));
+        // Keep the user's name for the variable (`'foo`) when linking two variables.
+        if let (TypeDesc::Var(Some(n)), TypeDesc::Var(n2)) = (desc(v), desc(t)) {
+            if n2.is_none() || level(v) < level(t) {
+                set_desc(repr(t), TypeDesc::Var(Some(n)));
+            }
+        }
         link(v, t);
         Ok(())
     }
@@ -449,12 +459,12 @@ impl Unifier<'_> {
                 if l1 != l2 {
                     return self.fail(t1, t2, UnifyFailure::Label);
                 }
-                self.unify(a1, a2)?;
-                self.unify(r1, r2)
+                self.unify(a1, a2).map_err(nested)?;
+                self.unify(r1, r2).map_err(nested)
             }
             (TypeDesc::Tuple(ts1), TypeDesc::Tuple(ts2)) if ts1.len() == ts2.len() => {
                 for (a, b) in ts1.iter().zip(ts2.iter()) {
-                    self.unify(*a, *b)?;
+                    self.unify(*a, *b).map_err(nested)?;
                 }
                 Ok(())
             }
@@ -463,7 +473,7 @@ impl Unifier<'_> {
                     return self.fail(t1, t2, UnifyFailure::Mismatch);
                 }
                 for (a, b) in as1.iter().zip(as2.iter()) {
-                    self.unify(*a, *b)?;
+                    self.unify(*a, *b).map_err(nested)?;
                 }
                 Ok(())
             }
@@ -499,6 +509,11 @@ impl Unifier<'_> {
             }
         }
     }
+}
+
+fn nested(mut e: UnifyError) -> UnifyError {
+    e.nested = true;
+    e
 }
 
 /// Does the variable `v` occur in `t`?

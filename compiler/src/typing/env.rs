@@ -392,6 +392,11 @@ impl Env {
 
     // -- lookups by long identifier ---------------------------------------------------------
 
+    /// Is `name` bound as a module in this environment (not counting compilation units)?
+    pub fn has_local_module(&self, name: &str) -> bool {
+        self.modules.contains_key(name)
+    }
+
     pub fn lookup_module(&self, lid: &Longident) -> Result<ModuleEntry, LookupError> {
         let err = || LookupError { kind: Kind::Module, lid: lid.clone() };
         match lid {

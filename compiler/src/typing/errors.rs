@@ -192,7 +192,7 @@ impl TypeError {
             ErrorKind::OrPatternVars(s) => f.string(&format!("Variable {} must occur on both sides of this | pattern", s)),
             ErrorKind::IllegalLetRec => f.p("This kind of expression is not allowed as right-hand side of `let rec'"),
             ErrorKind::IntegerOverflow(ty) => f.string(&format!("Integer literal exceeds the range of representable integers of type {}", ty)),
-            ErrorKind::UnboundTypeVariable(s) => f.string(&format!("The type variable '{} is unbound in this type declaration.", s)),
+            ErrorKind::UnboundTypeVariable(s) => f.string(&format!("The type variable '{} is unbound in this type declaration. ", s)),
             ErrorKind::DuplicateType(s) => {
                 f.p("@[");
                 f.string(&format!("Multiple definition of the type name {}.", s));
@@ -269,7 +269,7 @@ fn unification_error(f: &mut Formatter, env: &Env, e: &UnifyError, txt1: &str, t
             f.p("@]");
         }
         _ => {
-            if e.trace.len() > 1 {
+            if e.nested && e.trace.len() > 1 {
                 if let Some(&(a, b)) = e.trace.last() {
                     f.p("@,@[<hov>Type");
                     f.brk(1, 2);

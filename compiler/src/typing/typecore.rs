@@ -46,6 +46,8 @@ pub struct Typer {
     /// The level at which annotation variables live (the toplevel definition's).
     pub global_level: i32,
     used: FxHashSet<u32>,
+    /// Labels of the inline record of the constructor whose argument is being typed.
+    inline_labels: Option<Rc<[Rc<LabelDescription>]>>,
 }
 
 impl Default for Typer {
@@ -64,12 +66,13 @@ fn mk(desc: T::ExpressionDesc, loc: &Location, ty: TypeExpr) -> T::Expression {
 
 impl Typer {
     pub fn new() -> Typer {
-        Typer { warnings: Vec::new(), deferred: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default() }
+        Typer { warnings: Vec::new(), deferred: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default(), inline_labels: None }
     }
 
     /// All warnings in OCaml's order of report.
     pub fn take_warnings(&mut self) -> Vec<Warning> {
         let mut w = std::mem::take(&mut self.warnings);
+        self.deferred.sort_by_key(|w| w.loc.start.cnum);
         w.append(&mut self.deferred);
         w
     }
@@ -210,7 +213,10 @@ impl Typer {
                     }
                 } else {
                     for (p, t) in sargs.into_iter().zip(ty_args) {
-                        args.push(self.pattern(env, p, t, vars)?);
+                        let saved = std::mem::replace(&mut self.inline_labels, cd.inline_record.clone());
+                        let r = self.pattern(env, p, t, vars);
+                        self.inline_labels = saved;
+                        args.push(r?);
                     }
                 }
                 Ok(pk(T::PatternDesc::Construct(lid.clone(), cd, args), expected))
@@ -387,12 +393,18 @@ impl Typer {
     ) -> R<Vec<Rc<LabelDescription>>> {
         let lids: Vec<&Located<Longident>> = lids.collect();
         let expected_labels = match desc(ctype::expand_head(env, expected)) {
-            TypeDesc::Constr(p, _) => env.find_type_data(&p).filter(|d| !d.labels.is_empty()).map(|d| (p, d)),
+            TypeDesc::Constr(p, _) => {
+                let inline = self.inline_labels.as_ref().filter(|ls| ls.first().map(|l| l.type_path == p).unwrap_or(false)).map(|ls| ls.to_vec());
+                match inline {
+                    Some(ls) => Some((p, ls)),
+                    None => env.find_type_data(&p).filter(|d| !d.labels.is_empty()).map(|d| (p, d.labels.clone())),
+                }
+            }
             _ => None,
         };
         let mut out: Vec<Rc<LabelDescription>> = Vec::new();
         // The type chosen: from the expectation, else from the first label.
-        let mut chosen: Option<(Path, Vec<Rc<LabelDescription>>)> = expected_labels.map(|(p, d)| (p, d.labels.clone()));
+        let mut chosen: Option<(Path, Vec<Rc<LabelDescription>>)> = expected_labels;
         for lid in &lids {
             let name = lid.txt.last();
             if let Some(prev) = out.iter().find(|l| &*l.name == name) {
@@ -471,7 +483,7 @@ impl Typer {
                 Ok(mk(T::ExpressionDesc::Constant(c), loc, ty))
             }
             P::ExpressionDesc::Let(rf, vbs, body) => {
-                let (tvbs, env2, vars) = self.type_let(env, *rf, vbs, false)?;
+                let (tvbs, env2, vars) = self.type_let(env, *rf, vbs, Some(loc))?;
                 let tbody = self.expr(&env2, body, expected)?;
                 // 26 for `let x = ..`, 27 for variables inside bigger patterns.
                 let simple: Vec<BoundVar> = vars.iter().filter(|v| tvbs.iter().any(|vb| is_simple_var_of(&vb.pat, &v.id))).cloned().collect();
@@ -554,7 +566,10 @@ impl Typer {
                     if cd.inline_record.is_some() && !matches!(e.desc, P::ExpressionDesc::Record(..)) {
                         return err(&e.loc, ErrorKind::Message(format!("This constructor expects an inlined record argument.")));
                     }
-                    args.push(self.expr(env, e, t)?);
+                    let saved = std::mem::replace(&mut self.inline_labels, cd.inline_record.clone());
+                    let r = self.expr(env, e, t);
+                    self.inline_labels = saved;
+                    args.push(r?);
                 }
                 Ok(mk(T::ExpressionDesc::Construct(lid.clone(), cd, args), loc, ty_res))
             }
@@ -796,11 +811,10 @@ impl Typer {
             return err(loc, ErrorKind::Message("Empty record".into()));
         };
         // All labels of the type, in position order.
-        let all_labels: Vec<Rc<LabelDescription>> = env
-            .find_type_data(&first.type_path)
-            .map(|d| d.labels.clone())
-            .filter(|l| !l.is_empty())
-            .unwrap_or_else(|| labels.clone());
+        let inline = self.inline_labels.as_ref().filter(|ls| ls.first().map(|l| l.type_path == first.type_path).unwrap_or(false)).map(|ls| ls.to_vec());
+        let all_labels: Vec<Rc<LabelDescription>> = inline.unwrap_or_else(|| {
+            env.find_type_data(&first.type_path).map(|d| d.labels.clone()).filter(|l| !l.is_empty()).unwrap_or_else(|| labels.clone())
+        });
         let all_labels = if all_labels.len() != first.all.len() { labels.clone() } else { all_labels };
         // One instance of the record type shared by all fields.
         let (ty_record, _) = ctype::instance_label(&first);
@@ -1091,8 +1105,7 @@ impl Typer {
 
     /// Types `let [rec] p1 = e1 and ...`; returns the bindings, the environment after them and
     /// the variables bound (for unused-variable warnings).
-    pub fn type_let(&mut self, env: &Env, rf: RecFlag, vbs: &[P::ValueBinding], toplevel: bool) -> R<(Vec<T::ValueBinding>, Env, Vec<BoundVar>)> {
-        let _ = toplevel;
+    pub fn type_let(&mut self, env: &Env, rf: RecFlag, vbs: &[P::ValueBinding], whole: Option<&Location>) -> R<(Vec<T::ValueBinding>, Env, Vec<BoundVar>)> {
         ctype::begin_def();
         let result = self.type_let_inner(env, rf, vbs);
         ctype::end_def();
@@ -1123,7 +1136,9 @@ impl Typer {
         for vb in &tvbs {
             if !matches!(vb.pat.desc, T::PatternDesc::Var(..)) {
                 let case = T::Case { lhs: vb.pat.clone(), guard: None, rhs: vb.expr.clone() };
-                self.check_match(env, &vb.loc, std::slice::from_ref(&case), vb.pat.ty, true);
+                // In an expression the whole `let` is reported; at toplevel, the pattern.
+                let l = whole.unwrap_or(&vb.pat.loc).clone();
+                self.check_match(env, &l, std::slice::from_ref(&case), vb.pat.ty, true);
             }
         }
         Ok((tvbs, env2, vars))
@@ -1138,6 +1153,7 @@ impl Typer {
         let mut pats = Vec::new();
         let mut all_vars: Vec<BoundVar> = Vec::new();
         let mut polys = Vec::new();
+        let mut poly_types: Vec<Option<TypeExpr>> = Vec::new();
         for vb in vbs {
             let mut vars = Vec::new();
             // `let f : 'a. t = e`: an explicitly polymorphic binding.
@@ -1147,6 +1163,7 @@ impl Typer {
                     let scheme = poly_to_scheme(ty);
                     let inst = ctype::instance(scheme);
                     let p = self.pattern(env, inner, inst, &mut vars)?;
+                    poly_types.push(Some(ty));
                     (p, Some(scheme))
                 }
                 _ => {
@@ -1154,6 +1171,7 @@ impl Typer {
                         return err(&vb.pat.loc, ErrorKind::LetRecPattern);
                     }
                     let v = ctype::newvar();
+                    poly_types.push(None);
                     (self.pattern(env, &vb.pat, v, &mut vars)?, None)
                 }
             };
@@ -1177,7 +1195,7 @@ impl Typer {
             env.clone()
         };
         let mut out = Vec::new();
-        for ((vb, p), poly) in vbs.iter().zip(pats).zip(polys.iter()) {
+        for (((vb, p), poly), poly_ty) in vbs.iter().zip(pats).zip(polys.iter()).zip(poly_types.iter()) {
             let expected = match poly {
                 Some(scheme) => {
                     // Type against a fresh instance whose variables must stay polymorphic.
@@ -1187,7 +1205,7 @@ impl Typer {
                     ctype::end_def();
                     let te = r?;
                     ctype::unify(env, p.ty, te.ty).map_err(|e| TypeError::new(&vb.expr.loc, ErrorKind::ExprTypeClash(e, None)).with_env(env))?;
-                    check_poly_instance(env, &vb.expr.loc, inst, *scheme)?;
+                    check_poly_instance(env, &vb.expr.loc, inst, *scheme, poly_ty.unwrap_or(*scheme))?;
                     out.push(T::ValueBinding { pat: p, expr: te, loc: vb.loc.clone() });
                     continue;
                 }
@@ -1389,6 +1407,10 @@ pub fn is_nonexpansive(e: &T::Expression) -> bool {
         D::Open(_, b) => is_nonexpansive(b),
         D::LetException(_, _, b) => is_nonexpansive(b),
         D::LetModule(_, _, b) => is_nonexpansive(b),
+        // An application whose first argument is left open is eta-expanded: a function.
+        D::Apply(f, args) if matches!(args.first(), Some((_, None))) => {
+            is_nonexpansive(f) && args.iter().all(|(_, a)| a.as_ref().map(is_nonexpansive).unwrap_or(true))
+        }
         D::Apply(..) | D::Try(..) | D::Setfield(..) | D::While(..) | D::For(..) => false,
     }
 }
@@ -1427,7 +1449,7 @@ pub fn poly_to_scheme(t: TypeExpr) -> TypeExpr {
 
 /// After typing an explicitly polymorphic definition: its variables must still be distinct
 /// generalizable variables.
-fn check_poly_instance(env: &Env, loc: &Location, inst: TypeExpr, scheme: TypeExpr) -> R<()> {
+fn check_poly_instance(env: &Env, loc: &Location, inst: TypeExpr, scheme: TypeExpr, poly_ty: TypeExpr) -> R<()> {
     let vars = ctype::free_variables(inst);
     let scheme_vars = {
         let m = new_mark();
@@ -1451,7 +1473,7 @@ fn check_poly_instance(env: &Env, loc: &Location, inst: TypeExpr, scheme: TypeEx
         let _ = env;
         let mut names = super::printtyp::Names::new();
         let got = super::printtyp::type_expr_to_string(&mut names, inst);
-        let want = super::printtyp::scheme_to_string(scheme);
+        let want = super::printtyp::type_to_string(poly_ty);
         return err(loc, ErrorKind::Message(format!("This definition has type {} which is less general than\n         {}", got, want)));
     }
     Ok(())

@@ -70,7 +70,7 @@ fn transl_labels(env: &Env, vars: &mut TypeVars, policy: VarPolicy, ls: &[P::Lab
     let mut out: Vec<LabelDeclaration> = Vec::new();
     for l in ls {
         if out.iter().any(|x| x.id.name() == l.name.txt) {
-            return err(&l.loc, ErrorKind::DuplicateLabel(l.name.txt.clone()));
+            return err(&ls.last().map(|x| x.loc.clone()).unwrap_or_else(|| l.loc.clone()), ErrorKind::DuplicateLabel(l.name.txt.clone()));
         }
         let ty = typetexp::transl_type(env, vars, policy, &l.type_)?;
         let ty = match desc(ty) {
@@ -201,7 +201,7 @@ fn transl_group(env: &Env, rf: RecFlag, sdecls: &[P::TypeDeclaration], ids: &[Id
                 let mut out_cs: Vec<ConstructorDeclaration> = Vec::new();
                 for c in cs {
                     if out_cs.iter().any(|x| x.id.name() == c.name.txt) {
-                        return err(&c.loc, ErrorKind::DuplicateConstructor(c.name.txt.clone()));
+                        return err(&sd.loc, ErrorKind::DuplicateConstructor(c.name.txt.clone()));
                     }
                     let (args, res) = if let Some(r) = &c.res {
                         // GADT constructor: its variables are its own.

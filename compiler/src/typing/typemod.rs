@@ -76,7 +76,7 @@ pub fn type_structure_item(typer: &mut Typer, env: &Env, item: &P::StructureItem
             Ok((mk(T::StructureItemDesc::Eval(te)), vec![], env.clone()))
         }
         P::StructureItemDesc::Value(rf, vbs) => {
-            let (tvbs, env2, vars) = typer.type_let(env, *rf, vbs, true)?;
+            let (tvbs, env2, vars) = typer.type_let(env, *rf, vbs, None)?;
             let sig = vars
                 .iter()
                 .filter_map(|v| match env2.lookup_value(&crate::parsing::longident::Longident::Lident(v.name.txt.clone())) {
@@ -257,15 +257,16 @@ pub fn transl_modtype(typer: &mut Typer, env: &Env, smty: &P::ModuleType) -> R<M
             Ok(ModuleType::Signature(Rc::new(sg)))
         }
         P::ModuleTypeDesc::Alias(lid) => {
-            // An alias to a compilation unit is not resolved until it is used (as OCaml's
-            // -no-alias-deps): the Stdlib aliases every unit, written or not.
-            if let crate::parsing::longident::Longident::Lident(s) = &lid.txt {
-                if env.lookup_module(&lid.txt).is_err() {
-                    return Ok(ModuleType::Alias(Path::Pident(Ident::global(s))));
+            // An alias to a compilation unit is resolved only when used (as -no-alias-deps).
+            if let crate::parsing::longident::Longident::Lident(name) = &lid.txt {
+                if !env.has_local_module(name) {
+                    return Ok(ModuleType::Alias(Path::Pident(Ident::global(name))));
                 }
             }
-            let m = env.lookup_module(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
-            Ok(ModuleType::Alias(m.path))
+            match env.lookup_module(&lid.txt) {
+                Ok(m) => Ok(ModuleType::Alias(m.path)),
+                Err(e) => Err(typetexp::unbound(env, e.kind, &e.lid, &lid.loc)),
+            }
         }
         P::ModuleTypeDesc::Functor(..) => err(loc, ErrorKind::NotSupported("Functor types".into())),
         P::ModuleTypeDesc::With(..) => err(loc, ErrorKind::NotSupported("Module type constraints (with)".into())),

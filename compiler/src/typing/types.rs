@@ -82,6 +82,9 @@ struct Store {
     /// Undo log: (index, old node) while a snapshot is active.
     trail: Vec<(u32, Node)>,
     snapshots: usize,
+    /// Number of nodes when each active snapshot was taken: nodes created since the innermost
+    /// one need no undo record.
+    bases: Vec<usize>,
 }
 
 thread_local! {
@@ -137,7 +140,7 @@ pub fn scope(t: TypeExpr) -> i32 {
 fn modify(t: TypeExpr, f: impl FnOnce(&mut Node)) {
     STORE.with(|s| {
         let mut s = s.borrow_mut();
-        if s.snapshots > 0 {
+        if s.snapshots > 0 && (t.0 as usize) < s.bases.last().copied().unwrap_or(usize::MAX) {
             let old = s.nodes[t.0 as usize].clone();
             s.trail.push((t.0, old));
         }
@@ -181,6 +184,8 @@ pub fn snapshot() -> Snapshot {
     STORE.with(|s| {
         let mut s = s.borrow_mut();
         s.snapshots += 1;
+        let n = s.nodes.len();
+        s.bases.push(n);
         Snapshot { trail_len: s.trail.len() }
     })
 }
@@ -194,6 +199,7 @@ pub fn backtrack(snap: Snapshot) {
             }
         }
         s.snapshots -= 1;
+        s.bases.pop();
         if s.snapshots == 0 {
             s.trail.clear();
         }
@@ -205,6 +211,7 @@ pub fn commit(snap: Snapshot) {
     STORE.with(|s| {
         let mut s = s.borrow_mut();
         s.snapshots -= 1;
+        s.bases.pop();
         if s.snapshots == 0 {
             s.trail.clear();
         } else {
