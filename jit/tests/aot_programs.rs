@@ -224,7 +224,8 @@ fn gc_stress() -> Lambda {
     )
 }
 
-/// `try deep 100_000_000 with Stack_overflow -> -1` (other exceptions re-raised).
+/// `try deep 100_000_000 with Stack_overflow -> -1` (other exceptions re-raised), twice: the
+/// guard region must still work after the first overflow.
 fn stack_overflow() -> Lambda {
     let deep = var("deep", 1);
     let n = var("n", 2);
@@ -233,14 +234,16 @@ fn stack_overflow() -> Lambda {
         int(0),
         p(P::AddInt, vec![int(1), Lambda::apply(v(&deep), vec![p(P::SubInt, vec![v(&n), int(1)])])]),
     );
-    let e = var("e", 3);
-    Lambda::LetRec(
-        vec![(deep.clone(), func("deep", vec![n], body))],
-        Box::new(Lambda::TryWith(
+    let attempt = |e: Var| {
+        Lambda::TryWith(
             Box::new(Lambda::apply(v(&deep), vec![int(100_000_000)])),
             e.clone(),
             Box::new(Lambda::if_(p(P::PhysEq, vec![v(&e), predef("Stack_overflow")]), int(-1), raise(v(&e)))),
-        )),
+        )
+    };
+    Lambda::LetRec(
+        vec![(deep.clone(), func("deep", vec![n], body))],
+        Box::new(p(P::AddInt, vec![attempt(var("e", 3)), attempt(var("e", 4))])),
     )
 }
 
@@ -510,7 +513,7 @@ fn stack_overflow_is_caught_in_the_jit() {
             run_jit(&single(stack_overflow()))
         })
         .expect("spawn");
-    assert_eq!(t.join().expect("thread"), Ok("-1".to_string()));
+    assert_eq!(t.join().expect("thread"), Ok("-2".to_string()));
 }
 
 #[test]
@@ -518,4 +521,25 @@ fn bad_unit_names_are_errors() {
     let prog = convert(&int(0), "x");
     let err = compiler::aot::compile_unit(&UnitSource { name: "not a name", program: &prog, globals: &[] });
     assert!(err.is_err());
+}
+
+#[test]
+fn plugins_export_their_startup_table_and_leave_runtime_symbols_to_the_host() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let prog = convert(&print_int(fib()), "Plugin");
+    let out = dir.path().join("plugin.cmxs");
+    compiler::aot::build_shared(&[UnitSource { name: "Plugin", program: &prog, globals: &[] }], &out, &LinkOptions::default())
+        .unwrap_or_else(|e| panic!("plugin build failed: {}", e));
+    let nm = Command::new("nm").arg("-D").arg(&out).output().expect("run nm");
+    let syms = String::from_utf8_lossy(&nm.stdout);
+    let kind_of = |name: &str| {
+        syms.lines().find_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f.last() == Some(&name)).then(|| f[f.len() - 2].to_string())
+        })
+    };
+    assert!(matches!(kind_of("caml_plugin_info").as_deref(), Some("D" | "d")), "{}", syms);
+    assert_eq!(kind_of("caml_state").as_deref(), Some("U"), "{}", syms);
+    assert_eq!(kind_of("caml_ml_output").as_deref(), Some("U"), "{}", syms);
+    assert_eq!(kind_of("main"), None, "{}", syms);
 }
