@@ -4,6 +4,7 @@
 //! parsing (Parsetree) -> typing (Typedtree) -> lambda (untyped IR) -> middle (closure
 //! conversion to Clambda) -> codegen (Cranelift IR through the `cranelift_module::Module` trait).
 
+pub mod aot;
 pub mod codegen;
 pub mod lambda;
 pub mod middle;

@@ -12,6 +12,8 @@ pub mod io;
 pub mod printexc;
 pub mod prims;
 pub mod signals;
+pub mod stack_overflow;
+pub mod startup;
 pub mod state;
 pub mod strings;
 pub mod symbols;

@@ -85,6 +85,9 @@ pub struct Backend<M: Module> {
     counter: usize,
     /// Symbols for each OCaml runtime function name the `caml_c_call` stubs dispatch to.
     pub pic: bool,
+    /// Linkage of the apply/curry/entry helpers. AOT objects use `Local`: every object carries
+    /// its own copy, so its frame table can point at the copy it really calls.
+    pub helper_linkage: Linkage,
 }
 
 impl<M: Module> Backend<M> {
@@ -99,6 +102,7 @@ impl<M: Module> Backend<M> {
             helpers: HashMap::new(),
             counter: 0,
             pic,
+            helper_linkage: if pic { Linkage::Preemptible } else { Linkage::Local },
         }
     }
 
@@ -302,8 +306,7 @@ impl<M: Module> Backend<M> {
             return Ok(id);
         }
         let sig = h.signature(self);
-        let linkage = if self.pic { Linkage::Preemptible } else { Linkage::Local };
-        let id = self.module.declare_function(&h.symbol(), linkage, &sig)?;
+        let id = self.module.declare_function(&h.symbol(), self.helper_linkage, &sig)?;
         self.helpers.insert(h, (id, false));
         Ok(id)
     }

@@ -29,7 +29,9 @@ pub type Resolver<'a> = &'a dyn Fn(&Path) -> Option<Lambda>;
 
 pub struct Translator<'a> {
     pub fresh: &'a mut Fresh,
-    resolve: Resolver<'a>,
+    pub(super) resolve: Resolver<'a>,
+    /// The environment after typing, to find the signatures of modules.
+    pub env: Option<&'a crate::typing::env::Env>,
     /// Subtracted from line numbers in `Assert_failure`/`Match_failure` (the toplevel numbers
     /// the lines of each phrase from 1).
     pub line_offset: i64,
@@ -156,7 +158,7 @@ pub fn constant(c: &T::Constant, loc: &Location) -> R<Constant> {
 
 impl<'a> Translator<'a> {
     pub fn new(fresh: &'a mut Fresh, resolve: Resolver<'a>) -> Translator<'a> {
-        Translator { fresh, resolve, line_offset: 0 }
+        Translator { fresh, resolve, env: None, line_offset: 0 }
     }
 
     pub fn path(&mut self, p: &Path, loc: &Location) -> R<Lambda> {
@@ -165,6 +167,7 @@ impl<'a> Translator<'a> {
         }
         match p {
             Path::Pident(id) if !id.is_global() => Ok(Lambda::Var(ident_var(id))),
+            Path::Pdot(parent, name) => self.field_of(parent, super::module::CompKind::Value, name, loc),
             _ => err(loc, format!("Reference to {} is not supported yet by the native backend", crate::typing::printtyp::path_name(p))),
         }
     }
@@ -182,6 +185,7 @@ impl<'a> Translator<'a> {
             {
                 return Ok(Lambda::Prim(P::PredefExn(name.clone()), vec![]));
             }
+            Path::Pdot(parent, name) => return self.field_of(parent, super::module::CompKind::Extension, name, loc),
             _ => {}
         }
         self.path(p, loc)
@@ -477,6 +481,10 @@ impl<'a> Translator<'a> {
     }
 
     /// A primitive used as a value: a function of its arity.
+    pub fn primitive_closure(&mut self, prim: &types::Primitive, ty: TypeExpr, loc: &Location) -> R<Lambda> {
+        self.eta_primitive(prim, ty, loc)
+    }
+
     fn eta_primitive(&mut self, prim: &types::Primitive, ty: TypeExpr, loc: &Location) -> R<Lambda> {
         if prim.arity == 0 {
             return err(loc, format!("constant primitive {} is not supported yet", prim.name));

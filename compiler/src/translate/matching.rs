@@ -104,6 +104,11 @@ pub fn bind_pattern(tr: &mut Translator, p: &T::Pattern, e: Lambda, body: Lambda
     }
 }
 
+/// Identifiers bound by a pattern, in a fixed order.
+pub fn pattern_idents(p: &T::Pattern, out: &mut Vec<Ident>) {
+    pattern_vars(p, out)
+}
+
 /// Variables bound by a pattern, in a fixed order.
 fn pattern_vars(p: &T::Pattern, out: &mut Vec<Ident>) {
     use T::PatternDesc as D;

@@ -3,6 +3,7 @@
 
 mod core;
 mod matching;
+pub mod module;
 pub mod primitives;
 
 pub use self::core::{ident_var, Translator, TranslError};

@@ -1,0 +1,126 @@
+//! Ahead-of-time compilation, ocamlopt-style: relocatable objects written by Cranelift
+//! (`cranelift-object`, position-independent code), linked by the system C compiler driver with
+//! the runtime's static library into a standalone executable, or into a shared object (`.cmxs`).
+//!
+//! The API, in the order a driver uses it:
+//!
+//! - [`compile_unit`]: one closure-converted unit ([`UnitSource`]: module name, program, the
+//!   static global blocks it defines) to the bytes of an object file (`ocaml-jit -c`). Symbols:
+//!   `caml<Name>__entry` (the unit's top-level code), `caml<Name>__unit` (its descriptor: entry,
+//!   code range, frame table, global blocks), and the global block symbols it was given. Other
+//!   units' globals are referenced by symbol and resolved by the linker.
+//! - [`compile_startup`]: at link time, the startup object for the units in run order: the entry
+//!   trampoline `caml_start_program`, the startup table, and for executables a C `main` calling
+//!   the runtime's `caml_main` (see `runtime/src/startup.rs`), which registers every unit's
+//!   frames and global roots, runs the units, reports an uncaught exception as OCaml does (exit
+//!   code 2) and flushes the channels at exit.
+//! - [`link_executable`] / [`link_shared`]: run `cc` on the objects (`-o`, `-shared`).
+//!   The runtime library is found by [`find_runtime_lib`] (`$OCAMLJIT_RUNTIME_LIB`, or beside
+//!   the running executable as cargo lays it out).
+//! - [`build_executable`] / [`build_shared`]: all of the above through a temporary directory.
+//!
+//! Each object carries its own copies of the apply/curry helpers it calls (local symbols), so
+//! its frame table always describes the code it runs, in programs and plugins alike.
+//! The table layouts are documented in `tables.rs`.
+//!
+//! Not done yet: DWARF line info for `-g`, `.eh_frame` (nothing unwinds through OCaml frames
+//! with the system unwinder today), and the front-end wiring (`ocaml-jit -o/-c/-shared`).
+
+mod link;
+mod startup;
+mod tables;
+mod unit;
+
+pub use link::{find_runtime_lib, link_executable, link_shared, LinkOptions, RUNTIME_LIB_ENV, RUNTIME_LIB_NAME};
+pub use startup::{compile_startup, startup_table_symbol, StartupKind};
+pub use tables::TABLES_VERSION;
+pub use unit::compile_unit;
+
+use crate::codegen::{make_isa, Backend, CodegenError};
+use crate::middle::clambda::Program;
+use cranelift_module::{Linkage, ModuleError};
+use cranelift_object::{ObjectBuilder, ObjectModule};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AotError(pub String);
+
+impl std::fmt::Display for AotError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for AotError {}
+
+impl From<CodegenError> for AotError {
+    fn from(e: CodegenError) -> Self {
+        AotError(e.0)
+    }
+}
+
+impl From<ModuleError> for AotError {
+    fn from(e: ModuleError) -> Self {
+        AotError(format!("{:?}", e))
+    }
+}
+
+impl From<cranelift_object::object::write::Error> for AotError {
+    fn from(e: cranelift_object::object::write::Error) -> Self {
+        AotError(format!("writing object: {}", e))
+    }
+}
+
+impl From<std::io::Error> for AotError {
+    fn from(e: std::io::Error) -> Self {
+        AotError(e.to_string())
+    }
+}
+
+/// One compilation unit to compile.
+pub struct UnitSource<'a> {
+    /// The module name (`Main` for main.ml): symbols are `caml<Name>...`.
+    pub name: &'a str,
+    pub program: &'a Program,
+    /// The static global blocks this unit defines: (symbol, field count). `Primitive::Global`
+    /// in any unit names them.
+    pub globals: &'a [(String, usize)],
+}
+
+/// A code generator writing one object.
+fn new_backend(object_name: &str) -> Result<Backend<ObjectModule>, AotError> {
+    let isa = make_isa(true)?;
+    let builder = ObjectBuilder::new(isa, object_name, cranelift_module::default_libcall_names())?;
+    let mut be = Backend::new(ObjectModule::new(builder), true);
+    be.helper_linkage = Linkage::Local;
+    Ok(be)
+}
+
+/// Compile `units` (in run order) and their startup object into `dir`; returns the objects.
+fn write_objects(units: &[UnitSource], kind: StartupKind, dir: &Path) -> Result<Vec<PathBuf>, AotError> {
+    let mut objects = Vec::new();
+    for u in units {
+        let path = dir.join(format!("{}.o", u.name));
+        std::fs::write(&path, compile_unit(u)?)?;
+        objects.push(path);
+    }
+    let names: Vec<&str> = units.iter().map(|u| u.name).collect();
+    let path = dir.join("caml_startup.o");
+    std::fs::write(&path, compile_startup(&names, kind)?)?;
+    objects.push(path);
+    Ok(objects)
+}
+
+/// Compile and link `units` (in run order) into the executable `output`.
+pub fn build_executable(units: &[UnitSource], output: &Path, opts: &LinkOptions) -> Result<(), AotError> {
+    let dir = tempfile::Builder::new().prefix("ocaml-jit-").tempdir()?;
+    let objects = write_objects(units, StartupKind::Executable, dir.path())?;
+    link_executable(&objects, output, opts)
+}
+
+/// Compile and link `units` (in run order) into the plugin `output` (a `.cmxs`).
+pub fn build_shared(units: &[UnitSource], output: &Path, opts: &LinkOptions) -> Result<(), AotError> {
+    let dir = tempfile::Builder::new().prefix("ocaml-jit-").tempdir()?;
+    let objects = write_objects(units, StartupKind::Plugin, dir.path())?;
+    link_shared(&objects, output, opts)
+}

@@ -1,0 +1,1 @@
+let () = print_int 42; raise Not_found

@@ -1,0 +1,5 @@
+let rec build n acc = if n = 0 then acc else build (n - 1) (n :: acc)
+let rec sum l acc = match l with [] -> acc | x :: r -> sum r (acc + x)
+let () =
+  let fresh = sum (build 1_000 []) 0 in
+  print_int (fresh + sum A.data 0)

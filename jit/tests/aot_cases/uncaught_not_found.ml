@@ -1,0 +1,1 @@
+let () = raise Not_found
