@@ -24,7 +24,7 @@ fn main() {
     if let Ok(rd) = std::fs::read_dir(&dir) {
         for e in rd.flatten() {
             let p = e.path();
-            if p.extension().map(|x| x == "mli").unwrap_or(false) {
+            if p.extension().map(|x| x == "mli" || x == "ml").unwrap_or(false) {
                 println!("cargo:rerun-if-changed={}", p.display());
                 let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
                 let fname = p.file_name().and_then(|s| s.to_str()).unwrap_or("").to_string();
@@ -33,11 +33,14 @@ fn main() {
         }
     }
     entries.sort();
-    let mut out = String::from("&[\n");
-    for (unit, fname, path) in entries {
-        out.push_str(&format!("    ({:?}, {:?}, include_str!({:?})),\n", unit, fname, path.display().to_string()));
-    }
-    out.push_str("]\n");
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
-    let _ = std::fs::write(Path::new(&out_dir).join("stdlib_interfaces.rs"), out);
+    // Interfaces (for the type checker) and implementations (compiled on demand).
+    for (ext, file) in [(".mli", "stdlib_interfaces.rs"), (".ml", "stdlib_implementations.rs")] {
+        let mut out = String::from("&[\n");
+        for (unit, fname, path) in entries.iter().filter(|e| e.1.ends_with(ext)) {
+            out.push_str(&format!("    ({:?}, {:?}, include_str!({:?})),\n", unit, fname, path.display().to_string()));
+        }
+        out.push_str("]\n");
+        let _ = std::fs::write(Path::new(&out_dir).join(file), out);
+    }
 }

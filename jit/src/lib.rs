@@ -36,7 +36,9 @@ impl Jit {
         runtime::init();
         let isa = make_isa(false)?;
         let mut builder = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
-        builder.symbol_lookup_fn(Box::new(|name| runtime::symbols::lookup(name)));
+        builder.symbol_lookup_fn(Box::new(|name| {
+            Some(runtime::symbols::lookup(name).unwrap_or(runtime::symbols::caml_missing_symbol as *const u8))
+        }));
         let module = JITModule::new(builder);
         Ok(Jit { backend: Backend::new(module, false), start: None, phrases: 0 })
     }

@@ -45,6 +45,9 @@ pub struct Toplevel {
     pub silent: bool,
     /// The last phrase failed (error or exception).
     pub failed: bool,
+    /// Compilation units loaded into the image (`Stdlib`, `Stdlib__List`, ...), with their
+    /// global block; `None` while a unit is being loaded.
+    units: HashMap<String, Option<cranelift_module::DataId>>,
 }
 
 /// How a phrase's text is laid out, for error locations.
@@ -99,6 +102,7 @@ impl Toplevel {
             quit: false,
             silent: false,
             failed: false,
+            units: HashMap::new(),
         })
     }
 
@@ -221,6 +225,11 @@ impl Toplevel {
                     stored.push(id.clone())
                 }
                 T::StructureItemDesc::TypExt(exts) => stored.extend(exts.iter().map(|(id, _)| id.clone())),
+                T::StructureItemDesc::Module(..) | T::StructureItemDesc::Include(..) => {
+                    let mut ids = Vec::new();
+                    compiler::translate::module::collect_defined(item, &mut ids);
+                    stored.extend(ids.into_iter().map(|(_, id)| id));
+                }
                 T::StructureItemDesc::Eval(e) => {
                     let id = Ident::create("_");
                     eval_ident = Some((id.clone(), e.ty));
@@ -232,8 +241,25 @@ impl Toplevel {
         self.phrases += 1;
         let sym: Rc<str> = format!("camlTOP{}", self.phrases).into();
         let line_offset = if src.toplevel { src.phrase_start.line as i64 - 1 } else { 0 };
-        let lambda = match self.translate_phrase(&res.structure, &stored, &sym, eval_ident.as_ref().map(|x| &x.0), line_offset) {
-            Ok(l) => l,
+        let translated = self.translate_phrase(
+            &res.structure,
+            &stored,
+            &sym,
+            eval_ident.as_ref().map(|x| &x.0),
+            line_offset,
+            &res.env,
+            Default::default(),
+        );
+        let lambda = match translated {
+            Ok((l, units)) => {
+                for u in units {
+                    if let Err(e) = self.load_unit(&u) {
+                        out.push_str(&e);
+                        return out;
+                    }
+                }
+                l
+            }
             Err(e) => {
                 out.push_str(&src.report(&e.loc, "Error", &e.msg));
                 return out;
@@ -298,17 +324,14 @@ impl Toplevel {
         sym: &Rc<str>,
         eval: Option<&Ident>,
         line_offset: i64,
-    ) -> Result<Lambda, compiler::translate::TranslError> {
+        env: &Env,
+        required: std::cell::RefCell<Vec<String>>,
+    ) -> Result<(Lambda, Vec<String>), compiler::translate::TranslError> {
         let globals = &self.globals;
-        let resolve = move |p: &Path| -> Option<Lambda> {
-            match p {
-                Path::Pident(id) => globals.get(&(id.name.clone(), id.stamp)).map(|(sym, i)| {
-                    Lambda::Prim(Primitive::Field(*i), vec![Lambda::Prim(Primitive::Global(sym.clone()), vec![])])
-                }),
-                _ => None,
-            }
-        };
+        let required = &required;
+        let resolve = move |p: &Path| -> Option<Lambda> { resolve_global(globals, required, p) };
         let mut tr = Translator::new(&mut self.fresh, &resolve);
+        tr.env = Some(env);
         tr.line_offset = line_offset;
         let store = |id: &Ident| -> Lambda {
             let i = stored.iter().position(|x| x.stamp == id.stamp).unwrap_or(0);
@@ -356,16 +379,24 @@ impl Toplevel {
                 | T::StructureItemDesc::Type(..)
                 | T::StructureItemDesc::ModType(..)
                 | T::StructureItemDesc::Open(_) => body,
-                T::StructureItemDesc::Module(..) | T::StructureItemDesc::Include(..) => {
-                    return Err(compiler::translate::TranslError {
-                        loc: item.loc.clone(),
-                        msg: "modules are not supported yet by the native backend".into(),
-                    })
+                T::StructureItemDesc::Module(Some(id), _) => {
+                    let inner = Lambda::seq(store(id), body);
+                    tr.structure_item(item, inner)?
+                }
+                T::StructureItemDesc::Module(None, _) | T::StructureItemDesc::Include(..) => {
+                    let mut ids = Vec::new();
+                    compiler::translate::module::collect_defined(item, &mut ids);
+                    let mut inner = body;
+                    for (_, id) in ids.iter().rev() {
+                        inner = Lambda::seq(store(id), inner);
+                    }
+                    tr.structure_item(item, inner)?
                 }
             };
         }
         let _ = Var { name: "".into(), stamp: 0 };
-        Ok(body)
+        drop(tr);
+        Ok((body, required.take()))
     }
 
     fn printer(&self) -> Printer<'_> {
@@ -464,5 +495,112 @@ impl Toplevel {
     /// Names for completion: the values, types and modules of the session environment.
     pub fn completion_names(&self) -> Vec<String> {
         self.env.names_like(compiler::typing::env::Kind::Value, &compiler::parsing::longident::Longident::Lident(String::new()))
+    }
+}
+
+/// Symbol of a compilation unit's global block.
+fn unit_symbol(unit: &str) -> String {
+    format!("caml{}", unit)
+}
+
+/// Paths that live in global blocks: values of earlier phrases, and compilation units (which
+/// are recorded in `required` so they are loaded before the code runs).
+fn resolve_global(
+    globals: &HashMap<(Rc<str>, u32), (Rc<str>, usize)>,
+    required: &std::cell::RefCell<Vec<String>>,
+    p: &Path,
+) -> Option<Lambda> {
+    match p {
+        Path::Pident(id) if id.is_global() => {
+            let mut r = required.borrow_mut();
+            if !r.iter().any(|u| u == id.name()) {
+                r.push(id.name().to_string());
+            }
+            Some(Lambda::Prim(Primitive::Global(unit_symbol(id.name()).into()), vec![]))
+        }
+        Path::Pident(id) => globals.get(&(id.name.clone(), id.stamp)).map(|(sym, i)| {
+            Lambda::Prim(Primitive::Field(*i), vec![Lambda::Prim(Primitive::Global(sym.clone()), vec![])])
+        }),
+        _ => None,
+    }
+}
+
+impl Toplevel {
+    /// Compile and initialise a compilation unit of the Stdlib (and the units it needs) the
+    /// first time a phrase refers to it.
+    fn load_unit(&mut self, unit: &str) -> Result<(), String> {
+        if self.units.contains_key(unit) {
+            // Loaded, or being loaded (a unit its own dependencies refer back to).
+            return Ok(());
+        }
+        let r = self.load_unit_now(unit);
+        if r.is_err() {
+            self.units.remove(unit);
+        }
+        r
+    }
+
+    fn load_unit_now(&mut self, unit: &str) -> Result<(), String> {
+        let Some((fname, text)) = compiler::typing::stdlib_sources::find_implementation(unit) else {
+            return Err(format!("Error: no implementation of unit {}\n", unit));
+        };
+        self.units.insert(unit.to_string(), None);
+        let fail = |msg: String| {
+            let mut m = format!("Error while loading unit {} ({}):\n{}", unit, fname, msg);
+            if !m.ends_with('\n') {
+                m.push('\n');
+            }
+            m
+        };
+        let parsed = compiler::parsing::parse_implementation(text, fname)
+            .map_err(|e| fail(compiler::parsing::report_syntax_error(&e, Some(text.as_bytes()))))?;
+        let base_env = if unit == "Stdlib" || unit.starts_with("Camlinternal") && unit == "CamlinternalFormatBasics" {
+            compiler::typing::predef_env()
+        } else {
+            compiler::typing::initial_env()
+        };
+        let (typed, own_sig, env, _warnings) = compiler::typing::type_implementation(&base_env, &parsed)
+            .map_err(|(e, _)| fail(compiler::typing::report::report_error(&e, Some(text.as_bytes()))))?;
+        // The layout other code sees is the interface's, when there is one.
+        let interface = compiler::translate::module::signature_of(&self.env, &Path::Pident(Ident::global(unit)))
+            .map(|s| (*s).clone())
+            .unwrap_or(own_sig);
+        let ncomps = compiler::translate::module::components(&interface).len();
+        let sym: Rc<str> = unit_symbol(unit).into();
+        let required = std::cell::RefCell::new(Vec::new());
+        let lambda = {
+            let globals = &self.globals;
+            let req = &required;
+            let resolve = move |p: &Path| -> Option<Lambda> { resolve_global(globals, req, p) };
+            let mut tr = Translator::new(&mut self.fresh, &resolve);
+            tr.env = Some(&env);
+            let sym2 = sym.clone();
+            tr.structure(&typed, &interface, &mut |_tr, fields| {
+                let mut body = compiler::lambda::UNIT;
+                for (i, f) in fields.into_iter().enumerate().rev() {
+                    let store = Lambda::Prim(
+                        Primitive::SetField(i, false),
+                        vec![Lambda::Prim(Primitive::Global(sym2.clone()), vec![]), f],
+                    );
+                    body = Lambda::seq(store, body);
+                }
+                Ok(body)
+            })
+            .map_err(|e| fail(format!("{}: {}", e.loc.start.line, e.msg)))?
+        };
+        for dep in required.take() {
+            if dep != unit {
+                self.load_unit(&dep)?;
+            }
+        }
+        let prog = closure::convert(&lambda, unit, &mut self.fresh).map_err(|e| fail(e.0))?;
+        let block = self.jit.define_global_block(&sym, ncomps.max(1)).map_err(|e| fail(format!("{:?}", e)))?;
+        match self.jit.run(&prog, &[(block, ncomps.max(1))]).map_err(|e| fail(format!("{:?}", e)))? {
+            Ok(_) => {
+                self.units.insert(unit.to_string(), Some(block));
+                Ok(())
+            }
+            Err(exn) => Err(fail(format!("exception {}", runtime::printexc::to_string(exn)))),
+        }
     }
 }

@@ -30,3 +30,9 @@ pub fn lookup(name: &str) -> Option<*const u8> {
     }
     crate::prims_table_lookup(name)
 }
+
+/// What the JIT links an unknown symbol to, so a missing primitive is an OCaml exception at
+/// the call instead of a crash at link time.
+pub extern "C" fn caml_missing_symbol() -> crate::value::Value {
+    crate::fail::failwith("ocaml-jit: call to a primitive the runtime does not provide")
+}

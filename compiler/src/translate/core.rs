@@ -487,7 +487,7 @@ impl<'a> Translator<'a> {
 
     fn eta_primitive(&mut self, prim: &types::Primitive, ty: TypeExpr, loc: &Location) -> R<Lambda> {
         if prim.arity == 0 {
-            return err(loc, format!("constant primitive {} is not supported yet", prim.name));
+            return self.location_primitive(&prim.name, loc);
         }
         let params: Vec<Var> = (0..prim.arity).map(|i| self.fresh.var(&format!("p{}", i))).collect();
         let first_arg_ty = match types::desc(ty) {
@@ -553,6 +553,31 @@ fn is_false_constant(e: &T::Expression) -> bool {
 }
 
 impl<'a> Translator<'a> {
+    /// `__LOC__`, `__FILE__`, `__LINE__`, `__POS__`, `__MODULE__`, `__FUNCTION__`: constants
+    /// made from the location where they are used.
+    fn location_primitive(&self, name: &str, loc: &Location) -> R<Lambda> {
+        let (file, line, col) = self.source_location(loc);
+        let end = col + (loc.end.cnum as i64 - loc.start.cnum as i64);
+        let s = |x: &str| Constant::String(x.as_bytes().into());
+        let module = {
+            let stem = std::path::Path::new(&file).file_stem().and_then(|x| x.to_str()).unwrap_or("").to_string();
+            let mut c = stem.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => stem,
+            }
+        };
+        Ok(Lambda::Const(match name {
+            "%loc_FILE" => s(&file),
+            "%loc_LINE" => Constant::Int(line),
+            "%loc_POS" => Constant::Block(0, vec![s(&file), Constant::Int(line), Constant::Int(col), Constant::Int(end)]),
+            "%loc_LOC" => s(&format!("File \"{}\", line {}, characters {}-{}", file, line, col, end)),
+            "%loc_MODULE" => s(&module),
+            "%loc_FUNCTION" => s(&module),
+            _ => return err(loc, format!("constant primitive {} is not supported yet", name)),
+        }))
+    }
+
     /// (file, line, column) as OCaml reports them in Assert_failure and Match_failure.
     pub fn source_location(&self, loc: &Location) -> (String, i64, i64) {
         (

@@ -179,6 +179,8 @@ impl<'a> Translator<'a> {
                 }
                 b
             }
+            // Aliases to compilation units have no field and no code (-no-alias-deps).
+            T::StructureItemDesc::Module(Some(_), me) if matches!(me.mty, ModuleType::Alias(_)) => body,
             T::StructureItemDesc::Module(Some(id), me) => {
                 let m = self.module_expr(me)?;
                 Lambda::let_(ident_var(id), m, body)
@@ -213,6 +215,7 @@ pub fn collect_defined(item: &T::StructureItem, out: &mut Vec<(CompKind, Ident)>
             out.push((CompKind::Extension, id.clone()))
         }
         T::StructureItemDesc::TypExt(exts) => out.extend(exts.iter().map(|(id, _)| (CompKind::Extension, id.clone()))),
+        T::StructureItemDesc::Module(Some(_), me) if matches!(me.mty, ModuleType::Alias(_)) => {}
         T::StructureItemDesc::Module(Some(id), _) => out.push((CompKind::Module, id.clone())),
         T::StructureItemDesc::Include(_, sig) => out.extend(components(sig)),
         _ => {}

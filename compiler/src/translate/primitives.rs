@@ -124,6 +124,19 @@ pub fn translate(decl: &Decl, args: Vec<Lambda>, kind: Operands, array: ArrayKin
         "%floatarray_safe_set" => p(P::ArraySet(ArrayKind::Float, true), args),
         "%floatarray_unsafe_set" => p(P::ArraySet(ArrayKind::Float, false), args),
         "%obj_field" => p(P::FieldDyn, args),
+        "%obj_set_field" => p(P::ArraySet(ArrayKind::Addr, false), args),
+        "%obj_size" => p(P::ArrayLength(ArrayKind::Addr), args),
+        "%raise_with_backtrace" => p(P::Raise(RaiseKind::Reraise), args.into_iter().take(1).collect()),
+        "%apply" | "%revapply" => {
+            let mut it = args.into_iter();
+            let (a, b) = (it.next().unwrap_or(crate::lambda::UNIT), it.next().unwrap_or(crate::lambda::UNIT));
+            if name == "%apply" {
+                Lambda::apply(a, vec![b])
+            } else {
+                Lambda::apply(b, vec![a])
+            }
+        }
+        "%lazy_force" => p(P::CCall { name: "caml_lazy_force".into(), arity: 1, alloc: true }, args),
         "%obj_is_int" => p(P::IsInt, args),
         _ => {
             if let Some((kind, op)) = boxed_int_primitive(name) {

@@ -8,3 +8,10 @@ const SOURCES: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/stdli
 pub fn find(unit: &str) -> Option<(&'static str, &'static str)> {
     SOURCES.iter().find(|(u, _, _)| *u == unit).map(|(_, f, s)| (*f, *s))
 }
+
+const IMPLEMENTATIONS: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/stdlib_implementations.rs"));
+
+/// (file name, source) of a unit's implementation.
+pub fn find_implementation(unit: &str) -> Option<(&'static str, &'static str)> {
+    IMPLEMENTATIONS.iter().find(|(u, _, _)| *u == unit).map(|(_, f, s)| (*f, *s))
+}

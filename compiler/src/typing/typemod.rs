@@ -220,6 +220,13 @@ pub fn type_module(typer: &mut Typer, env: &Env, me: &P::ModuleExpr) -> R<T::Mod
     let loc = &me.loc;
     match &me.desc {
         P::ModuleExprDesc::Ident(lid) => {
+            // An alias to another compilation unit is not loaded until used (-no-alias-deps).
+            if let crate::parsing::longident::Longident::Lident(name) = &lid.txt {
+                if name.contains("__") && !env.has_local_module(name) {
+                    let path = Path::Pident(Ident::global(name));
+                    return Ok(T::ModuleExpr { desc: T::ModuleExprDesc::Ident(path.clone()), mty: ModuleType::Alias(path), loc: loc.clone() });
+                }
+            }
             let m = env.lookup_module(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
             Ok(T::ModuleExpr { desc: T::ModuleExprDesc::Ident(m.path.clone()), mty: ModuleType::Alias(m.path), loc: loc.clone() })
         }
