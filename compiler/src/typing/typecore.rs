@@ -1204,8 +1204,8 @@ impl Typer {
                     let r = self.expr(&env_rhs, &vb.expr, inst);
                     ctype::end_def();
                     let te = r?;
-                    ctype::unify(env, p.ty, te.ty).map_err(|e| TypeError::new(&vb.expr.loc, ErrorKind::ExprTypeClash(e, None)).with_env(env))?;
                     check_poly_instance(env, &vb.expr.loc, inst, *scheme, poly_ty.unwrap_or(*scheme))?;
+                    ctype::unify(env, p.ty, te.ty).map_err(|e| TypeError::new(&vb.expr.loc, ErrorKind::ExprTypeClash(e, None)).with_env(env))?;
                     out.push(T::ValueBinding { pat: p, expr: te, loc: vb.loc.clone() });
                     continue;
                 }
@@ -1239,7 +1239,7 @@ impl Typer {
         ctype::end_def();
         let te = te?;
         // The abstract type becomes a type variable in the result.
-        replace_type_constr(te.ty, &Path::Pident(id));
+        replace_type_constr(te.ty, &Path::Pident(id.clone()), id.name.clone());
         self.unify_exp(env, loc, te.ty, expected)?;
         Ok(T::Expression { loc: loc.clone(), ..te })
     }
@@ -1480,8 +1480,8 @@ fn check_poly_instance(env: &Env, loc: &Location, inst: TypeExpr, scheme: TypeEx
 }
 
 /// Replaces the (nullary) type constructor `p` by one fresh variable everywhere in `t`.
-fn replace_type_constr(t: TypeExpr, p: &Path) {
-    let var = ctype::newvar();
+fn replace_type_constr(t: TypeExpr, p: &Path, name: Rc<str>) {
+    let var = ctype::newvar_named(Some(name));
     let m = new_mark();
     let mut stack = vec![t];
     while let Some(t) = stack.pop() {
