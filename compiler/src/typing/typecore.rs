@@ -606,17 +606,10 @@ impl Typer {
                 Ok(mk(T::ExpressionDesc::Array(out), loc, ty))
             }
             P::ExpressionDesc::IfThenElse(c, t, e) => {
-                let tc = self.expr(env, c, predef::type_bool())?;
+                let tc = self.expr_explained(env, c, predef::type_bool(), "because it is in the condition of an if-statement")?;
                 match e {
                     None => {
-                        let tt = self.expr(env, t, predef::type_unit()).map_err(|mut er| {
-                            if let ErrorKind::ExprTypeClash(_, expl) = &mut er.kind {
-                                if er.loc == t.loc || expl.is_none() {
-                                    *expl = Some("because it is in the result of a conditional with no else branch");
-                                }
-                            }
-                            er
-                        })?;
+                        let tt = self.expr_explained(env, t, predef::type_unit(), "because it is in the result of a conditional with no else branch")?;
                         let unit = predef::type_unit();
                         self.unify_exp(env, loc, unit, expected)?;
                         Ok(mk(T::ExpressionDesc::IfThenElse(Box::new(tc), Box::new(tt), None), loc, unit))
@@ -635,15 +628,15 @@ impl Typer {
                 Ok(mk(T::ExpressionDesc::Sequence(Box::new(ta), Box::new(tb)), loc, ty))
             }
             P::ExpressionDesc::While(c, body) => {
-                let tc = self.expr(env, c, predef::type_bool())?;
+                let tc = self.expr_explained(env, c, predef::type_bool(), "because it is in the condition of a while-loop")?;
                 let tb = self.statement(env, body)?;
                 let unit = predef::type_unit();
                 self.unify_exp(env, loc, unit, expected)?;
                 Ok(mk(T::ExpressionDesc::While(Box::new(tc), Box::new(tb)), loc, unit))
             }
             P::ExpressionDesc::For(pat, lo, hi, dir, body) => {
-                let tlo = self.expr(env, lo, predef::type_int())?;
-                let thi = self.expr(env, hi, predef::type_int())?;
+                let tlo = self.expr_explained(env, lo, predef::type_int(), "because it is in a for-loop start index")?;
+                let thi = self.expr_explained(env, hi, predef::type_int(), "because it is in a for-loop stop index")?;
                 let (id, env2) = match &pat.desc {
                     P::PatternDesc::Any => (Ident::create("_for"), env.clone()),
                     P::PatternDesc::Var(name) => {
@@ -694,7 +687,7 @@ impl Typer {
                         return Ok(mk(T::ExpressionDesc::Assert(Box::new(tf)), loc, expected));
                     }
                 }
-                let te = self.expr(env, e, predef::type_bool())?;
+                let te = self.expr_explained(env, e, predef::type_bool(), "because it is in the condition of an assertion")?;
                 let unit = predef::type_unit();
                 self.unify_exp(env, loc, unit, expected)?;
                 Ok(mk(T::ExpressionDesc::Assert(Box::new(te)), loc, unit))
@@ -751,6 +744,18 @@ impl Typer {
             P::ExpressionDesc::Pack(_) => err(loc, ErrorKind::NotSupported("First-class modules".into())),
             P::ExpressionDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
         }
+    }
+
+    /// Types `se` against `expected`; a clash with that expected type gets OCaml's explanation.
+    fn expr_explained(&mut self, env: &Env, se: &P::Expression, expected: TypeExpr, why: &'static str) -> R<T::Expression> {
+        self.expr(env, se, expected).map_err(|mut er| {
+            if let ErrorKind::ExprTypeClash(u, expl) = &mut er.kind {
+                if expl.is_none() && u.trace.first().map(|(_, e)| repr(*e) == repr(expected)).unwrap_or(false) {
+                    *expl = Some(why);
+                }
+            }
+            er
+        })
     }
 
     pub fn expr_no_expect(&mut self, env: &Env, se: &P::Expression) -> R<T::Expression> {
@@ -1089,6 +1094,9 @@ impl Typer {
                     }
                     if out.is_empty() {
                         return err(&funct.loc, ErrorKind::NotAFunction(funct.ty, false));
+                    }
+                    if !omitted.is_empty() {
+                        return err(&sarg.loc, ErrorKind::WrongLabel(funct.ty, al.clone()));
                     }
                     return err(&funct.loc, ErrorKind::TooManyArguments(funct.ty));
                 }
