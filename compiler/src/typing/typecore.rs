@@ -327,7 +327,7 @@ impl Typer {
     pub fn add_vars(env: &Env, vars: &[BoundVar]) -> Env {
         let mut env = env.clone();
         for v in vars {
-            env.add_value(&v.id, Rc::new(ValueDescription { ty: v.ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
+            env.add_local_value(&v.id, Rc::new(ValueDescription { ty: v.ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
         }
         env
     }
@@ -642,7 +642,7 @@ impl Typer {
                     P::PatternDesc::Var(name) => {
                         let id = Ident::create(&name.txt);
                         let mut env2 = env.clone();
-                        env2.add_value(&id, Rc::new(ValueDescription { ty: predef::type_int(), kind: ValueKind::Regular, loc: name.loc.clone() }));
+                        env2.add_local_value(&id, Rc::new(ValueDescription { ty: predef::type_int(), kind: ValueKind::Regular, loc: name.loc.clone() }));
                         (id, env2)
                     }
                     _ => return err(&pat.loc, ErrorKind::Message("This pattern is not allowed as a for-loop index".into())),
@@ -1136,6 +1136,11 @@ impl Typer {
         let mut env2 = env.clone();
         for v in &vars {
             let ty = self.poly_scheme_of(v).unwrap_or(v.ty);
+            let desc = Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone() });
+            if whole.is_some() {
+                env2.add_local_value(&v.id, desc);
+                continue;
+            }
             env2.add_value(&v.id, Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
         }
         if rf == RecFlag::Recursive {
@@ -1196,7 +1201,7 @@ impl Typer {
             let mut e = env.clone();
             for (v, p) in all_vars.iter().zip(polys.iter().chain(std::iter::repeat(&None))) {
                 let ty = p.unwrap_or(v.ty);
-                e.add_value(&v.id, Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
+                e.add_local_value(&v.id, Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
             }
             e
         } else {
