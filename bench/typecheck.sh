@@ -3,7 +3,7 @@
 # `ocamlc -i` on it (best of 3 runs each). Build first: cargo build --release -p ocaml-jit
 set -e
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin="$root/target/release/ocaml-jit"
+bin="${OCAML_JIT:-$root/target/release/ocaml-jit}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=${1:-1000}

@@ -106,3 +106,35 @@ fn typing_corpus() {
     }
     assert!(failures.is_empty(), "typing cases failed:\n{}", failures.join("\n"));
 }
+
+/// The toplevel entry: phrases typed one after the other against the session environment;
+/// a weak variable keeps its name until a later phrase determines it (as in `ocaml`).
+#[test]
+fn toplevel_phrases_share_the_session() {
+    use compiler::parsing::parse_implementation;
+    use compiler::typing::{initial_env, outcome, printtyp, type_toplevel_phrase};
+    std::thread::spawn(|| {
+        let mut env = initial_env();
+        let mut printed = Vec::new();
+        for phrase in ["let r = ref []", "let s = r", "let () = r := [1]", "let t = r", "type t = A | B", "let x = A"] {
+            let st = parse_implementation(phrase, "//toplevel//").expect("parses");
+            let res = type_toplevel_phrase(&env, &st).map_err(|(e, _)| e.message()).expect("types");
+            for item in &res.signature {
+                printed.push(outcome::signature_to_string(&[printtyp::tree_of_sig_item(item)]).trim_end().to_string());
+            }
+            env = res.env;
+        }
+        assert_eq!(
+            printed,
+            vec![
+                "val r : '_weak1 list ref",
+                "val s : '_weak1 list ref",
+                "val t : int list ref",
+                "type t = A | B",
+                "val x : t",
+            ]
+        );
+    })
+    .join()
+    .expect("no panic");
+}

@@ -8,7 +8,6 @@ use runtime::prims::{lookup, table};
 /// Primitives not provided yet, by family (see the report in the commit history).
 fn not_yet(name: &str) -> bool {
     const PREFIXES: &[&str] = &[
-        "caml_ba_",      // Bigarray
         "caml_dynlink_", // bytecode dynlink
     ];
     const NAMES: &[&str] = &[

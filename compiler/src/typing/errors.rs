@@ -133,11 +133,9 @@ impl TypeError {
             }
             ErrorKind::NoLabelInType(ty, name) => {
                 let mut n = Names::new();
-                f.p("@[<v>@[");
-                f.string("This expression has type");
-                f.p("@ ");
+                f.p("@[@[<2>This expression has type@ ");
                 print_type_box(f, &mut n, *ty);
-                f.p("@]@,");
+                f.p("@]@ ");
                 f.string(&format!("There is no field {} within type ", name));
                 print_type_box(f, &mut n, *ty);
                 f.p("@]");

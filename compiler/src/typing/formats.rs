@@ -92,7 +92,7 @@ fn conversions(loc: &Location, s: &[u8]) -> Result<Vec<Arg>, TypeError> {
             b't' => Arg::Thunk,
             _ => {
                 let conv = String::from_utf8_lossy(&s[start..i]).to_string();
-                return Err(invalid(loc, s, start, &format!("invalid conversion \"{}\"", conv)));
+                return Err(invalid(loc, s, i - 1, &format!("invalid conversion \"{}\"", conv)));
             }
         };
         out.push(ty);

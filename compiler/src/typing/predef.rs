@@ -150,17 +150,21 @@ pub fn type_int64() -> TypeExpr {
 pub fn type_nativeint() -> TypeExpr {
     constr(path_nativeint(), vec![])
 }
+/// At the current level (it contains a type that may be a variable of the expression).
 pub fn type_array(t: TypeExpr) -> TypeExpr {
-    constr(path_array(), vec![t])
+    new_ty(TypeDesc::Constr(path_array(), vec![t].into()), super::ctype::current_level())
 }
+/// At the current level (it contains a type that may be a variable of the expression).
 pub fn type_list(t: TypeExpr) -> TypeExpr {
-    constr(path_list(), vec![t])
+    new_ty(TypeDesc::Constr(path_list(), vec![t].into()), super::ctype::current_level())
 }
+/// At the current level (it contains a type that may be a variable of the expression).
 pub fn type_option(t: TypeExpr) -> TypeExpr {
-    constr(path_option(), vec![t])
+    new_ty(TypeDesc::Constr(path_option(), vec![t].into()), super::ctype::current_level())
 }
+/// At the current level (it contains a type that may be a variable of the expression).
 pub fn type_lazy_t(t: TypeExpr) -> TypeExpr {
-    constr(path_lazy_t(), vec![t])
+    new_ty(TypeDesc::Constr(path_lazy_t(), vec![t].into()), super::ctype::current_level())
 }
 
 fn decl(params: Vec<TypeExpr>, kind: TypeKind, variance: Vec<(bool, bool)>, immediate: bool) -> TypeDeclaration {

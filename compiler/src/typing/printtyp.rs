@@ -228,7 +228,7 @@ pub fn tree_of_type_decl(name: &str, d: &TypeDeclaration) -> OutTypeDecl {
     for p in &d.params {
         n.add_named_vars(*p);
     }
-    let abstr = matches!(d.kind, TypeKind::Abstract) && d.manifest.is_none() || d.private;
+    let abstr = matches!(d.kind, TypeKind::Abstract) && d.manifest.is_none();
     let params = d
         .params
         .iter()

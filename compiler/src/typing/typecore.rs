@@ -327,7 +327,7 @@ impl Typer {
     pub fn add_vars(env: &Env, vars: &[BoundVar]) -> Env {
         let mut env = env.clone();
         for v in vars {
-            env.add_value(&v.id, Rc::new(ValueDescription { ty: v.ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
+            env.add_local_value(&v.id, Rc::new(ValueDescription { ty: v.ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
         }
         env
     }
@@ -606,17 +606,10 @@ impl Typer {
                 Ok(mk(T::ExpressionDesc::Array(out), loc, ty))
             }
             P::ExpressionDesc::IfThenElse(c, t, e) => {
-                let tc = self.expr(env, c, predef::type_bool())?;
+                let tc = self.expr_explained(env, c, predef::type_bool(), "because it is in the condition of an if-statement")?;
                 match e {
                     None => {
-                        let tt = self.expr(env, t, predef::type_unit()).map_err(|mut er| {
-                            if let ErrorKind::ExprTypeClash(_, expl) = &mut er.kind {
-                                if er.loc == t.loc || expl.is_none() {
-                                    *expl = Some("because it is in the result of a conditional with no else branch");
-                                }
-                            }
-                            er
-                        })?;
+                        let tt = self.expr_explained(env, t, predef::type_unit(), "because it is in the result of a conditional with no else branch")?;
                         let unit = predef::type_unit();
                         self.unify_exp(env, loc, unit, expected)?;
                         Ok(mk(T::ExpressionDesc::IfThenElse(Box::new(tc), Box::new(tt), None), loc, unit))
@@ -635,21 +628,21 @@ impl Typer {
                 Ok(mk(T::ExpressionDesc::Sequence(Box::new(ta), Box::new(tb)), loc, ty))
             }
             P::ExpressionDesc::While(c, body) => {
-                let tc = self.expr(env, c, predef::type_bool())?;
+                let tc = self.expr_explained(env, c, predef::type_bool(), "because it is in the condition of a while-loop")?;
                 let tb = self.statement(env, body)?;
                 let unit = predef::type_unit();
                 self.unify_exp(env, loc, unit, expected)?;
                 Ok(mk(T::ExpressionDesc::While(Box::new(tc), Box::new(tb)), loc, unit))
             }
             P::ExpressionDesc::For(pat, lo, hi, dir, body) => {
-                let tlo = self.expr(env, lo, predef::type_int())?;
-                let thi = self.expr(env, hi, predef::type_int())?;
+                let tlo = self.expr_explained(env, lo, predef::type_int(), "because it is in a for-loop start index")?;
+                let thi = self.expr_explained(env, hi, predef::type_int(), "because it is in a for-loop stop index")?;
                 let (id, env2) = match &pat.desc {
                     P::PatternDesc::Any => (Ident::create("_for"), env.clone()),
                     P::PatternDesc::Var(name) => {
                         let id = Ident::create(&name.txt);
                         let mut env2 = env.clone();
-                        env2.add_value(&id, Rc::new(ValueDescription { ty: predef::type_int(), kind: ValueKind::Regular, loc: name.loc.clone() }));
+                        env2.add_local_value(&id, Rc::new(ValueDescription { ty: predef::type_int(), kind: ValueKind::Regular, loc: name.loc.clone() }));
                         (id, env2)
                     }
                     _ => return err(&pat.loc, ErrorKind::Message("This pattern is not allowed as a for-loop index".into())),
@@ -694,7 +687,7 @@ impl Typer {
                         return Ok(mk(T::ExpressionDesc::Assert(Box::new(tf)), loc, expected));
                     }
                 }
-                let te = self.expr(env, e, predef::type_bool())?;
+                let te = self.expr_explained(env, e, predef::type_bool(), "because it is in the condition of an assertion")?;
                 let unit = predef::type_unit();
                 self.unify_exp(env, loc, unit, expected)?;
                 Ok(mk(T::ExpressionDesc::Assert(Box::new(te)), loc, unit))
@@ -751,6 +744,18 @@ impl Typer {
             P::ExpressionDesc::Pack(_) => err(loc, ErrorKind::NotSupported("First-class modules".into())),
             P::ExpressionDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
         }
+    }
+
+    /// Types `se` against `expected`; a clash with that expected type gets OCaml's explanation.
+    fn expr_explained(&mut self, env: &Env, se: &P::Expression, expected: TypeExpr, why: &'static str) -> R<T::Expression> {
+        self.expr(env, se, expected).map_err(|mut er| {
+            if let ErrorKind::ExprTypeClash(u, expl) = &mut er.kind {
+                if expl.is_none() && u.trace.first().map(|(_, e)| repr(*e) == repr(expected)).unwrap_or(false) {
+                    *expl = Some(why);
+                }
+            }
+            er
+        })
     }
 
     pub fn expr_no_expect(&mut self, env: &Env, se: &P::Expression) -> R<T::Expression> {
@@ -1090,6 +1095,9 @@ impl Typer {
                     if out.is_empty() {
                         return err(&funct.loc, ErrorKind::NotAFunction(funct.ty, false));
                     }
+                    if !omitted.is_empty() {
+                        return err(&sarg.loc, ErrorKind::WrongLabel(funct.ty, al.clone()));
+                    }
                     return err(&funct.loc, ErrorKind::TooManyArguments(funct.ty));
                 }
             }
@@ -1128,6 +1136,11 @@ impl Typer {
         let mut env2 = env.clone();
         for v in &vars {
             let ty = self.poly_scheme_of(v).unwrap_or(v.ty);
+            let desc = Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone() });
+            if whole.is_some() {
+                env2.add_local_value(&v.id, desc);
+                continue;
+            }
             env2.add_value(&v.id, Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
         }
         if rf == RecFlag::Recursive {
@@ -1188,7 +1201,7 @@ impl Typer {
             let mut e = env.clone();
             for (v, p) in all_vars.iter().zip(polys.iter().chain(std::iter::repeat(&None))) {
                 let ty = p.unwrap_or(v.ty);
-                e.add_value(&v.id, Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
+                e.add_local_value(&v.id, Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
             }
             e
         } else {
@@ -1204,8 +1217,8 @@ impl Typer {
                     let r = self.expr(&env_rhs, &vb.expr, inst);
                     ctype::end_def();
                     let te = r?;
-                    ctype::unify(env, p.ty, te.ty).map_err(|e| TypeError::new(&vb.expr.loc, ErrorKind::ExprTypeClash(e, None)).with_env(env))?;
                     check_poly_instance(env, &vb.expr.loc, inst, *scheme, poly_ty.unwrap_or(*scheme))?;
+                    ctype::unify(env, p.ty, te.ty).map_err(|e| TypeError::new(&vb.expr.loc, ErrorKind::ExprTypeClash(e, None)).with_env(env))?;
                     out.push(T::ValueBinding { pat: p, expr: te, loc: vb.loc.clone() });
                     continue;
                 }
@@ -1239,7 +1252,7 @@ impl Typer {
         ctype::end_def();
         let te = te?;
         // The abstract type becomes a type variable in the result.
-        replace_type_constr(te.ty, &Path::Pident(id));
+        replace_type_constr(te.ty, &Path::Pident(id.clone()), id.name.clone());
         self.unify_exp(env, loc, te.ty, expected)?;
         Ok(T::Expression { loc: loc.clone(), ..te })
     }
@@ -1480,8 +1493,8 @@ fn check_poly_instance(env: &Env, loc: &Location, inst: TypeExpr, scheme: TypeEx
 }
 
 /// Replaces the (nullary) type constructor `p` by one fresh variable everywhere in `t`.
-fn replace_type_constr(t: TypeExpr, p: &Path) {
-    let var = ctype::newvar();
+fn replace_type_constr(t: TypeExpr, p: &Path, name: Rc<str>) {
+    let var = ctype::newvar_named(Some(name));
     let m = new_mark();
     let mut stack = vec![t];
     while let Some(t) = stack.pop() {

@@ -448,7 +448,7 @@ pub fn rebind_path(env: &Env, lid: &crate::parsing::location::Located<crate::par
 pub fn transl_type_extension(env: &Env, te: &P::TypeExtension) -> R<Vec<(Ident, Rc<ExtensionConstructor>)>> {
     let entry = env.lookup_type(&te.path.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &te.path.loc))?;
     if !matches!(entry.data.decl.kind, TypeKind::Open) {
-        return err(&te.path.loc, ErrorKind::Message(format!("Type definition {} is not extensible", te.path.txt)));
+        return err(&te.loc, ErrorKind::Message(format!("Type definition {} is not extensible", te.path.txt)));
     }
     let mut out = Vec::new();
     for c in &te.constructors {

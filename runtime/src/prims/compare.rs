@@ -50,6 +50,13 @@ pub fn compare_bytes(a: &[u8], b: &[u8]) -> i64 {
     }
 }
 
+/// Set by a custom compare function that met a nan (so `=` and `<` answer false).
+static mut CUSTOM_UNORDERED: bool = false;
+
+pub fn set_custom_unordered() {
+    unsafe { CUSTOM_UNORDERED = true }
+}
+
 /// Pending field comparisons of two blocks of the same size.
 struct Pending {
     b1: Value,
@@ -185,7 +192,17 @@ unsafe fn compare_one(
                 }
                 match o1.compare {
                     None => Err(abstract_value()),
-                    Some(f) => Ok(f(a, b) as i64),
+                    Some(f) => {
+                        CUSTOM_UNORDERED = false;
+                        let r = f(a, b) as i64;
+                        if CUSTOM_UNORDERED && !total {
+                            return Ok(UNORDERED);
+                        }
+                        if r != 0 {
+                            return Ok(r);
+                        }
+                        Ok(0)
+                    }
                 }
             }
             _ => {

@@ -6,13 +6,15 @@
 //! OCaml handler installed) and exports thin `extern "C"` wrappers that raise on `Err`.
 //! `table()` lists every exported primitive for the JIT's symbol resolution.
 //!
-//! Not provided yet: Bigarray (`caml_ba_*`), bytecode-interpreter internals. Known limits:
+//! Not provided: bytecode-interpreter internals. Known limits:
 //! weak arrays and ephemerons hold their contents strongly; finalisers are accepted but never
 //! run; backtraces are always empty; marshalling refuses closures; `Gc` statistics the collector
-//! does not keep are approximations; channels are never freed (no custom-block finalisation).
+//! does not keep are approximations; channels and bigarrays are never freed (no custom-block
+//! finalisation); bigarrays cannot be marshalled.
 
 pub mod arrays;
 pub mod backtrace;
+pub mod bigarray;
 pub mod boxed_ints;
 pub mod channels;
 pub mod compare;
@@ -72,6 +74,7 @@ pub fn table() -> &'static [Primitive] {
         let mut t = Vec::new();
         t.extend(arrays::prims());
         t.extend(backtrace::prims());
+        t.extend(bigarray::prims());
         t.extend(channels::prims());
         t.extend(digest::prims());
         t.extend(gc_stats::prims());
@@ -108,6 +111,7 @@ pub fn data_symbol(name: &str) -> Option<*const u8> {
         "caml_int64_ops" => &boxed_ints::caml_int64_ops,
         "caml_nativeint_ops" => &boxed_ints::caml_nativeint_ops,
         "caml_channel_ops" => &channels::caml_channel_ops,
+        "caml_ba_ops" => &bigarray::caml_ba_ops,
         _ => return None,
     };
     Some(ops as *const custom::CustomOperations as *const u8)

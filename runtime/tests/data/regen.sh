@@ -3,7 +3,7 @@
 # Run from anywhere; needs `ocaml` on PATH. Outputs are committed.
 set -eu
 cd "$(dirname "$0")"
-for g in formats parse values misc marshal; do
+for g in formats parse values misc marshal bigarray; do
   ocaml "gen_$g.ml" > "$g.expected"
 done
 sh ./gen_float_repres.sh > float_repres.expected

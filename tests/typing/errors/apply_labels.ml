@@ -1,0 +1,1 @@
+let f ~x ~y = x + y let z = f 1 2 3

@@ -1,0 +1,1 @@
+let f : int -> string = fun x -> x

@@ -1,0 +1,1 @@
+let f () = assert 1

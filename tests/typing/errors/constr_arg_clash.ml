@@ -1,0 +1,1 @@
+let x : int option = Some "a"

@@ -1,0 +1,1 @@
+let f () = for i = 1 to "a" do () done

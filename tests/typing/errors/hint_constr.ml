@@ -1,0 +1,1 @@
+type t = Alpha | Beta let x = Alpah

@@ -1,0 +1,1 @@
+type r = { count : int } let f r = r.coutn

@@ -1,0 +1,1 @@
+type t = int let f (x : tt) = x

@@ -1,0 +1,1 @@
+let f () = (lazy 1 : string lazy_t)

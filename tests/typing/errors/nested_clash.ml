@@ -1,0 +1,1 @@
+let x : (int * string) list = [(1, 2)]

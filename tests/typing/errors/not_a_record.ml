@@ -1,0 +1,1 @@
+let f x = x.contents + (1).contents

@@ -1,0 +1,1 @@
+let f = function (1, x) | (x, true) -> 0 | _ -> 1

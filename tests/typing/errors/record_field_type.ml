@@ -1,0 +1,1 @@
+type r = { a : int } let x = { a = "s" }

@@ -1,0 +1,1 @@
+let f () = if true then 3 else ()

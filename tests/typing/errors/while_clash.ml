@@ -1,0 +1,1 @@
+let f () = while 1 do () done
