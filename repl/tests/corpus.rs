@@ -9,6 +9,7 @@
 //!
 //! Cases listed in `tests/known-failures.txt` (`category/name: reason`) run as ignored tests
 //! whose names carry the reason; `--include-ignored` runs them.
+//! Every case also runs under GC stress (`gc-stress/...`: see `STRESS_ENV`).
 //! Run one case: `cargo test -p ocaml-jit --test corpus -- toplevel/basics`.
 
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -44,12 +45,24 @@ fn diff(what: &str, expected: &str, actual: &str) -> String {
     out
 }
 
-fn run_toplevel(dir: &Path, name: &str) -> Result<(), Failed> {
+/// Environment of the GC-stress variant of each case: a tiny minor heap collected at every
+/// few allocations, so a value the code generator forgot to root shows up at once.
+const STRESS_ENV: [(&str, &str); 2] = [("OCAMLJIT_GC_STRESS", "3"), ("OCAMLJIT_MINOR_WORDS", "2048")];
+
+fn command(dir: &Path, stress: bool) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_ocaml-jit"));
+    c.current_dir(dir);
+    if stress {
+        c.envs(STRESS_ENV);
+    }
+    c
+}
+
+fn run_toplevel(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
     let src = std::fs::read(dir.join(format!("{name}.ml"))).map_err(|e| e.to_string())?;
     let expected = std::fs::read_to_string(dir.join(format!("{name}.expected"))).map_err(|e| e.to_string())?;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ocaml-jit"))
+    let mut child = command(dir, stress)
         .args(["-noinit", "-no-version"])
-        .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -69,11 +82,10 @@ fn run_toplevel(dir: &Path, name: &str) -> Result<(), Failed> {
     Ok(())
 }
 
-fn run_program(dir: &Path, name: &str) -> Result<(), Failed> {
+fn run_program(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
     let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap_or_default();
-    let out = Command::new(env!("CARGO_BIN_EXE_ocaml-jit"))
+    let out = command(dir, stress)
         .arg(format!("{name}.ml"))
-        .current_dir(dir)
         .stdin(Stdio::null())
         .output()
         .map_err(|e| e.to_string())?;
@@ -111,16 +123,21 @@ fn main() {
             .collect();
         names.sort();
         for name in names {
-            let id = format!("{category}/{name}");
-            let dir = dir.clone();
-            let runner = if category == "toplevel" { run_toplevel } else { run_program };
-            let n = name.clone();
-            let trial = match known.get(&id) {
-                Some(reason) => Trial::test(format!("{id} (known failure: {reason})"), move || runner(&dir, &n))
-                    .with_ignored_flag(true),
-                None => Trial::test(id, move || runner(&dir, &n)),
-            };
-            trials.push(trial);
+            for stress in [false, true] {
+                let id = format!("{category}/{name}");
+                let shown = if stress { format!("gc-stress/{id}") } else { id.clone() };
+                let dir = dir.clone();
+                let runner = if category == "toplevel" { run_toplevel } else { run_program };
+                let n = name.clone();
+                let trial = match known.get(&id) {
+                    Some(reason) => {
+                        Trial::test(format!("{shown} (known failure: {reason})"), move || runner(&dir, &n, stress))
+                            .with_ignored_flag(true)
+                    }
+                    None => Trial::test(shown, move || runner(&dir, &n, stress)),
+                };
+                trials.push(trial);
+            }
         }
     }
     libtest_mimic::run(&args, trials).exit();
