@@ -6,6 +6,7 @@
 
 pub mod aot;
 pub mod codegen;
+pub mod driver;
 pub mod lambda;
 pub mod middle;
 pub mod parsing;

@@ -1,6 +1,7 @@
 //! `ocaml-jit`: the toplevel (interactive or reading phrases from stdin), script mode, and the
 //! compiler modes (`-i`, `-stop-after parsing`, `-dparsetree`).
 
+mod aot_driver;
 mod cli;
 mod interactive;
 mod outval;
@@ -36,6 +37,9 @@ fn main() {
         if let Some(code) = typecheck_only::run(&args[1..]) {
             std::process::exit(code);
         }
+    }
+    if let Some(out) = &opts.output {
+        std::process::exit(aot_driver::run(&opts.files, out, opts.shared));
     }
     std::process::exit(run_toplevel(&opts));
 }

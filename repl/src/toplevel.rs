@@ -498,11 +498,6 @@ impl Toplevel {
     }
 }
 
-/// Symbol of a compilation unit's global block.
-fn unit_symbol(unit: &str) -> String {
-    format!("caml{}", unit)
-}
-
 /// Paths that live in global blocks: values of earlier phrases, and compilation units (which
 /// are recorded in `required` so they are loaded before the code runs).
 fn resolve_global(
@@ -510,14 +505,10 @@ fn resolve_global(
     required: &std::cell::RefCell<Vec<String>>,
     p: &Path,
 ) -> Option<Lambda> {
+    if let Some(l) = compiler::driver::resolve_unit(required, p) {
+        return Some(l);
+    }
     match p {
-        Path::Pident(id) if id.is_global() => {
-            let mut r = required.borrow_mut();
-            if !r.iter().any(|u| u == id.name()) {
-                r.push(id.name().to_string());
-            }
-            Some(Lambda::Prim(Primitive::Global(unit_symbol(id.name()).into()), vec![]))
-        }
         Path::Pident(id) => globals.get(&(id.name.clone(), id.stamp)).map(|(sym, i)| {
             Lambda::Prim(Primitive::Field(*i), vec![Lambda::Prim(Primitive::Global(sym.clone()), vec![])])
         }),
@@ -541,7 +532,7 @@ impl Toplevel {
     }
 
     fn load_unit_now(&mut self, unit: &str) -> Result<(), String> {
-        let Some((fname, text)) = compiler::typing::stdlib_sources::find_implementation(unit) else {
+        let Some((fname, text)) = compiler::driver::stdlib_unit_source(unit) else {
             return Err(format!("Error: no implementation of unit {}\n", unit));
         };
         self.units.insert(unit.to_string(), None);
@@ -552,50 +543,13 @@ impl Toplevel {
             }
             m
         };
-        let parsed = compiler::parsing::parse_implementation(text, fname)
-            .map_err(|e| fail(compiler::parsing::report_syntax_error(&e, Some(text.as_bytes()))))?;
-        let base_env = if unit == "Stdlib" || unit.starts_with("Camlinternal") && unit == "CamlinternalFormatBasics" {
-            compiler::typing::predef_env()
-        } else {
-            compiler::typing::initial_env()
-        };
-        let (typed, own_sig, env, _warnings) = compiler::typing::type_implementation(&base_env, &parsed)
-            .map_err(|(e, _)| fail(compiler::typing::report::report_error(&e, Some(text.as_bytes()))))?;
-        // The layout other code sees is the interface's, when there is one.
-        let interface = compiler::translate::module::signature_of(&self.env, &Path::Pident(Ident::global(unit)))
-            .map(|s| (*s).clone())
-            .unwrap_or(own_sig);
-        let ncomps = compiler::translate::module::components(&interface).len();
-        let sym: Rc<str> = unit_symbol(unit).into();
-        let required = std::cell::RefCell::new(Vec::new());
-        let lambda = {
-            let globals = &self.globals;
-            let req = &required;
-            let resolve = move |p: &Path| -> Option<Lambda> { resolve_global(globals, req, p) };
-            let mut tr = Translator::new(&mut self.fresh, &resolve);
-            tr.env = Some(&env);
-            let sym2 = sym.clone();
-            tr.structure(&typed, &interface, &mut |_tr, fields| {
-                let mut body = compiler::lambda::UNIT;
-                for (i, f) in fields.into_iter().enumerate().rev() {
-                    let store = Lambda::Prim(
-                        Primitive::SetField(i, false),
-                        vec![Lambda::Prim(Primitive::Global(sym2.clone()), vec![]), f],
-                    );
-                    body = Lambda::seq(store, body);
-                }
-                Ok(body)
-            })
-            .map_err(|e| fail(format!("{}: {}", e.loc.start.line, e.msg)))?
-        };
-        for dep in required.take() {
-            if dep != unit {
-                self.load_unit(&dep)?;
-            }
+        let code = compiler::driver::compile_unit(unit, fname, text, &mut self.fresh).map_err(fail)?;
+        for dep in &code.requires {
+            self.load_unit(dep)?;
         }
-        let prog = closure::convert(&lambda, unit, &mut self.fresh).map_err(|e| fail(e.0))?;
-        let block = self.jit.define_global_block(&sym, ncomps.max(1)).map_err(|e| fail(format!("{:?}", e)))?;
-        match self.jit.run(&prog, &[(block, ncomps.max(1))]).map_err(|e| fail(format!("{:?}", e)))? {
+        let (sym, n) = &code.block;
+        let block = self.jit.define_global_block(sym, *n).map_err(|e| fail(format!("{:?}", e)))?;
+        match self.jit.run(&code.program, &[(block, *n)]).map_err(|e| fail(format!("{:?}", e)))? {
             Ok(_) => {
                 self.units.insert(unit.to_string(), Some(block));
                 Ok(())

@@ -1,0 +1,95 @@
+//! Compilation units from source to closure-converted code: the part of the pipeline the
+//! toplevel (which links units into its JIT image on first use) and the ahead-of-time driver
+//! (which writes them to object files) share.
+
+use crate::lambda::{Fresh, Lambda, Primitive};
+use crate::middle::clambda::Program;
+use crate::middle::closure;
+use crate::translate::{module as tmod, Translator};
+use crate::typing::env::Env;
+use crate::typing::ident::Ident;
+use crate::typing::path::Path;
+use std::cell::RefCell;
+
+/// A unit ready for code generation.
+pub struct UnitCode {
+    pub name: String,
+    pub program: Program,
+    /// Symbol of the unit's global block and its number of fields.
+    pub block: (String, usize),
+    /// Units its code refers to, which must be initialised before it.
+    pub requires: Vec<String>,
+}
+
+/// Symbol of a compilation unit's global block (`camlStdlib__List`).
+pub fn unit_symbol(unit: &str) -> String {
+    format!("caml{}", unit)
+}
+
+/// A path to a compilation unit becomes its global block; the unit is recorded in `required`.
+pub fn resolve_unit(required: &RefCell<Vec<String>>, p: &Path) -> Option<Lambda> {
+    match p {
+        Path::Pident(id) if id.is_global() => {
+            let mut r = required.borrow_mut();
+            if !r.iter().any(|u| u == id.name()) {
+                r.push(id.name().to_string());
+            }
+            Some(Lambda::Prim(Primitive::Global(unit_symbol(id.name()).into()), vec![]))
+        }
+        _ => None,
+    }
+}
+
+/// The environment a unit of the Stdlib is typed in (OCaml compiles `Stdlib` and
+/// `CamlinternalFormatBasics` with `-nopervasives`, the others with `-open Stdlib`).
+pub fn base_env_for(unit: &str) -> Env {
+    if unit == "Stdlib" || unit == "CamlinternalFormatBasics" {
+        crate::typing::predef_env()
+    } else {
+        crate::typing::initial_env()
+    }
+}
+
+/// Type, translate and closure-convert the unit `unit` from its source `text`. Its block layout
+/// is its interface's when `env` knows one, else its own signature.
+pub fn compile_unit(unit: &str, fname: &str, text: &str, fresh: &mut Fresh) -> Result<UnitCode, String> {
+    let parsed = crate::parsing::parse_implementation(text, fname)
+        .map_err(|e| crate::parsing::report_syntax_error(&e, Some(text.as_bytes())))?;
+    let base = base_env_for(unit);
+    let (typed, own_sig, env, _warnings) = crate::typing::type_implementation(&base, &parsed)
+        .map_err(|(e, _)| crate::typing::report::report_error(&e, Some(text.as_bytes())))?;
+    let interface = tmod::signature_of(&crate::typing::initial_env(), &Path::Pident(Ident::global(unit)))
+        .map(|s| (*s).clone())
+        .filter(|_| crate::typing::stdlib_sources::find(unit).is_some())
+        .unwrap_or(own_sig);
+    let nfields = tmod::components(&interface).len().max(1);
+    let sym = unit_symbol(unit);
+    let required = RefCell::new(Vec::new());
+    let lambda = {
+        let req = &required;
+        let resolve = move |p: &Path| resolve_unit(req, p);
+        let mut tr = Translator::new(fresh, &resolve);
+        tr.env = Some(&env);
+        let block: std::rc::Rc<str> = sym.clone().into();
+        tr.structure(&typed, &interface, &mut |_tr, fields| {
+            let mut body = crate::lambda::UNIT;
+            for (i, f) in fields.into_iter().enumerate().rev() {
+                let store = Lambda::Prim(
+                    Primitive::SetField(i, false),
+                    vec![Lambda::Prim(Primitive::Global(block.clone()), vec![]), f],
+                );
+                body = Lambda::seq(store, body);
+            }
+            Ok(body)
+        })
+        .map_err(|e| format!("File \"{}\", line {}:\nError: {}\n", fname, e.loc.start.line, e.msg))?
+    };
+    let program = closure::convert(&lambda, unit, fresh).map_err(|e| format!("Error: {}\n", e.0))?;
+    let requires = required.take().into_iter().filter(|u| u != unit).collect();
+    Ok(UnitCode { name: unit.to_string(), program, block: (sym, nfields), requires })
+}
+
+/// The source of a unit of the Stdlib.
+pub fn stdlib_unit_source(unit: &str) -> Option<(&'static str, &'static str)> {
+    crate::typing::stdlib_sources::find_implementation(unit)
+}
