@@ -1150,8 +1150,8 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
         Ok(self.after_join(join))
     }
 
-    /// `try`: push a handler record, `try_call` the outlined body, pop the record on return. A
-    /// raise pops the record itself and lands in the exception block with the payload.
+    /// `try`: call the outlined body under a handler record; a raise lands in the exception
+    /// block with the payload.
     fn try_with(
         &mut self,
         fid: FunId,
@@ -1161,6 +1161,26 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
         mode: Mode,
     ) -> Result<Option<Value>, CodegenError> {
         let avs = self.values(args)?;
+        let fr = self.funcref(self.ids[fid]);
+        let call = self.protected_call(Callee::Direct(fr), &avs)?;
+        let join = self.join(mode);
+        self.b.switch_to_block(call.ok_block);
+        self.b.declare_value_needs_stack_map(call.ok_value);
+        let r = self.finish(call.ok_value, mode);
+        if let (Some(j), Some(r)) = (join, r) {
+            self.b.ins().jump(j, &[BlockArg::Value(r)]);
+        }
+        self.b.switch_to_block(call.exn_block);
+        self.b.declare_value_needs_stack_map(call.exn_value);
+        self.bind(v, call.exn_value);
+        self.arm(handler, mode, join)?;
+        Ok(self.after_join(join))
+    }
+
+    /// Push a handler record (previous record, handler address, SP, FP) onto
+    /// `caml_state.exn_handler` and `try_call` the callee. The normal return pops the record
+    /// (before control reaches `ok_block`); a raise has popped it already.
+    pub(crate) fn protected_call(&mut self, callee: Callee, args: &[Value]) -> Result<ProtectedCall, CodegenError> {
         let slot = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 32, 3));
         let st = self.state_addr()?;
         let prev = self.load(st, STATE_EXN_HANDLER);
@@ -1179,39 +1199,53 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
         let rec = self.b.ins().stack_addr(I64, slot, 0);
         self.store(rec, st, STATE_EXN_HANDLER);
 
-        let ok_b = self.b.create_block();
-        let ok_v = self.b.append_block_param(ok_b, I64);
-        let exn_b = self.b.create_block();
-        let exn_v = self.b.append_block_param(exn_b, I64);
-        let callee = self.ids[fid];
-        let fr = self.funcref(callee);
-        let sigref = self.b.func.dfg.ext_funcs[fr].signature;
-        let normal = BlockCall::new(ok_b, [BlockArg::TryCallRet(0)], &mut self.b.func.dfg.value_lists);
-        let on_exn = BlockCall::new(exn_b, [BlockArg::TryCallExn(0)], &mut self.b.func.dfg.value_lists);
+        let returned = self.b.create_block();
+        let ret_v = self.b.append_block_param(returned, I64);
+        let exn_block = self.b.create_block();
+        let exn_value = self.b.append_block_param(exn_block, I64);
+        let sigref = match callee {
+            Callee::Direct(fr) => self.b.func.dfg.ext_funcs[fr].signature,
+            Callee::Indirect(_, sig) => sig,
+        };
+        let normal = BlockCall::new(returned, [BlockArg::TryCallRet(0)], &mut self.b.func.dfg.value_lists);
+        let on_exn = BlockCall::new(exn_block, [BlockArg::TryCallExn(0)], &mut self.b.func.dfg.value_lists);
         let table = self
             .b
             .func
             .dfg
             .exception_tables
             .push(ExceptionTableData::new(sigref, normal, [ExceptionTableItem::Default(on_exn)]));
-        self.b.ins().try_call(fr, &avs, table);
-
-        let join = self.join(mode);
-        self.b.switch_to_block(ok_b);
-        self.b.declare_value_needs_stack_map(ok_v);
+        match callee {
+            Callee::Direct(fr) => self.b.ins().try_call(fr, args, table),
+            Callee::Indirect(code, _) => self.b.ins().try_call_indirect(code, args, table),
+        };
+        // Normal return: pop the record.
+        self.b.switch_to_block(returned);
         let prev = self.b.ins().stack_load(I64, I64, slot, 0);
         let st = self.state_addr()?;
         self.store(prev, st, STATE_EXN_HANDLER);
-        let r = self.finish(ok_v, mode);
-        if let (Some(j), Some(r)) = (join, r) {
-            self.b.ins().jump(j, &[BlockArg::Value(r)]);
-        }
-        self.b.switch_to_block(exn_b);
-        self.b.declare_value_needs_stack_map(exn_v);
-        self.bind(v, exn_v);
-        self.arm(handler, mode, join)?;
-        Ok(self.after_join(join))
+        let ok_block = self.b.create_block();
+        let ok_value = self.b.append_block_param(ok_block, I64);
+        self.b.ins().jump(ok_block, &[BlockArg::Value(ret_v)]);
+        Ok(ProtectedCall { ok_block, ok_value, exn_block, exn_value })
     }
+}
+
+/// The function a protected call calls.
+#[derive(Copy, Clone)]
+pub(crate) enum Callee {
+    Direct(FuncRef),
+    /// A code pointer called with the given signature.
+    Indirect(Value, ir::SigRef),
+}
+
+/// The blocks a protected call continues in: `ok_block(ok_value)` after a normal return,
+/// `exn_block(exn_value)` after a raise.
+pub(crate) struct ProtectedCall {
+    pub ok_block: Block,
+    pub ok_value: Value,
+    pub exn_block: Block,
+    pub exn_value: Value,
 }
 
 pub(crate) fn closinfo(arity: usize, startenv: usize) -> i64 {

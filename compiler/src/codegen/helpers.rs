@@ -6,14 +6,11 @@
 //! - `caml_start_program(code, arg, env, exn_out)`: the SystemV trampoline through which Rust
 //!   enters OCaml code under a handler record.
 
-use super::emit::{closinfo, flags, runtime_layout::*, Emitter};
+use super::emit::{closinfo, flags, runtime_layout::*, Callee, Emitter};
 use super::{Backend, CodegenError, SafePoint};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::I64;
-use cranelift_codegen::ir::{
-    self, BlockArg, BlockCall, ExceptionTableData, ExceptionTableItem, InstBuilder, Signature, StackSlotData,
-    StackSlotKind, UserFuncName, Value,
-};
+use cranelift_codegen::ir::{self, InstBuilder, Signature, UserFuncName, Value};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::{FuncId, Module};
 
@@ -156,49 +153,14 @@ fn curry<M: Module>(e: &mut Emitter<M>, n: usize, k: usize, p: &[Value]) -> Resu
 /// caml_start_program(code, arg, env, exn_out) -> result, in the C convention.
 fn start_program<M: Module>(e: &mut Emitter<M>, p: &[Value]) -> Result<(), CodegenError> {
     let (code, arg, env, exn_out) = (p[0], p[1], p[2], p[3]);
-    let slot = e.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 32, 3));
-    let st = e.state_addr()?;
-    let prev = e.load(st, STATE_EXN_HANDLER);
-    e.b.ins().stack_store(I64, prev, slot, 0);
-    let sp = e.b.ins().get_stack_pointer(I64);
-    let fp = e.b.ins().get_frame_pointer(I64);
-    e.b.ins().stack_store(I64, sp, slot, 16);
-    e.b.ins().stack_store(I64, fp, slot, 24);
-    // The block ending in the try_call is named by get_exception_handler_address, which
-    // cannot name the entry block: start a fresh one.
-    let cur = e.b.create_block();
-    e.b.ins().jump(cur, &[]);
-    e.b.switch_to_block(cur);
-    let pc = e.b.ins().get_exception_handler_address(I64, cur, 0);
-    e.b.ins().stack_store(I64, pc, slot, 8);
-    let rec = e.b.ins().stack_addr(I64, slot, 0);
-    e.store(rec, st, STATE_EXN_HANDLER);
-
-    let ok_b = e.b.create_block();
-    let ok_v = e.b.append_block_param(ok_b, I64);
-    let exn_b = e.b.create_block();
-    let exn_v = e.b.append_block_param(exn_b, I64);
     let sig = e.be.ocaml_sig(2);
     let sigref = e.b.import_signature(sig);
-    let normal = BlockCall::new(ok_b, [BlockArg::TryCallRet(0)], &mut e.b.func.dfg.value_lists);
-    let on_exn = BlockCall::new(exn_b, [BlockArg::TryCallExn(0)], &mut e.b.func.dfg.value_lists);
-    let table = e
-        .b
-        .func
-        .dfg
-        .exception_tables
-        .push(ExceptionTableData::new(sigref, normal, [ExceptionTableItem::Default(on_exn)]));
-    e.b.ins().try_call_indirect(code, &[arg, env], table);
-
-    e.b.switch_to_block(ok_b);
-    let prev = e.b.ins().stack_load(I64, I64, slot, 0);
-    let st = e.state_addr()?;
-    e.store(prev, st, STATE_EXN_HANDLER);
-    e.b.ins().return_(&[ok_v]);
-
-    e.b.switch_to_block(exn_b);
-    e.b.ins().store(flags(), exn_v, exn_out, 0);
-    let zero = e.iconst(1);
-    e.b.ins().return_(&[zero]);
+    let call = e.protected_call(Callee::Indirect(code, sigref), &[arg, env])?;
+    e.b.switch_to_block(call.ok_block);
+    e.b.ins().return_(&[call.ok_value]);
+    e.b.switch_to_block(call.exn_block);
+    e.b.ins().store(flags(), call.exn_value, exn_out, 0);
+    let unit = e.iconst(1);
+    e.b.ins().return_(&[unit]);
     Ok(())
 }
