@@ -10,7 +10,7 @@ mod printval;
 mod toplevel;
 mod typecheck_only;
 
-use std::io::{IsTerminal, Read};
+use std::io::{BufRead, IsTerminal};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -84,12 +84,26 @@ fn run_toplevel(opts: &cli::Options) -> i32 {
     if !opts.no_version {
         println!("        OCaml version 4.13.1\n");
     }
-    let mut text = String::new();
-    if stdin.lock().read_to_string(&mut text).is_err() {
-        eprintln!("ocaml-jit: cannot read standard input");
-        return 2;
+    runtime::signals::install_sigint();
+    // Phrases run as soon as their line arrives, so a program driving the toplevel through a
+    // pipe sees each answer before it sends the next phrase.
+    let mut input = stdin.lock();
+    let mut buf = String::new();
+    loop {
+        let mut line = String::new();
+        match input.read_line(&mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => buf.push_str(&line),
+        }
+        if interactive::input_complete(&buf) && !buf.trim().is_empty() {
+            top.run_chunk(&buf, "//toplevel//", false);
+            buf.clear();
+            if top.quit {
+                return 0;
+            }
+        }
     }
-    top.run_text(&text, "//toplevel//");
+    top.run_chunk(&buf, "//toplevel//", true);
     0
 }
 

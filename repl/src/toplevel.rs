@@ -88,6 +88,7 @@ fn bound_idents(p: &T::Pattern, out: &mut Vec<Ident>) {
 impl Toplevel {
     pub fn new() -> Result<Toplevel, String> {
         let jit = Jit::new().map_err(|e| format!("{:?}", e))?;
+        runtime::stack_overflow::install_stack_overflow_handler();
         Ok(Toplevel {
             jit,
             env: compiler::typing::initial_env(),
@@ -109,11 +110,17 @@ impl Toplevel {
     /// Run every phrase of `src` as the toplevel does when reading it (prompts included when
     /// `self.prompt`). Output is written to stdout as it is produced.
     pub fn run_text(&mut self, src: &str, fname: &str) {
+        self.run_chunk(src, fname, true)
+    }
+
+    /// Run the phrases of `src`; with `at_end`, `src` is the rest of the input, and the prompt
+    /// for the phrase that never comes is printed, as OCaml does at end of input.
+    pub fn run_chunk(&mut self, src: &str, fname: &str, at_end: bool) {
         let mut reader = PhraseReader::new(src, fname);
         loop {
             let phrase = reader.next_phrase();
             let range = reader.last_phrase_range();
-            if self.prompt {
+            if self.prompt && (phrase.is_some() || at_end) {
                 let mut p = String::from("# ");
                 if self.prompt_cont {
                     let lines = src.as_bytes()[range.clone()].iter().filter(|&&c| c == b'\n').count();
@@ -130,7 +137,7 @@ impl Toplevel {
                 print_flush(&p);
             }
             let Some(phrase) = phrase else {
-                if self.prompt {
+                if self.prompt && at_end {
                     print_flush("\n");
                 }
                 break;
@@ -439,6 +446,19 @@ impl Toplevel {
     }
 
     fn exception_text(&self, exn: Value) -> String {
+        // Two exceptions the toplevel reports in words of its own.
+        let is = |slot: Value| slot.is_block() && exn == slot;
+        unsafe {
+            if is(*std::ptr::addr_of!(runtime::fail::caml_exn_Stack_overflow)) {
+                return "Stack overflow during evaluation (looping recursion?).\n".into();
+            }
+            if is(*std::ptr::addr_of!(runtime::fail::caml_exn_Sys_Break)) {
+                return "Interrupted.\n".into();
+            }
+            if is(*std::ptr::addr_of!(runtime::fail::caml_exn_Out_of_memory)) {
+                return "Out of memory during evaluation.\n".into();
+            }
+        }
         let exn_ty = compiler::typing::predef::type_exn();
         let tree = self.printer().tree(exn, exn_ty);
         let mut f = Formatter::new(78);
