@@ -386,6 +386,8 @@ impl Toplevel {
                 | T::StructureItemDesc::Type(..)
                 | T::StructureItemDesc::ModType(..)
                 | T::StructureItemDesc::Open(_) => body,
+                // Module aliases have no block of their own (paths through them are normalized).
+                T::StructureItemDesc::Module(Some(_), me) if matches!(me.mty, compiler::typing::types::ModuleType::Alias(_)) => body,
                 T::StructureItemDesc::Module(Some(id), _) => {
                     let inner = Lambda::seq(store(id), body);
                     tr.structure_item(item, inner)?

@@ -32,6 +32,9 @@ pub struct Translator<'a> {
     pub(super) resolve: Resolver<'a>,
     /// The environment after typing, to find the signatures of modules.
     pub env: Option<&'a crate::typing::env::Env>,
+    /// `env` extended with the modules and module types bound inside the code being
+    /// translated (submodules, functor parameters), see `module.rs`.
+    pub scope: Option<crate::typing::env::Env>,
     /// Subtracted from line numbers in `Assert_failure`/`Match_failure` (the toplevel numbers
     /// the lines of each phrase from 1).
     pub line_offset: i64,
@@ -158,7 +161,7 @@ pub fn constant(c: &T::Constant, loc: &Location) -> R<Constant> {
 
 impl<'a> Translator<'a> {
     pub fn new(fresh: &'a mut Fresh, resolve: Resolver<'a>) -> Translator<'a> {
-        Translator { fresh, resolve, env: None, line_offset: 0 }
+        Translator { fresh, resolve, env: None, scope: None, line_offset: 0 }
     }
 
     pub fn path(&mut self, p: &Path, loc: &Location) -> R<Lambda> {
@@ -297,7 +300,7 @@ impl<'a> Translator<'a> {
             }
             D::Open(_, body) => self.expr(body)?,
             D::Lazy(_) => return err(&e.loc, "lazy is not supported yet by the native backend"),
-            D::LetModule(..) => return err(&e.loc, "let module is not supported yet by the native backend"),
+            D::LetModule(id, me, body) => self.let_module(id.as_ref(), me, body)?,
             D::Unreachable => Lambda::Prim(P::Raise(RaiseKind::Regular), vec![Lambda::Prim(P::PredefExn("Match_failure".into()), vec![])]),
         })
     }

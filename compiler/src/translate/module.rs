@@ -37,6 +37,15 @@ pub fn component_kind(item: &SignatureItem) -> Option<CompKind> {
     }
 }
 
+/// Like `component_kind`, but aliases count as modules (they are found by name when
+/// coercing to a signature that needs them as fields).
+fn component_kind_or_alias(item: &SignatureItem) -> Option<CompKind> {
+    match item {
+        SignatureItem::Module(..) => Some(CompKind::Module),
+        _ => component_kind(item),
+    }
+}
+
 /// The runtime components of a signature, in block order.
 pub fn components(sig: &Signature) -> Vec<(CompKind, Ident)> {
     sig.iter().filter_map(|it| component_kind(it).map(|k| (k, it.ident().clone()))).collect()
@@ -59,14 +68,137 @@ pub fn signature_of(env: &Env, p: &Path) -> Option<Rc<Signature>> {
     }
 }
 
+/// Does coercing from `from` to `to` leave the block unchanged?
+fn is_identity(env: &Env, from: &ModuleType, to: &ModuleType) -> bool {
+    match (env.scrape(from), env.scrape(to)) {
+        (Some(ModuleType::Signature(a)), Some(ModuleType::Signature(b))) => {
+            let ca = components(&a);
+            let cb = components(&b);
+            if ca.len() != cb.len() || ca.iter().zip(cb.iter()).any(|((k1, i1), (k2, i2))| k1 != k2 || i1.name() != i2.name()) {
+                return false;
+            }
+            let mut env2 = env.clone();
+            env2.add_signature(&a);
+            env2.add_signature(&b);
+            b.iter().all(|it| match it {
+                    SignatureItem::Module(id, md, _) => match a.iter().rev().find(|x| matches!(x, SignatureItem::Module(i, _, _) if i.name() == id.name())) {
+                        Some(SignatureItem::Module(_, ma, _)) => !matches!(ma.mty, ModuleType::Alias(_)) && is_identity(&env2, &ma.mty, &md.mty),
+                        _ => false,
+                    },
+                    _ => true,
+                })
+        }
+        (Some(ModuleType::Functor(p1, r1)), Some(ModuleType::Functor(p2, r2))) => {
+            let params_same = match (&p1, &p2) {
+                (Some((_, m1)), Some((_, m2))) => is_identity(env, m2, m1),
+                (None, None) => true,
+                _ => false,
+            };
+            params_same && is_identity(env, &r1, &r2)
+        }
+        _ => true,
+    }
+}
+
 fn err<T>(loc: &Location, msg: impl Into<String>) -> R<T> {
     Err(TranslError { loc: loc.clone(), msg: msg.into() })
 }
 
 impl<'a> Translator<'a> {
+    /// The environment modules are looked up in (with the local modules in scope).
+    pub fn module_env(&self) -> Option<&Env> {
+        self.scope.as_ref().or(self.env)
+    }
+
+    /// Brings modules and module types bound by a signature into the lookup scope.
+    fn scope_add(&mut self, f: impl FnOnce(&mut Env)) {
+        if let Some(mut e) = self.module_env().cloned() {
+            f(&mut e);
+            self.scope = Some(e);
+        }
+    }
+
+    /// `let module M = ME in body`.
+    pub fn let_module(&mut self, id: Option<&Ident>, me: &T::ModuleExpr, body: &T::Expression) -> R<Lambda> {
+        let saved = self.scope.clone();
+        let m = self.module_expr(me)?;
+        let r = match id {
+            Some(id) => {
+                let decl = Rc::new(crate::typing::types::ModuleDeclaration { mty: me.mty.clone(), loc: me.loc.clone() });
+                self.scope_add(|e| e.add_module(id, decl));
+                let b = self.expr(body);
+                b.map(|b| Lambda::let_(ident_var(id), m, b))
+            }
+            None => self.expr(body).map(|b| Lambda::seq(Lambda::Prim(P::Ignore, vec![m]), b)),
+        };
+        self.scope = saved;
+        r
+    }
+
+    /// Coerces the block `lam` of a module of type `from` to the layout of `to`.
+    pub fn coerce(&mut self, lam: Lambda, from: &ModuleType, to: &ModuleType, loc: &Location) -> R<Lambda> {
+        let Some(env) = self.module_env().cloned() else { return Ok(lam) };
+        if is_identity(&env, from, to) {
+            return Ok(lam);
+        }
+        match (env.scrape(from), env.scrape(to)) {
+            (Some(ModuleType::Signature(a)), Some(ModuleType::Signature(b))) => {
+                let saved = self.scope.clone();
+                self.scope_add(|e| {
+                    e.add_signature(&a);
+                    e.add_signature(&b);
+                });
+                let v = self.fresh.var("mod");
+                let mut fields = Vec::new();
+                let r = (|| {
+                    for it in b.iter() {
+                        let Some(k) = component_kind(it) else { continue };
+                        let name = it.ident().name();
+                        let src = a.iter().rev().find(|x| component_kind_or_alias(x) == Some(k) && x.ident().name() == name);
+                        let field = match (src, it) {
+                            (Some(SignatureItem::Module(_, ma, _)), SignatureItem::Module(_, mb, _)) => {
+                                let l = match &ma.mty {
+                                    ModuleType::Alias(p) => self.module_path(p, loc)?,
+                                    _ => Lambda::Prim(P::Field(position(&a, k, name).unwrap_or(0)), vec![Lambda::Var(v.clone())]),
+                                };
+                                self.coerce(l, &ma.mty, &mb.mty, loc)?
+                            }
+                            (Some(_), _) => match position(&a, k, name) {
+                                Some(pos) => Lambda::Prim(P::Field(pos), vec![Lambda::Var(v.clone())]),
+                                None => return err(loc, format!("component {} missing in coercion", name)),
+                            },
+                            (None, _) => return err(loc, format!("component {} missing in coercion", name)),
+                        };
+                        fields.push(field);
+                    }
+                    Ok(())
+                })();
+                self.scope = saved;
+                r?;
+                Ok(Lambda::let_(v, lam, Lambda::Prim(P::MakeBlock(0, Mutability::Immutable), fields)))
+            }
+            (Some(ModuleType::Functor(p1, r1)), Some(ModuleType::Functor(p2, r2))) => {
+                let f = self.fresh.var("functor");
+                let x = self.fresh.var("arg");
+                let arg = match (&p1, &p2) {
+                    (Some((_, m1)), Some((id2, m2))) => {
+                        let decl = Rc::new(crate::typing::types::ModuleDeclaration { mty: (**m2).clone(), loc: loc.clone() });
+                        self.scope_add(|e| e.add_module(id2, decl));
+                        self.coerce(Lambda::Var(x.clone()), m2, m1, loc)?
+                    }
+                    _ => Lambda::Var(x.clone()),
+                };
+                let res = self.coerce(Lambda::apply(Lambda::Var(f.clone()), vec![arg]), &r1, &r2, loc)?;
+                let fun = Lambda::Function(Rc::new(crate::lambda::Function { params: vec![x], body: res, name: "functor".into() }));
+                Ok(Lambda::let_(f, lam, fun))
+            }
+            _ => Ok(lam),
+        }
+    }
+
     /// The block of the module at `p`.
     pub fn module_path(&mut self, p: &Path, loc: &Location) -> R<Lambda> {
-        let p = match self.env {
+        let p = match self.module_env() {
             Some(env) => env.normalize_module_path(p),
             None => p.clone(),
         };
@@ -76,13 +208,18 @@ impl<'a> Translator<'a> {
         match &p {
             Path::Pident(id) if !id.is_global() => Ok(Lambda::Var(ident_var(id))),
             Path::Pdot(parent, name) => self.field_of(parent, CompKind::Module, name, loc),
+            Path::Papply(f, a) => {
+                let f = self.module_path(f, loc)?;
+                let a = self.module_path(a, loc)?;
+                Ok(Lambda::apply(f, vec![a]))
+            }
             _ => err(loc, format!("Module {} is not available at run time", crate::typing::printtyp::path_name(&p))),
         }
     }
 
     /// `parent.name` for a component of the given kind.
     pub fn field_of(&mut self, parent: &Path, kind: CompKind, name: &str, loc: &Location) -> R<Lambda> {
-        let Some(env) = self.env else { return err(loc, "no environment to resolve module paths") };
+        let Some(env) = self.module_env() else { return err(loc, "no environment to resolve module paths") };
         let Some(sig) = signature_of(env, parent) else {
             return err(loc, format!("Unknown module {}", crate::typing::printtyp::path_name(parent)));
         };
@@ -102,24 +239,34 @@ impl<'a> Translator<'a> {
                 self.structure(s, &exports, &mut |_tr, fields| Ok(Lambda::Prim(P::MakeBlock(0, Mutability::Immutable), fields)))
             }
             T::ModuleExprDesc::Constraint(inner, mty) => {
-                let target = match self.env.and_then(|env| env.scrape(mty)) {
-                    Some(ModuleType::Signature(sg)) => sg,
-                    _ => return self.module_expr(inner),
-                };
-                let source = match self.env.and_then(|env| env.scrape(&inner.mty)) {
-                    Some(ModuleType::Signature(sg)) => sg,
-                    _ => return self.module_expr(inner),
-                };
-                let v = self.fresh.var("mod");
                 let b = self.module_expr(inner)?;
-                let mut fields = Vec::new();
-                for (k, id) in components(&target) {
-                    match position(&source, k, id.name()) {
-                        Some(pos) => fields.push(Lambda::Prim(P::Field(pos), vec![Lambda::Var(v.clone())])),
-                        None => return err(&me.loc, format!("component {} missing in coercion", id.name())),
+                self.coerce(b, &inner.mty, mty, &me.loc)
+            }
+            T::ModuleExprDesc::Functor(param, body) => {
+                let saved = self.scope.clone();
+                let x = match param {
+                    Some((id, mty)) => {
+                        let decl = Rc::new(crate::typing::types::ModuleDeclaration { mty: mty.clone(), loc: me.loc.clone() });
+                        self.scope_add(|e| e.add_module(id, decl));
+                        ident_var(id)
                     }
-                }
-                Ok(Lambda::let_(v, b, Lambda::Prim(P::MakeBlock(0, Mutability::Immutable), fields)))
+                    None => self.fresh.var("unit"),
+                };
+                let b = self.module_expr(body);
+                self.scope = saved;
+                Ok(Lambda::Function(Rc::new(crate::lambda::Function { params: vec![x], body: b?, name: "functor".into() })))
+            }
+            T::ModuleExprDesc::Apply(f, arg, pmty) => {
+                let fl = self.module_expr(f)?;
+                let al = match (arg, pmty) {
+                    (Some(a), Some(pm)) => {
+                        let al = self.module_expr(a)?;
+                        self.coerce(al, &a.mty, pm, &me.loc)?
+                    }
+                    (Some(a), None) => self.module_expr(a)?,
+                    (None, _) => crate::lambda::UNIT,
+                };
+                Ok(Lambda::apply(fl, vec![al]))
             }
         }
     }
@@ -144,11 +291,29 @@ impl<'a> Translator<'a> {
                 None => return err(&crate::parsing::location::Location::none(), format!("no definition for {}", id.name())),
             }
         }
-        let mut body = finish(self, fields)?;
-        for item in s.items.iter().rev() {
-            body = self.structure_item(item, body)?;
-        }
-        Ok(body)
+        // Submodules and module types of the structure are looked up by identifier.
+        let saved = self.scope.clone();
+        self.scope_add(|e| {
+            for item in &s.items {
+                match &item.desc {
+                    T::StructureItemDesc::Module(Some(id), me) => {
+                        e.add_module(id, Rc::new(crate::typing::types::ModuleDeclaration { mty: me.mty.clone(), loc: me.loc.clone() }))
+                    }
+                    T::StructureItemDesc::ModType(id, d) => e.add_modtype(id, d.clone()),
+                    T::StructureItemDesc::Include(_, sig) => e.add_signature(sig),
+                    _ => {}
+                }
+            }
+        });
+        let r = (|| {
+            let mut body = finish(self, fields)?;
+            for item in s.items.iter().rev() {
+                body = self.structure_item(item, body)?;
+            }
+            Ok(body)
+        })();
+        self.scope = saved;
+        r
     }
 
     /// One structure item around the code that follows it.

@@ -387,7 +387,7 @@ pub struct UnifyError {
 /// Unifies `t1` (the type found) with `t2` (the type expected). On failure nothing changes.
 pub fn unify(env: &Env, t1: TypeExpr, t2: TypeExpr) -> Result<(), UnifyError> {
     let snap = snapshot();
-    let mut u = Unifier { env, univar_pairs: Vec::new() };
+    let mut u = Unifier { env, univar_pairs: Vec::new(), gadt: None };
     match u.unify(t1, t2) {
         Ok(()) => {
             commit(snap);
@@ -401,13 +401,95 @@ pub fn unify(env: &Env, t1: TypeExpr, t2: TypeExpr) -> Result<(), UnifyError> {
     }
 }
 
+/// A local type equation found by matching a GADT constructor: the locally abstract type
+/// `id` (from `(type a)` / `type a. ..`) is known to be equal to the manifest of `decl`.
+pub type Equation = (super::ident::Ident, Rc<TypeDeclaration>);
+
+/// Unification of a GADT constructor's result type with the type a pattern expects: where a
+/// locally abstract type meets another type, instead of failing it records an equation
+/// (returned, to be added to the environment of the branch only). `env` must already hold the
+/// equations found earlier in the same pattern. On failure nothing changes.
+///
+/// Approximation (documented in docs): ordinary type variables met on the way are unified as
+/// usual, even when OCaml would keep them ambivalent per branch; existential variables are
+/// fresh unification variables rather than fresh abstract types, so a few programs that OCaml
+/// rejects for an escaping existential are accepted.
+pub fn unify_gadt(env: &Env, t1: TypeExpr, t2: TypeExpr) -> Result<Vec<Equation>, UnifyError> {
+    let snap = snapshot();
+    let mut u = Unifier { env, univar_pairs: Vec::new(), gadt: Some((env.clone(), Vec::new())) };
+    match u.unify(t1, t2) {
+        Ok(()) => {
+            commit(snap);
+            Ok(u.gadt.map(|(_, eqs)| eqs).unwrap_or_default())
+        }
+        Err(mut e) => {
+            backtrack(snap);
+            e.trace.reverse();
+            Err(e)
+        }
+    }
+}
+
+/// The locally abstract type (with no equation yet) that `t` is, if it is one.
+fn local_abstract(env: &Env, t: TypeExpr) -> Option<super::ident::Ident> {
+    match desc(t) {
+        TypeDesc::Constr(Path::Pident(id), args) if args.is_empty() => {
+            let d = env.find_type(&Path::Pident(id.clone()))?;
+            (d.is_newtype && d.manifest.is_none()).then_some(id)
+        }
+        _ => None,
+    }
+}
+
+/// Does the type constructor `p` occur in `t`?
+fn mentions_path(t: TypeExpr, p: &Path) -> bool {
+    let m = new_mark();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        let t = repr(t);
+        if !try_mark(t, m) {
+            continue;
+        }
+        let d = desc(t);
+        if matches!(&d, TypeDesc::Constr(q, _) if q == p) {
+            return true;
+        }
+        stack.extend(children(&d));
+    }
+    false
+}
+
 struct Unifier<'a> {
     env: &'a Env,
     /// Univars identified while unifying two `Poly` types.
     univar_pairs: Vec<(TypeExpr, TypeExpr)>,
+    /// In GADT pattern mode: the environment refined so far and the equations added.
+    gadt: Option<(Env, Vec<Equation>)>,
 }
 
 impl Unifier<'_> {
+    fn env(&self) -> &Env {
+        match &self.gadt {
+            Some((e, _)) => e,
+            None => self.env,
+        }
+    }
+
+    /// GADT mode: records `abs = other` if `abs` is a locally abstract type.
+    fn try_add_equation(&mut self, abs: TypeExpr, other: TypeExpr) -> bool {
+        let Some(id) = self.gadt.as_ref().and_then(|(e, _)| local_abstract(e, abs)) else { return false };
+        let p = Path::Pident(id.clone());
+        if mentions_path(other, &p) {
+            return false;
+        }
+        let Some((env, eqs)) = self.gadt.as_mut() else { return false };
+        let Some(old) = env.find_type(&p) else { return false };
+        let decl = Rc::new(TypeDeclaration { manifest: Some(other), ..(*old).clone() });
+        env.add_type(&id, decl.clone());
+        eqs.push((id, decl));
+        true
+    }
+
     fn fail(&self, t1: TypeExpr, t2: TypeExpr, f: UnifyFailure) -> Result<(), UnifyError> {
         Err(UnifyError { trace: vec![(t1, t2)], failure: f, nested: false })
     }
@@ -468,7 +550,7 @@ impl Unifier<'_> {
                 }
                 Ok(())
             }
-            (TypeDesc::Constr(p1, as1), TypeDesc::Constr(p2, as2)) if self.env.same_type_path(&p1, &p2) => {
+            (TypeDesc::Constr(p1, as1), TypeDesc::Constr(p2, as2)) if self.env().same_type_path(&p1, &p2) => {
                 if as1.len() != as2.len() {
                     return self.fail(t1, t2, UnifyFailure::Mismatch);
                 }
@@ -496,14 +578,17 @@ impl Unifier<'_> {
             (d1, d2) => {
                 // Try expanding an abbreviation on either side.
                 if let TypeDesc::Constr(..) = d1 {
-                    if let Some(e1) = try_expand_once(self.env, t1) {
+                    if let Some(e1) = try_expand_once(self.env(), t1) {
                         return self.unify(e1, t2);
                     }
                 }
                 if let TypeDesc::Constr(..) = d2 {
-                    if let Some(e2) = try_expand_once(self.env, t2) {
+                    if let Some(e2) = try_expand_once(self.env(), t2) {
                         return self.unify(t1, e2);
                     }
+                }
+                if self.gadt.is_some() && (self.try_add_equation(t1, t2) || self.try_add_equation(t2, t1)) {
+                    return Ok(());
                 }
                 self.fail(t1, t2, UnifyFailure::Mismatch)
             }

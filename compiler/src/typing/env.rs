@@ -362,7 +362,18 @@ impl Env {
                 }
             }
             Path::Pdot(q, s) => self.components(q)?.modules.get(s).map(|e| e.decl.clone()),
-            Path::Papply(..) => None,
+            // An applicative path `F(A)`: the functor's result with its parameter replaced.
+            Path::Papply(f, a) => {
+                let fd = self.find_module(f)?;
+                match self.scrape(&fd.mty)? {
+                    ModuleType::Functor(Some((id, _)), res) => {
+                        let mut s = Subst::default();
+                        s.modules.insert(id, (**a).clone());
+                        Some(Rc::new(ModuleDeclaration { mty: s.modtype(&res), loc: fd.loc.clone() }))
+                    }
+                    _ => None,
+                }
+            }
         }
     }
 
@@ -468,7 +479,15 @@ impl Env {
                     None => Err(err()),
                 }
             }
-            Longident::Lapply(..) => Err(err()),
+            Longident::Lapply(f, a) => {
+                let fe = self.lookup_module(f)?;
+                let ae = self.lookup_module(a)?;
+                let path = Path::Papply(Rc::new(fe.path), Rc::new(ae.path));
+                match self.find_module(&path) {
+                    Some(decl) => Ok(ModuleEntry { path, decl }),
+                    None => Err(err()),
+                }
+            }
         }
     }
 

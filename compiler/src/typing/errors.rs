@@ -41,6 +41,9 @@ pub enum ErrorKind {
     LetRecPattern,
     NotSupported(String),
     Message(String),
+    /// A module does not match the signature required of it (`true` when it is a functor's
+    /// argument).
+    ModuleMismatch(Box<super::includemod::Mismatch>, bool),
 }
 
 #[derive(Clone, Debug)]
@@ -208,6 +211,12 @@ impl TypeError {
             ErrorKind::LetRecPattern => f.p("Only variables are allowed as left-hand side of `let rec'"),
             ErrorKind::NotSupported(s) => f.string(&format!("{} is not supported yet by ocaml-jit", s)),
             ErrorKind::Message(s) => f.p(s),
+            ErrorKind::ModuleMismatch(m, false) => {
+                f.p("@[<v>Signature mismatch:@ ");
+                super::includemod::print_mismatch(f, m);
+                f.p("@]");
+            }
+            ErrorKind::ModuleMismatch(m, true) => super::includemod::print_arg_mismatch(f, m),
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod errors;
 pub mod format;
 pub mod formats;
 pub mod ident;
+pub mod includemod;
 pub mod loc;
 pub mod outcome;
 pub mod parmatch;

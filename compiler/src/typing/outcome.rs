@@ -336,18 +336,24 @@ pub fn print_module_type(f: &mut Formatter, m: &OutModuleType) {
                 f.p("@;<1 -2>end@]");
             }
         }
-        OutModuleType::Functor(param, res) => {
-            f.p("@[<2>functor@ ");
-            match param {
-                None => f.string("()"),
-                Some((name, mt)) => {
-                    f.string(&format!("({} : ", name));
-                    print_module_type(f, mt);
-                    f.string(")");
+        OutModuleType::Functor(..) => {
+            // Consecutive parameters are printed together: `functor (X : S) (Y : T) -> ...`.
+            f.p("@[<2>functor");
+            let mut m = m;
+            while let OutModuleType::Functor(param, res) = m {
+                f.string(" ");
+                match param {
+                    None => f.string("()"),
+                    Some((name, mt)) => {
+                        f.string(&format!("({} : ", name));
+                        print_module_type(f, mt);
+                        f.string(")");
+                    }
                 }
+                m = res;
             }
             f.p(" ->@ ");
-            print_module_type(f, res);
+            print_module_type(f, m);
             f.p("@]");
         }
     }

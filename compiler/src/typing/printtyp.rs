@@ -218,6 +218,9 @@ fn tree_of_args(n: &mut Names, a: &ConstructorArgs) -> Vec<OutType> {
 }
 
 fn tree_of_constructor(n: &mut Names, c: &ConstructorDeclaration) -> OutConstructor {
+    // A GADT constructor's variables are its own: named afresh, from its own names.
+    let mut own = Names::new();
+    let n = if c.res.is_some() { &mut own } else { n };
     let args = tree_of_args(n, &c.args);
     let ret = c.res.map(|r| n.tree_of_type(r, false));
     OutConstructor { name: c.id.name().to_string(), args, ret }
@@ -229,12 +232,15 @@ pub fn tree_of_type_decl(name: &str, d: &TypeDeclaration) -> OutTypeDecl {
         n.add_named_vars(*p);
     }
     let abstr = matches!(d.kind, TypeKind::Abstract) && d.manifest.is_none();
+    let gadt = matches!(&d.kind, TypeKind::Variant(cs) if cs.iter().any(|c| c.res.is_some()));
     let params = d
         .params
         .iter()
         .enumerate()
         .map(|(i, p)| {
             let pname = match desc(*p) {
+                // `type _ t = ...`: an anonymous parameter of a GADT.
+                TypeDesc::Var(None) if gadt => "_".to_string(),
                 TypeDesc::Var(_) => format!("'{}", n.name_of(*p)),
                 _ => type_to_string_out(&n.tree_of_type(*p, false)),
             };

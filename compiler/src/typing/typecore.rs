@@ -48,6 +48,9 @@ pub struct Typer {
     used: FxHashSet<u32>,
     /// Labels of the inline record of the constructor whose argument is being typed.
     inline_labels: Option<Rc<[Rc<LabelDescription>]>>,
+    /// Type equations found so far in the pattern being typed (GADT constructors refining
+    /// locally abstract types); they hold in that pattern's branch only.
+    gadt_eqs: Vec<ctype::Equation>,
 }
 
 impl Default for Typer {
@@ -66,7 +69,7 @@ fn mk(desc: T::ExpressionDesc, loc: &Location, ty: TypeExpr) -> T::Expression {
 
 impl Typer {
     pub fn new() -> Typer {
-        Typer { warnings: Vec::new(), deferred: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default(), inline_labels: None }
+        Typer { warnings: Vec::new(), deferred: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default(), inline_labels: None, gadt_eqs: Vec::new() }
     }
 
     /// All warnings in OCaml's order of report.
@@ -145,6 +148,13 @@ impl Typer {
 
     /// Types a pattern against `expected`, collecting the variables it binds.
     pub fn pattern(&mut self, env: &Env, sp: &P::Pattern, expected: TypeExpr, vars: &mut Vec<BoundVar>) -> R<T::Pattern> {
+        let refined;
+        let env = if self.gadt_eqs.is_empty() {
+            env
+        } else {
+            refined = self.with_equations(env, &self.gadt_eqs);
+            &refined
+        };
         let loc = &sp.loc;
         let pk = |desc, ty| T::Pattern { desc, loc: loc.clone(), ty };
         match &sp.desc {
@@ -155,7 +165,9 @@ impl Typer {
             }
             P::PatternDesc::Alias(p, name) => {
                 let tp = self.pattern(env, p, expected, vars)?;
-                let id = self.bind_var(name, tp.ty, vars)?;
+                // `C _ as x`: x's type only keeps what the pattern constrains.
+                let as_ty = build_as_type(env, &tp);
+                let id = self.bind_var(name, as_ty, vars)?;
                 let ty = tp.ty;
                 Ok(pk(T::PatternDesc::Alias(Box::new(tp), id, name.clone()), ty))
             }
@@ -205,7 +217,13 @@ impl Typer {
                     return err(loc, ErrorKind::ConstructorArity(lid.txt.clone(), cd.arity, sargs.len()));
                 }
                 let (ty_args, ty_res) = ctype::instance_constructor(&cd);
-                self.unify_pat(env, loc, ty_res, expected)?;
+                if cd.generalized {
+                    // A GADT constructor may refine the locally abstract types of `expected`.
+                    let eqs = ctype::unify_gadt(env, ty_res, expected).map_err(|e| TypeError::new(loc, ErrorKind::PatternTypeClash(e)).with_env(env))?;
+                    self.gadt_eqs.extend(eqs);
+                } else {
+                    self.unify_pat(env, loc, ty_res, expected)?;
+                }
                 let mut args = Vec::new();
                 if wildcard_all {
                     for t in ty_args {
@@ -313,6 +331,24 @@ impl Typer {
             P::PatternDesc::Unpack(_) => err(loc, ErrorKind::NotSupported("First-class module patterns".into())),
             P::PatternDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
         }
+    }
+
+    /// `env` with the GADT equations `eqs` added.
+    fn with_equations(&self, env: &Env, eqs: &[ctype::Equation]) -> Env {
+        let mut env = env.clone();
+        for (id, decl) in eqs {
+            env.add_type(id, decl.clone());
+        }
+        env
+    }
+
+    /// Types a pattern whose GADT equations must not outlive it (let-bound patterns): they
+    /// are dropped after it.
+    fn pattern_no_eqs(&mut self, env: &Env, sp: &P::Pattern, expected: TypeExpr, vars: &mut Vec<BoundVar>) -> R<T::Pattern> {
+        let saved = std::mem::take(&mut self.gadt_eqs);
+        let r = self.pattern(env, sp, expected, vars);
+        self.gadt_eqs = saved;
+        r
     }
 
     fn bind_var(&mut self, name: &Located<String>, ty: TypeExpr, vars: &mut Vec<BoundVar>) -> R<Ident> {
@@ -926,7 +962,7 @@ impl Typer {
         self.unify_exp(env, loc, predef::type_option(inner), ty_arg)?;
         let tdefault = self.expr(env, default, inner)?;
         let mut vars = Vec::new();
-        let tpat = self.pattern(env, pat, inner, &mut vars)?;
+        let tpat = self.pattern_no_eqs(env, pat, inner, &mut vars)?;
         let env2 = Self::add_vars(env, &vars);
         let tbody = self.expr(&env2, body, ty_res)?;
         self.check_unused(&vars, UnusedKind::Strict);
@@ -984,8 +1020,12 @@ impl Typer {
         let mut out = Vec::new();
         for c in cases {
             let mut vars = Vec::new();
-            let lhs = self.pattern(env, &c.lhs, ty_arg, &mut vars)?;
-            let env2 = Self::add_vars(env, &vars);
+            // The equations of this case's pattern hold in its guard and body only.
+            let saved = std::mem::take(&mut self.gadt_eqs);
+            let lhs = self.pattern(env, &c.lhs, ty_arg, &mut vars);
+            let eqs = std::mem::replace(&mut self.gadt_eqs, saved);
+            let lhs = lhs?;
+            let env2 = if eqs.is_empty() { Self::add_vars(env, &vars) } else { Self::add_vars(&self.with_equations(env, &eqs), &vars) };
             let guard = match &c.guard {
                 Some(g) => Some(self.expr(&env2, g, predef::type_bool())?),
                 None => None,
@@ -1175,7 +1215,7 @@ impl Typer {
                     let ty = self.transl_annot(env, sty)?;
                     let scheme = poly_to_scheme(ty);
                     let inst = ctype::instance(scheme);
-                    let p = self.pattern(env, inner, inst, &mut vars)?;
+                    let p = self.pattern_no_eqs(env, inner, inst, &mut vars)?;
                     poly_types.push(Some(ty));
                     (p, Some(scheme))
                 }
@@ -1185,7 +1225,7 @@ impl Typer {
                     }
                     let v = ctype::newvar();
                     poly_types.push(None);
-                    (self.pattern(env, &vb.pat, v, &mut vars)?, None)
+                    (self.pattern_no_eqs(env, &vb.pat, v, &mut vars)?, None)
                 }
             };
             for v in vars {
@@ -1303,6 +1343,28 @@ impl Typer {
 
 // =============================================================================================
 // Helpers
+
+/// The type a pattern's alias gets (OCaml's `build_as_type`): for a constructor pattern, a
+/// fresh instance of its result type constrained only by its arguments, so that
+/// `Error _ as e` can be used at another `Ok` type.
+fn build_as_type(env: &Env, p: &T::Pattern) -> TypeExpr {
+    use T::PatternDesc as D;
+    match &p.desc {
+        D::Alias(q, _, _) => build_as_type(env, q),
+        D::Tuple(ps) => ctype::newty(TypeDesc::Tuple(ps.iter().map(|q| build_as_type(env, q)).collect())),
+        D::Construct(_, cd, args) if !cd.generalized && !matches!(cd.tag, ConstructorTag::Extension(_)) && cd.inline_record.is_none() => {
+            let (ty_args, ty_res) = ctype::instance_constructor(cd);
+            for (a, t) in args.iter().zip(ty_args) {
+                let at = build_as_type(env, a);
+                if ctype::unify(env, t, at).is_err() {
+                    return p.ty;
+                }
+            }
+            ty_res
+        }
+        _ => p.ty,
+    }
+}
 
 fn is_simple_var_of(p: &T::Pattern, id: &Ident) -> bool {
     matches!(&p.desc, T::PatternDesc::Var(x, _) if x == id)

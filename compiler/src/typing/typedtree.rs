@@ -141,6 +141,11 @@ pub enum ModuleExprDesc {
     Structure(Structure),
     /// `(M : S)`: the module, and the signature it is restricted to.
     Constraint(Box<ModuleExpr>, ModuleType),
+    /// `functor (X : S) -> ME`: the parameter with its type (None for `()`), the body.
+    Functor(Option<(Ident, ModuleType)>, Box<ModuleExpr>),
+    /// `F(A)`: the functor, the argument (None for `F ()`) and the parameter's type (the
+    /// argument is coerced to it).
+    Apply(Box<ModuleExpr>, Option<Box<ModuleExpr>>, Option<ModuleType>),
 }
 
 #[derive(Clone, Debug)]

@@ -243,10 +243,16 @@ pub fn type_module(typer: &mut Typer, env: &Env, me: &P::ModuleExpr) -> R<T::Mod
         P::ModuleExprDesc::Constraint(m, smty) => {
             let tm = type_module(typer, env, m)?;
             let mty = transl_modtype(typer, env, smty)?;
-            check_inclusion(env, loc, &tm.mty, &mty)?;
+            check_inclusion(env, &m.loc, &tm.mty, &mty)?;
             Ok(T::ModuleExpr { desc: T::ModuleExprDesc::Constraint(Box::new(tm), mty.clone()), mty, loc: loc.clone() })
         }
-        P::ModuleExprDesc::Functor(..) | P::ModuleExprDesc::Apply(..) => err(loc, ErrorKind::NotSupported("Functors".into())),
+        P::ModuleExprDesc::Functor(param, body) => {
+            let (param, env2) = functor_param(typer, env, param)?;
+            let tbody = type_module(typer, &env2, body)?;
+            let mty = ModuleType::Functor(param.as_ref().map(|(id, m)| (id.clone(), Rc::new(m.clone()))), Rc::new(tbody.mty.clone()));
+            Ok(T::ModuleExpr { desc: T::ModuleExprDesc::Functor(param, Box::new(tbody)), mty, loc: loc.clone() })
+        }
+        P::ModuleExprDesc::Apply(f, arg) => type_apply(typer, env, loc, f, arg),
         P::ModuleExprDesc::Unpack(_) => err(loc, ErrorKind::NotSupported("First-class modules".into())),
         P::ModuleExprDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
     }
@@ -275,7 +281,11 @@ pub fn transl_modtype(typer: &mut Typer, env: &Env, smty: &P::ModuleType) -> R<M
                 Err(e) => Err(typetexp::unbound(env, e.kind, &e.lid, &lid.loc)),
             }
         }
-        P::ModuleTypeDesc::Functor(..) => err(loc, ErrorKind::NotSupported("Functor types".into())),
+        P::ModuleTypeDesc::Functor(param, res) => {
+            let (param, env2) = functor_param(typer, env, param)?;
+            let res = transl_modtype(typer, &env2, res)?;
+            Ok(ModuleType::Functor(param.map(|(id, m)| (id, Rc::new(m))), Rc::new(res)))
+        }
         P::ModuleTypeDesc::With(..) => err(loc, ErrorKind::NotSupported("Module type constraints (with)".into())),
         P::ModuleTypeDesc::Typeof(_) => err(loc, ErrorKind::NotSupported("module type of".into())),
         P::ModuleTypeDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
@@ -360,38 +370,70 @@ pub fn type_signature(typer: &mut Typer, env: &Env, items: &[P::SignatureItem]) 
     Ok((sig, env))
 }
 
-/// A simplified inclusion check of a module type in another (values must be instances,
-/// types must exist with the same arity, submodules recursively).
+/// Checks that a module of type `actual` may be used where `expected` is required.
 pub fn check_inclusion(env: &Env, loc: &Location, actual: &ModuleType, expected: &ModuleType) -> R<()> {
-    let (Some(ModuleType::Signature(a)), Some(ModuleType::Signature(e))) = (env.scrape(actual), env.scrape(expected)) else {
-        return Ok(());
-    };
-    let mismatch = |what: String| TypeError::new(loc, ErrorKind::Message(format!("Signature mismatch:\nModules do not match\n{}", what)));
-    for item in e.iter() {
-        let name = item.ident().name();
-        match item {
-            SignatureItem::Value(_, vd) => {
-                let found = a.iter().rev().find_map(|x| match x {
-                    SignatureItem::Value(id, v) if id.name() == name => Some(v.clone()),
-                    _ => None,
-                });
-                match found {
-                    None => return Err(mismatch(format!("The value `{}' is required but not provided", name))),
-                    Some(v) => {
-                        if !ctype::moregeneral(env, v.ty, vd.ty) {
-                            return Err(mismatch(format!("Values do not match for {}", name)));
-                        }
-                    }
-                }
+    super::includemod::modtypes(env, actual, expected).map_err(|m| TypeError::new(loc, ErrorKind::ModuleMismatch(m, false)))
+}
+
+/// A functor's parameter (None for `()`) and the environment of its body.
+fn functor_param(typer: &mut Typer, env: &Env, param: &P::FunctorParameter) -> R<(Option<(Ident, ModuleType)>, Env)> {
+    match param {
+        P::FunctorParameter::Unit => Ok((None, env.clone())),
+        P::FunctorParameter::Named(name, smty) => {
+            let mty = transl_modtype(typer, env, smty)?;
+            let id = Ident::create(name.txt.as_deref().unwrap_or("_"));
+            let mut env2 = env.clone();
+            if name.txt.is_some() {
+                env2.add_module(&id, Rc::new(ModuleDeclaration { mty: mty.clone(), loc: name.loc.clone() }));
             }
-            SignatureItem::Type(_, d, _) => {
-                let found = a.iter().rev().any(|x| matches!(x, SignatureItem::Type(id, d2, _) if id.name() == name && d2.arity == d.arity));
-                if !found {
-                    return Err(mismatch(format!("The type `{}' is required but not provided", name)));
-                }
-            }
-            _ => {}
+            Ok((Some((id, mty)), env2))
         }
     }
-    Ok(())
+}
+
+/// The path a module expression denotes, if it is one (`M`, `F(M)`): applications of paths
+/// have applicative types (`F(M).t`).
+fn module_expr_path(me: &T::ModuleExpr) -> Option<Path> {
+    match &me.desc {
+        T::ModuleExprDesc::Ident(p) => Some(p.clone()),
+        T::ModuleExprDesc::Apply(f, Some(a), _) => Some(Path::Papply(Rc::new(module_expr_path(f)?), Rc::new(module_expr_path(a)?))),
+        _ => None,
+    }
+}
+
+/// `F(A)` and `F ()`.
+fn type_apply(typer: &mut Typer, env: &Env, loc: &Location, sf: &P::ModuleExpr, sarg: &P::ModuleExpr) -> R<T::ModuleExpr> {
+    let tf = type_module(typer, env, sf)?;
+    let Some(ModuleType::Functor(param, res)) = env.scrape(&tf.mty) else {
+        return err(&sf.loc, ErrorKind::Message("This module is not a functor.".into()));
+    };
+    let unit_arg = matches!(&sarg.desc, P::ModuleExprDesc::Structure(items) if items.is_empty());
+    match param {
+        None => {
+            if !unit_arg {
+                return err(loc, ErrorKind::Message("This is a generative functor. It can only be applied to ()".into()));
+            }
+            let mty = (*res).clone();
+            Ok(T::ModuleExpr { desc: T::ModuleExprDesc::Apply(Box::new(tf), None, None), mty, loc: loc.clone() })
+        }
+        Some((pid, pmty)) => {
+            let targ = type_module(typer, env, sarg)?;
+            super::includemod::modtypes(env, &targ.mty, &pmty).map_err(|m| TypeError::new(loc, ErrorKind::ModuleMismatch(m, true)))?;
+            let mut s = Subst::default();
+            let arg_path = module_expr_path(&targ);
+            let mut mty = match &arg_path {
+                Some(p) => {
+                    s.modules.insert(pid.clone(), p.clone());
+                    s.modtype(&res)
+                }
+                // The parameter stays as a name nobody can refer to.
+                None => (*res).clone(),
+            };
+            if let (Some(fp), Some(ap)) = (module_expr_path(&tf), &arg_path) {
+                let app = Path::Papply(Rc::new(fp), Rc::new(ap.clone()));
+                mty = super::includemod::strengthen(env, &mty, &app);
+            }
+            Ok(T::ModuleExpr { desc: T::ModuleExprDesc::Apply(Box::new(tf), Some(Box::new(targ)), Some((*pmty).clone())), mty, loc: loc.clone() })
+        }
+    }
 }

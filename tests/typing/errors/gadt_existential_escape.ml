@@ -1,0 +1,3 @@
+type t = E : 'a -> t
+
+let get (E x) = x
