@@ -44,3 +44,10 @@ let rec same : type a b. a ty -> b ty -> (a, b) eq option = fun a b ->
   | TString, TString -> Some Refl
   | TList a', TList b' -> (match same a' b' with Some Refl -> Some Refl | None -> None)
   | _, _ -> None
+
+(* Existentials refined by a nested match. *)
+type packed = Packed : 'a ty * 'a -> packed
+
+let packed_to_string (Packed (t, v)) = to_string t v
+
+let is_int (Packed (t, v)) = match t with TInt -> v > 0 | _ -> false

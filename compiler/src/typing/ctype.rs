@@ -433,16 +433,17 @@ pub fn unify_gadt(env: &Env, t1: TypeExpr, t2: TypeExpr) -> Result<Vec<Equation>
 /// The locally abstract type (with no equation yet) that `t` is, if it is one.
 fn local_abstract(env: &Env, t: TypeExpr) -> Option<super::ident::Ident> {
     match desc(t) {
-        TypeDesc::Constr(Path::Pident(id), args) if args.is_empty() => {
-            let d = env.find_type(&Path::Pident(id.clone()))?;
-            (d.is_newtype && d.manifest.is_none()).then_some(id)
-        }
+        TypeDesc::Constr(Path::Pident(id), args) if args.is_empty() => match env.find_type(&Path::Pident(id.clone())) {
+            Some(d) => (d.is_newtype && d.manifest.is_none()).then_some(id),
+            // The existential types of GADT constructors (`$C_'a`) are not declared.
+            None => id.name().starts_with('$').then_some(id),
+        },
         _ => None,
     }
 }
 
 /// Does the type constructor `p` occur in `t`?
-fn mentions_path(t: TypeExpr, p: &Path) -> bool {
+pub fn mentions_path(t: TypeExpr, p: &Path) -> bool {
     let m = new_mark();
     let mut stack = vec![t];
     while let Some(t) = stack.pop() {
@@ -483,8 +484,21 @@ impl Unifier<'_> {
             return false;
         }
         let Some((env, eqs)) = self.gadt.as_mut() else { return false };
-        let Some(old) = env.find_type(&p) else { return false };
-        let decl = Rc::new(TypeDeclaration { manifest: Some(other), ..(*old).clone() });
+        let decl = Rc::new(match env.find_type(&p) {
+            Some(old) => TypeDeclaration { manifest: Some(other), ..(*old).clone() },
+            None => TypeDeclaration {
+                params: vec![],
+                arity: 0,
+                kind: TypeKind::Abstract,
+                private: false,
+                manifest: Some(other),
+                variance: vec![],
+                is_newtype: true,
+                unboxed: false,
+                immediate: false,
+                loc: super::loc::none(),
+            },
+        });
         env.add_type(&id, decl.clone());
         eqs.push((id, decl));
         true

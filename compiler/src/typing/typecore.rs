@@ -51,6 +51,8 @@ pub struct Typer {
     /// Type equations found so far in the pattern being typed (GADT constructors refining
     /// locally abstract types); they hold in that pattern's branch only.
     gadt_eqs: Vec<ctype::Equation>,
+    /// Existential types introduced by the GADT constructors of the pattern being typed.
+    existentials: Vec<Path>,
 }
 
 impl Default for Typer {
@@ -69,7 +71,7 @@ fn mk(desc: T::ExpressionDesc, loc: &Location, ty: TypeExpr) -> T::Expression {
 
 impl Typer {
     pub fn new() -> Typer {
-        Typer { warnings: Vec::new(), deferred: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default(), inline_labels: None, gadt_eqs: Vec::new() }
+        Typer { warnings: Vec::new(), deferred: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default(), inline_labels: None, gadt_eqs: Vec::new(), existentials: Vec::new() }
     }
 
     /// All warnings in OCaml's order of report.
@@ -218,6 +220,7 @@ impl Typer {
                 }
                 let (ty_args, ty_res) = ctype::instance_constructor(&cd);
                 if cd.generalized {
+                    self.make_existentials_abstract(&cd.name, &ty_args, ty_res);
                     // A GADT constructor may refine the locally abstract types of `expected`.
                     let eqs = ctype::unify_gadt(env, ty_res, expected).map_err(|e| TypeError::new(loc, ErrorKind::PatternTypeClash(e)).with_env(env))?;
                     self.gadt_eqs.extend(eqs);
@@ -330,6 +333,28 @@ impl Typer {
             P::PatternDesc::Type(_) => err(loc, ErrorKind::NotSupported("Polymorphic variant type patterns".into())),
             P::PatternDesc::Unpack(_) => err(loc, ErrorKind::NotSupported("First-class module patterns".into())),
             P::PatternDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
+        }
+    }
+
+    /// The variables of a GADT constructor's arguments that its result does not mention
+    /// become fresh abstract types (`$C_'a`), which must not escape the case.
+    fn make_existentials_abstract(&mut self, cname: &str, args: &[TypeExpr], res: TypeExpr) {
+        let in_res = ctype::free_variables(res);
+        let mut seen = Vec::new();
+        for a in args {
+            for v in ctype::free_variables(*a) {
+                if in_res.contains(&v) || seen.contains(&v) {
+                    continue;
+                }
+                seen.push(v);
+                let name = match desc(v) {
+                    TypeDesc::Var(Some(n)) => format!("${}_'{}", cname, n),
+                    _ => format!("${}", cname),
+                };
+                let path = Path::Pident(Ident::create(&name));
+                link(v, ctype::newty(TypeDesc::Constr(path.clone(), Rc::from(vec![]))));
+                self.existentials.push(path);
+            }
         }
     }
 
@@ -551,9 +576,21 @@ impl Typer {
                 let ts = self.expr_no_expect(env, scrut);
                 ctype::end_def();
                 let ts = ts?;
-                let (vcases, ecases): (Vec<&P::Case>, Vec<&P::Case>) = cases.iter().partition(|c| !is_exception_case(c));
+                // A case's or-pattern may mix values and `exception p`: each part goes to its
+                // side (the right-hand side is then typed on both).
+                let mut vcases_owned: Vec<P::Case> = Vec::new();
+                let mut ecases_stripped: Vec<P::Case> = Vec::new();
+                for c in cases {
+                    let (v, e) = split_exception_pattern(&c.lhs);
+                    if let Some(v) = v {
+                        vcases_owned.push(P::Case { lhs: v, guard: c.guard.clone(), rhs: c.rhs.clone() });
+                    }
+                    if let Some(e) = e {
+                        ecases_stripped.push(P::Case { lhs: e, guard: c.guard.clone(), rhs: c.rhs.clone() });
+                    }
+                }
+                let vcases: Vec<&P::Case> = vcases_owned.iter().collect();
                 let tcases = self.type_cases(env, ts.ty, expected, &vcases, UnusedKind::Strict)?;
-                let ecases_stripped: Vec<P::Case> = ecases.iter().map(|c| strip_exception(c)).collect();
                 let erefs: Vec<&P::Case> = ecases_stripped.iter().collect();
                 let tecases = self.type_cases(env, predef::type_exn(), expected, &erefs, UnusedKind::Strict)?;
                 let partial = self.check_match(env, loc, &tcases, ts.ty, true);
@@ -1022,8 +1059,10 @@ impl Typer {
             let mut vars = Vec::new();
             // The equations of this case's pattern hold in its guard and body only.
             let saved = std::mem::take(&mut self.gadt_eqs);
+            let saved_ex = std::mem::take(&mut self.existentials);
             let lhs = self.pattern(env, &c.lhs, ty_arg, &mut vars);
             let eqs = std::mem::replace(&mut self.gadt_eqs, saved);
+            let existentials = std::mem::replace(&mut self.existentials, saved_ex);
             let lhs = lhs?;
             let env2 = if eqs.is_empty() { Self::add_vars(env, &vars) } else { Self::add_vars(&self.with_equations(env, &eqs), &vars) };
             let guard = match &c.guard {
@@ -1031,6 +1070,17 @@ impl Typer {
                 None => None,
             };
             let rhs = self.expr(&env2, &c.rhs, ty_res)?;
+            if let Some(p) = existentials.iter().find(|p| ctype::mentions_path(ty_res, p)) {
+                let got = super::printtyp::type_to_string(rhs.ty);
+                let name = super::printtyp::type_path_name(p);
+                return err(
+                    &c.rhs.loc,
+                    ErrorKind::Message(format!(
+                        "This expression has type {} but an expression was expected of type\n         'a\n       The type constructor {} would escape its scope",
+                        got, name
+                    )),
+                );
+            }
             self.check_unused(&vars, unused);
             out.push(T::Case { lhs, guard, rhs });
         }
@@ -1374,14 +1424,22 @@ fn expected_labels_known(env: &Env, t: TypeExpr) -> bool {
     matches!(desc(ctype::expand_head(env, t)), TypeDesc::Constr(..))
 }
 
-fn is_exception_case(c: &P::Case) -> bool {
-    matches!(c.lhs.desc, P::PatternDesc::Exception(_))
-}
-
-fn strip_exception(c: &P::Case) -> P::Case {
-    match &c.lhs.desc {
-        P::PatternDesc::Exception(p) => P::Case { lhs: (**p).clone(), guard: c.guard.clone(), rhs: c.rhs.clone() },
-        _ => c.clone(),
+/// Splits a case's pattern into the part matching values and the part matching exceptions
+/// (`exception p`, possibly inside or-patterns).
+fn split_exception_pattern(p: &P::Pattern) -> (Option<P::Pattern>, Option<P::Pattern>) {
+    match &p.desc {
+        P::PatternDesc::Exception(e) => (None, Some((**e).clone())),
+        P::PatternDesc::Or(a, b) => {
+            let (va, ea) = split_exception_pattern(a);
+            let (vb, eb) = split_exception_pattern(b);
+            let join = |x: Option<P::Pattern>, y: Option<P::Pattern>| match (x, y) {
+                (Some(x), Some(y)) => Some(P::Pattern { desc: P::PatternDesc::Or(Box::new(x), Box::new(y)), ..p.clone() }),
+                (x, None) => x,
+                (None, y) => y,
+            };
+            (join(va, vb), join(ea, eb))
+        }
+        _ => (Some(p.clone()), None),
     }
 }
 
