@@ -205,6 +205,25 @@ impl<'a> Translator<'a> {
         )
     }
 
+    /// Is `t` a `format6` (through `format`/`format4` abbreviations)? A string literal of
+    /// that type is a format literal.
+    fn is_format_type(&self, t: crate::typing::types::TypeExpr) -> bool {
+        use crate::typing::types::{desc, TypeDesc};
+        let mut t = t;
+        for _ in 0..10 {
+            if let TypeDesc::Constr(p, _) = desc(t) {
+                if p.last() == "format6" {
+                    return true;
+                }
+            }
+            match self.env.and_then(|env| crate::typing::ctype::try_expand_once(env, t)) {
+                Some(t2) => t = t2,
+                None => return false,
+            }
+        }
+        false
+    }
+
     pub fn expr(&mut self, e: &T::Expression) -> R<Lambda> {
         use T::ExpressionDesc as D;
         Ok(match &e.desc {
@@ -212,6 +231,9 @@ impl<'a> Translator<'a> {
                 ValueKind::Primitive(prim) => self.eta_primitive(prim, e.ty, &e.loc)?,
                 ValueKind::Regular => self.path(p, &e.loc)?,
             },
+            D::Constant(T::Constant::String(s)) if self.is_format_type(e.ty) => {
+                Lambda::Const(super::format_literal::format_value(s).or_else(|m| err(&e.loc, m))?)
+            }
             D::Constant(c) => Lambda::Const(constant(c, &e.loc)?),
             D::Let(rf, vbs, body) => {
                 let body = self.expr(body)?;

@@ -2,6 +2,7 @@
 //! curried functions fused into functions of several parameters.
 
 mod core;
+mod format_literal;
 mod matching;
 pub mod module;
 pub mod primitives;
