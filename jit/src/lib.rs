@@ -79,6 +79,7 @@ impl Jit {
 
     fn register_frames(&mut self, f: &CompiledFunction) {
         let base = self.backend.module.get_finalized_function(f.id) as usize;
+        runtime::gc::register_code_range(base, base + f.size as usize);
         for sp in &f.safepoints {
             runtime::gc::register_frame(base + sp.ret_offset as usize, sp.span, sp.slots.clone().into_boxed_slice());
         }

@@ -86,6 +86,7 @@ unsafe fn register_unit(u: &UnitDescr) -> Result<usize, StartupError> {
     }
     if u.code_begin < u.code_end {
         crate::stack_overflow::register_code_range(u.code_begin, u.code_end);
+        crate::gc::register_code_range(u.code_begin, u.code_end);
     }
     Ok(u.entry)
 }

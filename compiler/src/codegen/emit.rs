@@ -56,7 +56,7 @@ pub(super) fn emit_function<M: Module>(
     prog: &Program,
     f: &CFunction,
     ids: &[FuncId],
-) -> Result<Vec<SafePoint>, CodegenError> {
+) -> Result<(Vec<SafePoint>, u32), CodegenError> {
     let nparams = f.params.len() + usize::from(f.env.is_some());
     let sig = be.ocaml_sig(nparams);
     let mut func = ir::Function::with_name_signature(UserFuncName::default(), sig);

@@ -40,7 +40,7 @@ impl Helper {
     }
 }
 
-pub(super) fn define<M: Module>(be: &mut Backend<M>, h: Helper, id: FuncId) -> Result<Vec<SafePoint>, CodegenError> {
+pub(super) fn define<M: Module>(be: &mut Backend<M>, h: Helper, id: FuncId) -> Result<(Vec<SafePoint>, u32), CodegenError> {
     let sig = h.signature(be);
     let mut func = ir::Function::with_name_signature(UserFuncName::default(), sig);
     let mut fctx = std::mem::replace(&mut be.fctx, FunctionBuilderContext::new());

@@ -40,6 +40,8 @@ pub struct CompiledFunction {
     pub id: FuncId,
     pub name: String,
     pub safepoints: Vec<SafePoint>,
+    /// Size of the machine code in bytes.
+    pub size: u32,
 }
 
 /// What compiling one unit or phrase produced.
@@ -255,20 +257,21 @@ impl<M: Module> Backend<M> {
         }
         let mut functions = Vec::new();
         for f in &prog.functions {
-            let safepoints = emit::emit_function(self, prog, f, &ids)?;
-            functions.push(CompiledFunction { id: ids[f.id], name: f.name.to_string(), safepoints });
+            let (safepoints, size) = emit::emit_function(self, prog, f, &ids)?;
+            functions.push(CompiledFunction { id: ids[f.id], name: f.name.to_string(), safepoints, size });
         }
         Ok(CompiledUnit { functions, entry: ids[prog.entry] })
     }
 
     /// Define the function in `self.ctx` under `id` and collect its stack maps.
-    pub(crate) fn finish_function(&mut self, id: FuncId) -> Result<Vec<SafePoint>, CodegenError> {
+    pub(crate) fn finish_function(&mut self, id: FuncId) -> Result<(Vec<SafePoint>, u32), CodegenError> {
         if let Err(e) = self.module.define_function(id, &mut self.ctx) {
             let text = self.ctx.func.display().to_string();
             self.module.clear_context(&mut self.ctx);
             return Err(CodegenError(format!("{:?}\n{}", e, text)));
         }
         let compiled = self.ctx.compiled_code().ok_or_else(|| CodegenError("no compiled code".into()))?;
+        let size = compiled.buffer.data().len() as u32;
         let safepoints = compiled
             .buffer
             .user_stack_maps()
@@ -280,7 +283,7 @@ impl<M: Module> Backend<M> {
             })
             .collect();
         self.module.clear_context(&mut self.ctx);
-        Ok(safepoints)
+        Ok((safepoints, size))
     }
 
     /// Helpers (apply/curry/entry trampoline) that were asked for but are not defined yet;
@@ -295,8 +298,8 @@ impl<M: Module> Backend<M> {
             for h in pending {
                 let id = self.helpers[&h].0;
                 self.helpers.insert(h, (id, true));
-                let safepoints = helpers::define(self, h, id)?;
-                out.push(CompiledFunction { id, name: h.symbol(), safepoints });
+                let (safepoints, size) = helpers::define(self, h, id)?;
+                out.push(CompiledFunction { id, name: h.symbol(), safepoints, size });
             }
         }
     }

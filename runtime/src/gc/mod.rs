@@ -219,6 +219,13 @@ pub fn register_frame(ret_addr: usize, span: u32, slots: Box<[u32]>) {
     gc().roots.frametable.insert(ret_addr, FrameDescr { span, slots });
 }
 
+/// Declare `[start, end)` as generated OCaml code, for the stack walk.
+pub fn register_code_range(start: usize, end: usize) {
+    let r = &mut gc().roots.code_ranges;
+    let i = r.partition_point(|&(s, _)| s < start);
+    r.insert(i, (start, end));
+}
+
 /// Register `n` consecutive values at `p` as roots for the rest of the process.
 pub fn register_global_roots(p: *mut Value, n: usize) {
     gc().roots.globals.push((p, n));

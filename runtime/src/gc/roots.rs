@@ -20,6 +20,9 @@ pub struct Roots {
     pub locals: Vec<Value>,
     /// (last_fp, last_ret) of the OCaml stretches suspended by a callback from Rust into OCaml.
     pub stretches: Vec<(usize, usize)>,
+    /// Address ranges of generated code, sorted by start: a frame whose return address lies in
+    /// one is an OCaml frame even when its call site has no live values (and so no stack map).
+    pub code_ranges: Vec<(usize, usize)>,
 }
 
 impl Roots {
@@ -29,6 +32,7 @@ impl Roots {
             globals: Vec::new(),
             locals: Vec::new(),
             stretches: Vec::new(),
+            code_ranges: Vec::new(),
         }
     }
 
@@ -38,15 +42,26 @@ impl Roots {
         let current = std::iter::once((last_fp, last_ret));
         for (mut fp, mut ret) in current.chain(self.stretches.iter().rev().copied()) {
             while fp != 0 {
-                let Some(d) = self.frametable.get(&ret) else { break };
-                let sp = fp - d.span as usize;
-                for &off in d.slots.iter() {
-                    f((sp + off as usize) as *mut Value);
+                match self.frametable.get(&ret) {
+                    Some(d) => {
+                        let sp = fp - d.span as usize;
+                        for &off in d.slots.iter() {
+                            f((sp + off as usize) as *mut Value);
+                        }
+                    }
+                    // A call with nothing live: keep walking while still in generated code.
+                    None if self.in_code(ret) => {}
+                    None => break,
                 }
                 ret = *((fp + 8) as *const usize);
                 fp = *(fp as *const usize);
             }
         }
+    }
+
+    pub fn in_code(&self, pc: usize) -> bool {
+        let i = self.code_ranges.partition_point(|&(start, _)| start <= pc);
+        i > 0 && pc < self.code_ranges[i - 1].1
     }
 
     pub unsafe fn scan_globals(&self, f: &mut dyn FnMut(*mut Value)) {

@@ -1,0 +1,3 @@
+let f x =
+  (x + 1
+let g = 2

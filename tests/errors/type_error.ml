@@ -1,0 +1,3 @@
+let x = 1
+let () = print_int x
+let y = x + "two"

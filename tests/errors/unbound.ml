@@ -1,0 +1,2 @@
+let () = print_endline (String.uppercase_ascii "ok")
+let () = prnt_endline "typo"
