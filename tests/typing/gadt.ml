@@ -51,3 +51,6 @@ type packed = Packed : 'a ty * 'a -> packed
 let packed_to_string (Packed (t, v)) = to_string t v
 
 let is_int (Packed (t, v)) = match t with TInt -> v > 0 | _ -> false
+
+(* Or-patterns of GADT constructors with different refinements. *)
+let is_scalar : type a. a ty -> bool = function TInt | TString -> true | TList _ -> false

@@ -12,11 +12,13 @@ pub struct Subst {
     pub types: FxHashMap<Ident, Path>,
     pub modules: FxHashMap<Ident, Path>,
     pub modtypes: FxHashMap<Ident, Path>,
+    /// Types replaced by a type expression (`with type 'a t := ...`): parameters, body.
+    pub type_exprs: FxHashMap<Ident, (Vec<TypeExpr>, TypeExpr)>,
 }
 
 impl Subst {
     pub fn is_empty(&self) -> bool {
-        self.types.is_empty() && self.modules.is_empty() && self.modtypes.is_empty()
+        self.types.is_empty() && self.modules.is_empty() && self.modtypes.is_empty() && self.type_exprs.is_empty()
     }
 
     pub fn module_path(&self, p: &Path) -> Path {
@@ -79,6 +81,15 @@ impl<'a> TypeCopier<'a> {
                         TypeDesc::Arrow(l, a, self.ty(b))
                     }
                     TypeDesc::Tuple(ts) => TypeDesc::Tuple(ts.iter().map(|t| self.ty(*t)).collect()),
+                    TypeDesc::Constr(Path::Pident(id), ts) if self.s.type_exprs.contains_key(&id) => {
+                        let args: Vec<TypeExpr> = ts.iter().map(|t| self.ty(*t)).collect();
+                        let (params, body) = &self.s.type_exprs[&id];
+                        super::ctype::begin_def();
+                        let t = super::ctype::apply(params, *body, &args);
+                        super::ctype::end_def();
+                        super::ctype::generalize(t);
+                        TypeDesc::Link(t)
+                    }
                     TypeDesc::Constr(p, ts) => {
                         let p = self.s.type_path(&p);
                         TypeDesc::Constr(p, ts.iter().map(|t| self.ty(*t)).collect())

@@ -272,8 +272,16 @@ impl Typer {
             P::PatternDesc::Or(p1, p2) => {
                 let mut v1 = Vec::new();
                 let mut v2 = Vec::new();
-                let t1 = self.pattern(env, p1, expected, &mut v1)?;
-                let t2 = self.pattern(env, p2, expected, &mut v2)?;
+                // Equations found by GADT constructors inside an or-pattern do not hold for
+                // the whole case (each side may refine differently): both sides see only
+                // the equations found before, and theirs are dropped.
+                let eqs_before = self.gadt_eqs.clone();
+                let t1 = self.pattern(env, p1, expected, &mut v1);
+                self.gadt_eqs = eqs_before.clone();
+                let t1 = t1?;
+                let t2 = self.pattern(env, p2, expected, &mut v2);
+                self.gadt_eqs = eqs_before;
+                let t2 = t2?;
                 // Both sides bind the same variables, with the same types; the right side's
                 // identifiers are renamed to the left side's.
                 for b in &v1 {

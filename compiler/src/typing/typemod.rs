@@ -286,8 +286,20 @@ pub fn transl_modtype(typer: &mut Typer, env: &Env, smty: &P::ModuleType) -> R<M
             let res = transl_modtype(typer, &env2, res)?;
             Ok(ModuleType::Functor(param.map(|(id, m)| (id, Rc::new(m))), Rc::new(res)))
         }
-        P::ModuleTypeDesc::With(..) => err(loc, ErrorKind::NotSupported("Module type constraints (with)".into())),
-        P::ModuleTypeDesc::Typeof(_) => err(loc, ErrorKind::NotSupported("module type of".into())),
+        P::ModuleTypeDesc::With(base, cstrs) => {
+            let mut mty = transl_modtype(typer, env, base)?;
+            for c in cstrs {
+                mty = apply_constraint(typer, env, &mty, c, loc)?;
+            }
+            Ok(mty)
+        }
+        P::ModuleTypeDesc::Typeof(me) => {
+            let tm = type_module(typer, env, me)?;
+            match &tm.mty {
+                ModuleType::Alias(_) => Ok(env.scrape(&tm.mty).unwrap_or(tm.mty)),
+                m => Ok(m.clone()),
+            }
+        }
         P::ModuleTypeDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
     }
 }
@@ -436,4 +448,106 @@ fn type_apply(typer: &mut Typer, env: &Env, loc: &Location, sf: &P::ModuleExpr, 
             Ok(T::ModuleExpr { desc: T::ModuleExprDesc::Apply(Box::new(tf), Some(Box::new(targ)), Some((*pmty).clone())), mty, loc: loc.clone() })
         }
     }
+}
+
+/// The components of a `with` constraint's path: submodules, then the item's name.
+fn lid_components(lid: &crate::parsing::longident::Longident) -> Vec<String> {
+    use crate::parsing::longident::Longident as L;
+    match lid {
+        L::Lident(s) => vec![s.clone()],
+        L::Ldot(m, s) => {
+            let mut v = lid_components(m);
+            v.push(s.clone());
+            v
+        }
+        L::Lapply(..) => vec![],
+    }
+}
+
+/// What a `with` constraint does to the item it names.
+enum WithOp {
+    Type(Rc<TypeDeclaration>),
+    TypeSubst(Rc<TypeDeclaration>),
+    Module(Path, ModuleType),
+    ModSubst(Path),
+}
+
+/// `mty with ...`: one constraint.
+fn apply_constraint(typer: &mut Typer, env: &Env, mty: &ModuleType, c: &P::WithConstraint, loc: &Location) -> R<ModuleType> {
+    let (lid, op) = match c {
+        P::WithConstraint::Type(lid, sdecl) | P::WithConstraint::TypeSubst(lid, sdecl) => {
+            let mut sdecl = sdecl.clone();
+            if let Some(last) = lid_components(&lid.txt).pop() {
+                sdecl.name.txt = last;
+            }
+            let (decls, _) = typedecl::transl_type_decls(env, RecFlag::Nonrecursive, std::slice::from_ref(&sdecl))?;
+            let Some((_, d)) = decls.into_iter().next() else { return err(loc, ErrorKind::Message("empty constraint".into())) };
+            (lid, if matches!(c, P::WithConstraint::Type(..)) { WithOp::Type(d) } else { WithOp::TypeSubst(d) })
+        }
+        P::WithConstraint::Module(lid, target) | P::WithConstraint::ModSubst(lid, target) => {
+            let m = env.lookup_module(&target.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &target.loc))?;
+            if matches!(c, P::WithConstraint::Module(..)) {
+                let mt = super::includemod::strengthen(env, &m.decl.mty, &m.path);
+                (lid, WithOp::Module(m.path, mt))
+            } else {
+                (lid, WithOp::ModSubst(m.path))
+            }
+        }
+        P::WithConstraint::ModType(..) | P::WithConstraint::ModTypeSubst(..) => {
+            return err(loc, ErrorKind::NotSupported("Module type constraints on module types".into()))
+        }
+    };
+    let names = lid_components(&lid.txt);
+    match constrain(env, mty, &names, &op) {
+        Some(m) => Ok(m),
+        None => err(loc, ErrorKind::Message(format!("The signature constrained by `with' has no component named {}", lid.txt))),
+    }
+}
+
+/// Applies `op` to the item at `names` inside `mty` (None if there is none).
+fn constrain(env: &Env, mty: &ModuleType, names: &[String], op: &WithOp) -> Option<ModuleType> {
+    let Some(ModuleType::Signature(sg)) = env.scrape(mty) else { return None };
+    let (first, rest) = names.split_first()?;
+    let mut out: Signature = Vec::new();
+    let mut subst = Subst::default();
+    let mut found = false;
+    for it in sg.iter() {
+        if found {
+            out.push(it.clone());
+            continue;
+        }
+        match (it, rest.is_empty(), op) {
+            (SignatureItem::Type(id, old, rs), true, WithOp::Type(d)) if id.name() == first => {
+                // The new manifest; the old definition (constructors, fields) is kept.
+                let kind = if matches!(d.kind, TypeKind::Abstract) { old.kind.clone() } else { d.kind.clone() };
+                out.push(SignatureItem::Type(id.clone(), Rc::new(TypeDeclaration { kind, loc: old.loc.clone(), ..(**d).clone() }), *rs));
+                found = true;
+            }
+            (SignatureItem::Type(id, _, _), true, WithOp::TypeSubst(d)) if id.name() == first => {
+                if let Some(m) = d.manifest {
+                    subst.type_exprs.insert(id.clone(), (d.params.clone(), m));
+                }
+                found = true;
+            }
+            (SignatureItem::Module(id, md, rs), true, WithOp::Module(_, mt)) if id.name() == first => {
+                out.push(SignatureItem::Module(id.clone(), Rc::new(ModuleDeclaration { mty: mt.clone(), loc: md.loc.clone() }), *rs));
+                found = true;
+            }
+            (SignatureItem::Module(id, _, _), true, WithOp::ModSubst(p)) if id.name() == first => {
+                subst.modules.insert(id.clone(), p.clone());
+                found = true;
+            }
+            (SignatureItem::Module(id, md, rs), false, _) if id.name() == first => {
+                let inner = constrain(env, &md.mty, rest, op)?;
+                out.push(SignatureItem::Module(id.clone(), Rc::new(ModuleDeclaration { mty: inner, loc: md.loc.clone() }), *rs));
+                found = true;
+            }
+            _ => out.push(it.clone()),
+        }
+    }
+    if !found {
+        return None;
+    }
+    let out = if subst.is_empty() { out } else { subst.signature(&out) };
+    Some(ModuleType::Signature(Rc::new(out)))
 }

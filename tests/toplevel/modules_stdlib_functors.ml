@@ -1,0 +1,10 @@
+module IS = Set.Make (Int);;
+IS.elements (IS.of_list [3; 1; 2; 3]);;
+module SM = Map.Make (String);;
+let m = SM.add "b" 2 (SM.add "a" 1 SM.empty);;
+SM.bindings m;;
+SM.find "b" m;;
+module H = Hashtbl.Make (struct type t = int let equal = (=) let hash = Hashtbl.hash end);;
+let h = H.create 16;;
+H.replace h 1 "one";;
+H.find h 1;;
