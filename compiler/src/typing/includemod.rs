@@ -46,7 +46,7 @@ pub enum TypeDetail {
     ConstructorName(usize, String, String),
     OnlyInSecond(String),
     OnlyInFirst(String),
-    Field(String),
+    Field(LabelDeclaration, LabelDeclaration),
     Constructor(String),
     Kind,
     Private,
@@ -299,7 +299,7 @@ fn type_decls(env: &Env, id1: &Ident, d1: &TypeDeclaration, d2: &TypeDeclaration
         (TypeKind::Record(l1, _), TypeKind::Record(l2, _)) => {
             for (a, b) in l1.iter().zip(l2.iter()) {
                 if a.id.name() != b.id.name() || a.mutable != b.mutable || !equal_under(env, &d1.params, &[a.ty], &d2.params, &[b.ty]) {
-                    return Err(TypeDetail::Field(a.id.name().to_string()));
+                    return Err(TypeDetail::Field(a.clone(), b.clone()));
                 }
             }
             if l1.len() != l2.len() {
@@ -425,7 +425,12 @@ fn print_reason(f: &mut Formatter, r: &Reason) {
                 TypeDetail::ConstructorName(n, a, b) => Some(format!("Constructors number {} have different names, {} and {}.", n, a, b)),
                 TypeDetail::OnlyInSecond(c) => Some(format!("The constructor {} is only present in the second declaration.", c)),
                 TypeDetail::OnlyInFirst(c) => Some(format!("The constructor {} is only present in the first declaration.", c)),
-                TypeDetail::Field(l) => Some(format!("The types for field {} are not equal.", l)),
+                TypeDetail::Field(a, b) if a.id.name() == b.id.name() && a.mutable == b.mutable => {
+                    f.p("@ ");
+                    print_field_mismatch(f, a, b);
+                    None
+                }
+                TypeDetail::Field(a, _) => Some(format!("The types for field {} are not equal.", a.id.name())),
                 TypeDetail::Constructor(c) => Some(format!("The types for constructor {} are not equal.", c)),
                 TypeDetail::Kind => Some("Their kinds differ.".to_string()),
                 TypeDetail::Private => Some("A private type would be revealed.".to_string()),
@@ -442,7 +447,11 @@ fn print_reason(f: &mut Formatter, r: &Reason) {
             print_item(f, &SignatureItem::TypeExt(id.clone(), e1.clone(), ExtStatus::First));
             f.p("@ is not included in@;<1 2>");
             print_item(f, &SignatureItem::TypeExt(id, e2.clone(), ExtStatus::First));
-            f.p("@]@]");
+            f.p("@]@ @[<v>@[<hv>Constructors do not match:@;<1 2>");
+            outcome::print_constructor(f, &printtyp::tree_of_extension(name, e1));
+            f.p("@ is not compatible with:@;<1 2>");
+            outcome::print_constructor(f, &printtyp::tree_of_extension(name, e2));
+            f.p("@]@ The types are not equal.@]@]");
         }
         Reason::ModtypeDecl(name) => {
             f.string(&format!("Module type declarations do not match for {}", name));
@@ -465,4 +474,18 @@ pub fn print_arg_mismatch(f: &mut Formatter, m: &Mismatch) {
         print_reason(f, &m.reason);
     }
     f.p("@]");
+}
+
+/// `Fields do not match: x : int; is not compatible with: x : string; The types are not equal.`
+fn print_field_mismatch(f: &mut Formatter, a: &LabelDeclaration, b: &LabelDeclaration) {
+    let show = |l: &LabelDeclaration| {
+        let mut n = printtyp::Names::new();
+        let t = outcome::type_to_string(&n.tree_of_type(l.ty, false));
+        format!("{}{} : {};", if l.mutable { "mutable " } else { "" }, l.id.name(), t)
+    };
+    f.p("@[<v>@[<v>Fields do not match:@;<1 2>");
+    f.string(&show(a));
+    f.p("@ is not compatible with:@;<1 2>");
+    f.string(&show(b));
+    f.p("@]@ The types are not equal.@]");
 }
