@@ -165,8 +165,9 @@ fn test(tr: &mut Translator, p: &T::Pattern, v: &Var, success: Lambda, fail: u32
                 exit(fail),
             ),
             ConstructorTag::Block(tag) => {
+                // An inline record is the constructor's block itself.
                 let inner = match args.as_slice() {
-                    [q] if matches!(q.desc, D::Record(..)) && inline_record(q) => test(tr, q, v, success, fail)?,
+                    [q] if cd.inline_record.is_some() => test(tr, q, v, success, fail)?,
                     _ => fields(tr, v, args, 0, success, fail)?,
                 };
                 let tagged = if cd.nonconsts > 1 {
@@ -196,7 +197,10 @@ fn test(tr: &mut Translator, p: &T::Pattern, v: &Var, success: Lambda, fail: u32
                 if args.is_empty() {
                     Lambda::if_(Lambda::Prim(P::PhysEq, vec![vl, slot]), success, exit(fail))
                 } else {
-                    let inner = fields(tr, v, args, 1, success, fail)?;
+                    let inner = match args.as_slice() {
+                        [q] if cd.inline_record.is_some() => test(tr, q, v, success, fail)?,
+                        _ => fields(tr, v, args, 1, success, fail)?,
+                    };
                     Lambda::if_(
                         Lambda::Prim(P::PhysEq, vec![Lambda::Prim(P::Field(0), vec![vl]), slot]),
                         inner,
@@ -245,13 +249,6 @@ fn test(tr: &mut Translator, p: &T::Pattern, v: &Var, success: Lambda, fail: u32
         }
         D::Lazy(_) => return Err(TranslError { loc: p.loc.clone(), msg: "lazy patterns are not supported yet".into() }),
     })
-}
-
-fn inline_record(q: &T::Pattern) -> bool {
-    match &q.desc {
-        T::PatternDesc::Record(fs, _) => fs.first().map(|(_, ld, _)| matches!(ld.repr, RecordRepr::Inlined { .. })).unwrap_or(false),
-        _ => false,
-    }
 }
 
 /// Test `ps` against fields `first..` of the block in `v`.
