@@ -15,7 +15,6 @@ pub enum OutValue {
     Array(Vec<OutValue>),
     Tuple(Vec<OutValue>),
     Constr(String, Vec<OutValue>),
-    Variant(String, Option<Box<OutValue>>),
     Record(Vec<(String, OutValue)>),
     /// `<fun>`, `<abstr>`, `<poly>`, `<lazy>`.
     Stuff(String),
@@ -133,13 +132,6 @@ fn tree1(f: &mut Formatter, v: &OutValue) {
             f.string(")");
             f.p("@]");
         }
-        OutValue::Variant(name, Some(param)) => {
-            f.p("@[<2>");
-            f.string(&format!("`{}", name));
-            f.space();
-            constr_param(f, param);
-            f.p("@]");
-        }
         _ => simple(f, v),
     }
 }
@@ -171,7 +163,6 @@ fn simple(f: &mut Formatter, v: &OutValue) {
             f.p("|]@]");
         }
         OutValue::Constr(name, params) if params.is_empty() => f.string(name),
-        OutValue::Variant(name, None) => f.string(&format!("`{}", name)),
         OutValue::Stuff(s) => f.string(s),
         OutValue::Record(fields) => {
             f.p("@[<1>{");

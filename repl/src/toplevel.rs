@@ -7,7 +7,7 @@
 
 use crate::outval;
 use crate::printval::Printer;
-use compiler::lambda::{Fresh, Lambda, Primitive, Var};
+use compiler::lambda::{Fresh, Lambda, Primitive};
 use compiler::middle::closure;
 use compiler::parsing::location::{Location, Position, ReportMode};
 use compiler::parsing::parsetree::{DirectiveArgumentDesc, ToplevelDirective, ToplevelPhrase};
@@ -32,8 +32,6 @@ pub struct Toplevel {
     fresh: Fresh,
     /// Where each toplevel-bound identifier lives: (block symbol, field).
     globals: HashMap<(Rc<str>, u32), (Rc<str>, usize)>,
-    /// Global blocks by symbol, with their data ids.
-    blocks: HashMap<Rc<str>, cranelift_module::DataId>,
     phrases: usize,
     pub print_depth: usize,
     pub print_length: usize,
@@ -69,20 +67,15 @@ impl<'a> Source<'a> {
     }
 }
 
-fn bound_idents(p: &T::Pattern, out: &mut Vec<Ident>) {
-    use T::PatternDesc as D;
-    match &p.desc {
-        D::Var(id, _) => out.push(id.clone()),
-        D::Alias(q, id, _) => {
-            bound_idents(q, out);
-            out.push(id.clone());
-        }
-        D::Tuple(ps) | D::Array(ps) | D::Construct(_, _, ps) => ps.iter().for_each(|q| bound_idents(q, out)),
-        D::Record(fs, _) => fs.iter().for_each(|(_, _, q)| bound_idents(q, out)),
-        D::Or(a, _) => bound_idents(a, out),
-        D::Lazy(q) => bound_idents(q, out),
-        D::Any | D::Constant(_) => {}
+/// The identifiers of a phrase item that get a field of the phrase's block: everything it
+/// defines except externals (uses of those compile to the primitive itself).
+fn stored_idents(item: &T::StructureItem) -> Vec<Ident> {
+    let mut ids = Vec::new();
+    compiler::translate::module::collect_defined(item, &mut ids);
+    if let T::StructureItemDesc::Primitive(..) = item.desc {
+        ids.clear();
     }
+    ids.into_iter().map(|(_, id)| id).collect()
 }
 
 impl Toplevel {
@@ -94,7 +87,6 @@ impl Toplevel {
             env: compiler::typing::initial_env(),
             fresh: Fresh::starting_at(1 << 30),
             globals: HashMap::new(),
-            blocks: HashMap::new(),
             phrases: 0,
             print_depth: 100,
             print_length: 300,
@@ -222,27 +214,12 @@ impl Toplevel {
         let mut stored: Vec<Ident> = Vec::new();
         let mut eval_ident: Option<(Ident, compiler::typing::types::TypeExpr)> = None;
         for item in &res.structure.items {
-            match &item.desc {
-                T::StructureItemDesc::Value(_, vbs) => {
-                    for vb in vbs {
-                        bound_idents(&vb.pat, &mut stored);
-                    }
-                }
-                T::StructureItemDesc::Exception(id, _) | T::StructureItemDesc::ExceptionRebind(id, _, _) => {
-                    stored.push(id.clone())
-                }
-                T::StructureItemDesc::TypExt(exts) => stored.extend(exts.iter().map(|(id, _)| id.clone())),
-                T::StructureItemDesc::Module(..) | T::StructureItemDesc::Include(..) => {
-                    let mut ids = Vec::new();
-                    compiler::translate::module::collect_defined(item, &mut ids);
-                    stored.extend(ids.into_iter().map(|(_, id)| id));
-                }
-                T::StructureItemDesc::Eval(e) => {
-                    let id = Ident::create("_");
-                    eval_ident = Some((id.clone(), e.ty));
-                    stored.push(id);
-                }
-                _ => {}
+            if let T::StructureItemDesc::Eval(e) = &item.desc {
+                let id = Ident::create("_");
+                eval_ident = Some((id.clone(), e.ty));
+                stored.push(id);
+            } else {
+                stored.extend(stored_idents(item));
             }
         }
         self.phrases += 1;
@@ -301,7 +278,6 @@ impl Toplevel {
             }
             Ok(_) => {
                 self.failed = false;
-                self.blocks.insert(sym.clone(), block);
                 for (i, id) in stored.iter().enumerate() {
                     self.globals.insert((id.name.clone(), id.stamp), (sym.clone(), i));
                 }
@@ -350,60 +326,21 @@ impl Toplevel {
         let mut body = compiler::lambda::UNIT;
         for item in s.items.iter().rev() {
             body = match &item.desc {
-                T::StructureItemDesc::Value(rf, vbs) => {
-                    let mut ids = Vec::new();
-                    for vb in vbs {
-                        bound_idents(&vb.pat, &mut ids);
-                    }
-                    let mut inner = body;
-                    for id in ids.iter().rev() {
-                        inner = Lambda::seq(store(id), inner);
-                    }
-                    tr.let_bindings(*rf, vbs, inner)?
-                }
                 T::StructureItemDesc::Eval(e) => {
                     let id = eval.cloned().unwrap_or_else(|| Ident::create("_"));
                     let v = tr.expr(e)?;
                     Lambda::let_(ident_var(&id), v, Lambda::seq(store(&id), body))
                 }
-                T::StructureItemDesc::Exception(id, _) => {
-                    let slot = tr.new_extension(id.name());
-                    Lambda::let_(ident_var(id), slot, Lambda::seq(store(id), body))
-                }
-                T::StructureItemDesc::ExceptionRebind(id, p, _) => {
-                    let slot = tr.extension_slot(p, &item.loc)?;
-                    Lambda::let_(ident_var(id), slot, Lambda::seq(store(id), body))
-                }
-                T::StructureItemDesc::TypExt(exts) => {
+                _ => {
+                    // The item's bindings, each stored in the phrase's block right after it.
                     let mut inner = body;
-                    for (id, _) in exts.iter().rev() {
-                        let slot = tr.new_extension(id.name());
-                        inner = Lambda::let_(ident_var(id), slot, Lambda::seq(store(id), inner));
-                    }
-                    inner
-                }
-                T::StructureItemDesc::Primitive(..)
-                | T::StructureItemDesc::Type(..)
-                | T::StructureItemDesc::ModType(..)
-                | T::StructureItemDesc::Open(_) => body,
-                // Module aliases have no block of their own (paths through them are normalized).
-                T::StructureItemDesc::Module(Some(_), me) if matches!(me.mty, compiler::typing::types::ModuleType::Alias(_)) => body,
-                T::StructureItemDesc::Module(Some(id), _) => {
-                    let inner = Lambda::seq(store(id), body);
-                    tr.structure_item(item, inner)?
-                }
-                T::StructureItemDesc::Module(None, _) | T::StructureItemDesc::Include(..) => {
-                    let mut ids = Vec::new();
-                    compiler::translate::module::collect_defined(item, &mut ids);
-                    let mut inner = body;
-                    for (_, id) in ids.iter().rev() {
+                    for id in stored_idents(item).iter().rev() {
                         inner = Lambda::seq(store(id), inner);
                     }
                     tr.structure_item(item, inner)?
                 }
             };
         }
-        let _ = Var { name: "".into(), stamp: 0 };
         drop(tr);
         Ok((body, required.take()))
     }

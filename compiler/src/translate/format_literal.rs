@@ -89,7 +89,7 @@ pub fn format_value(s: &[u8]) -> Result<Constant, String> {
                 _ => break,
             }
         }
-        let mut number = |i: &mut usize| -> Option<i64> {
+        let number = |i: &mut usize| -> Option<i64> {
             let start = *i;
             while s.get(*i).map(|c| c.is_ascii_digit()).unwrap_or(false) {
                 *i += 1;

@@ -142,13 +142,8 @@ pub fn translate(decl: &Decl, args: Vec<Lambda>, kind: Operands, array: ArrayKin
             if let Some((kind, op)) = boxed_int_primitive(name) {
                 return boxed(kind, op, args);
             }
-            let cname: &str = if decl.native_name.is_empty() || !decl.native_name.starts_with("caml_") {
-                &decl.name
-            } else {
-                // Unboxed native variants take unboxed floats; the bytecode name takes values.
-                &decl.name
-            };
-            p(P::CCall { name: cname.into(), arity: decl.arity, alloc: decl.alloc }, args)
+            // Runtime primitives take boxed values: always the bytecode name.
+            p(P::CCall { name: decl.name.clone(), arity: decl.arity, alloc: decl.alloc }, args)
         }
     }
 }

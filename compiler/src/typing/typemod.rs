@@ -473,7 +473,7 @@ enum WithOp {
 }
 
 /// `mty with ...`: one constraint.
-fn apply_constraint(typer: &mut Typer, env: &Env, mty: &ModuleType, c: &P::WithConstraint, loc: &Location) -> R<ModuleType> {
+fn apply_constraint(_typer: &mut Typer, env: &Env, mty: &ModuleType, c: &P::WithConstraint, loc: &Location) -> R<ModuleType> {
     let (lid, op) = match c {
         P::WithConstraint::Type(lid, sdecl) | P::WithConstraint::TypeSubst(lid, sdecl) => {
             let mut sdecl = sdecl.clone();
