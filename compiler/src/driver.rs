@@ -70,6 +70,7 @@ pub fn compile_unit(unit: &str, fname: &str, text: &str, fresh: &mut Fresh) -> R
         let resolve = move |p: &Path| resolve_unit(req, p);
         let mut tr = Translator::new(fresh, &resolve);
         tr.env = Some(&env);
+        tr.module_path = vec![unit.replace("__", ".")];
         let block: std::rc::Rc<str> = sym.clone().into();
         tr.structure(&typed, &interface, &mut |_tr, fields| {
             let mut body = crate::lambda::UNIT;

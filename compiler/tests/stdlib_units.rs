@@ -25,7 +25,6 @@ const UNITS: &[&str] = &[
 
 /// Units that are known not to type-check yet, with the reason (a feature the typer lacks).
 const EXPECTED_FAILURES: &[(&str, &str)] = &[
-    ("hashtbl", "TODO: functor applied to a structure (MakeSeeded(struct ... end)): the parameter's types are not eliminated from the result"),
     ("ephemeron", "TODO: signature mismatch against ephemeron.mli (functor results, see hashtbl)"),
     ("weak", "TODO: signature mismatch against weak.mli (externals / functor results)"),
     ("moreLabels", "TODO: aliases to Hashtbl/Map/Set against moreLabels.mli's labelled signatures"),

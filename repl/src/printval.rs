@@ -6,7 +6,7 @@ use compiler::typing::env::Env;
 use compiler::typing::ident::IdentKind;
 use compiler::typing::path::Path;
 use compiler::typing::types::{self, ConstructorArgs, RecordRepr, TypeDesc, TypeExpr, TypeKind};
-use runtime::value::{Value, DOUBLE_ARRAY_TAG, OBJECT_TAG};
+use runtime::value::{Value, DOUBLE_ARRAY_TAG, FORWARD_TAG, LAZY_TAG, OBJECT_TAG};
 
 pub struct Printer<'e> {
     pub env: &'e Env,
@@ -15,11 +15,13 @@ pub struct Printer<'e> {
     /// `#print_length`: elements printed before `...`, over the whole value.
     pub max_length: usize,
     printed: usize,
+    /// Blocks being printed around the current one: meeting one again prints `<cycle>`.
+    nested: Vec<u64>,
 }
 
 impl<'e> Printer<'e> {
     pub fn new(env: &'e Env, max_depth: usize, max_length: usize) -> Printer<'e> {
-        Printer { env, max_depth, max_length, printed: 0 }
+        Printer { env, max_depth, max_length, printed: 0, nested: Vec::new() }
     }
 
     pub fn tree(&mut self, v: Value, ty: TypeExpr) -> OutValue {
@@ -38,6 +40,19 @@ impl<'e> Printer<'e> {
         if depth > self.max_depth {
             return OutValue::Ellipsis;
         }
+        if !v.is_block() {
+            return self.value_of_type(v, ty, depth);
+        }
+        if self.nested.contains(&v.0) {
+            return OutValue::Stuff("<cycle>".into());
+        }
+        self.nested.push(v.0);
+        let out = self.value_of_type(v, ty, depth);
+        self.nested.pop();
+        out
+    }
+
+    fn value_of_type(&mut self, v: Value, ty: TypeExpr, depth: usize) -> OutValue {
         let ty = ctype::expand_head(self.env, ty);
         // SAFETY: `v` has type `ty`, so each access below matches its representation.
         unsafe {
@@ -66,16 +81,40 @@ impl<'e> Printer<'e> {
                 "int32" => return OutValue::Literal(format!("{}l", *(v.ptr().add(1) as *const i32))),
                 "int64" => return OutValue::Literal(format!("{}L", *(v.ptr().add(1) as *const i64))),
                 "nativeint" => return OutValue::Literal(format!("{}n", *(v.ptr().add(1) as *const i64))),
-                "lazy_t" => return OutValue::Stuff("<lazy>".into()),
+                "lazy_t" => {
+                    // A computed lazy value is the value itself, or a Forward block holding it.
+                    let computed = if v.is_block() && v.tag() == LAZY_TAG {
+                        return OutValue::Stuff("<lazy>".into());
+                    } else if v.is_block() && v.tag() == FORWARD_TAG {
+                        v.field(0)
+                    } else {
+                        v
+                    };
+                    return match args.first() {
+                        // A shortcut lazy value is the value itself, already marked as nested.
+                        Some(&t) if computed.0 == v.0 => OutValue::Constr("lazy".into(), vec![self.value_of_type(computed, t, depth + 1)]),
+                        Some(&t) => OutValue::Constr("lazy".into(), vec![self.value(computed, t, depth + 1)]),
+                        None => OutValue::Stuff("<lazy>".into()),
+                    };
+                }
                 "exn" => return self.exception(v, depth),
                 "list" => {
                     let elt = args.first().copied();
                     let mut items = Vec::new();
                     let mut cur = v;
+                    let outer = self.nested.len();
                     while cur.is_block() {
                         if self.printed >= self.max_length {
                             items.push(OutValue::Ellipsis);
                             break;
+                        }
+                        // The first cell is `v`, already marked by `value`.
+                        if !items.is_empty() {
+                            if self.nested.contains(&cur.0) {
+                                items.push(OutValue::Stuff("<cycle>".into()));
+                                break;
+                            }
+                            self.nested.push(cur.0);
                         }
                         self.printed += 1;
                         items.push(match elt {
@@ -84,6 +123,7 @@ impl<'e> Printer<'e> {
                         });
                         cur = cur.field(1);
                     }
+                    self.nested.truncate(outer);
                     return OutValue::List(items);
                 }
                 "array" | "floatarray" => {

@@ -38,6 +38,9 @@ pub struct Translator<'a> {
     /// Subtracted from line numbers in `Assert_failure`/`Match_failure` (the toplevel numbers
     /// the lines of each phrase from 1).
     pub line_offset: i64,
+    /// Names of the unit and modules around the code being translated: exception constructors
+    /// are named by them (`Stdlib.Scanf.Scan_failure`, `M.E`), as `Printexc` shows them.
+    pub module_path: Vec<String>,
 }
 
 type R<T> = Result<T, TranslError>;
@@ -161,7 +164,7 @@ pub fn constant(c: &T::Constant, loc: &Location) -> R<Constant> {
 
 impl<'a> Translator<'a> {
     pub fn new(fresh: &'a mut Fresh, resolve: Resolver<'a>) -> Translator<'a> {
-        Translator { fresh, resolve, env: None, scope: None, line_offset: 0 }
+        Translator { fresh, resolve, env: None, scope: None, line_offset: 0, module_path: Vec::new() }
     }
 
     pub fn path(&mut self, p: &Path, loc: &Location) -> R<Lambda> {
@@ -196,10 +199,15 @@ impl<'a> Translator<'a> {
 
     /// A fresh exception constructor named `name`.
     pub fn new_extension(&mut self, name: &str) -> Lambda {
+        let mut full = self.module_path.join(".");
+        if !full.is_empty() {
+            full.push('.');
+        }
+        full.push_str(name);
         Lambda::Prim(
             P::MakeBlock(248, Mutability::Immutable),
             vec![
-                Lambda::Const(Constant::String(name.as_bytes().into())),
+                Lambda::Const(Constant::String(full.as_bytes().into())),
                 Lambda::Prim(P::CCall { name: "caml_fresh_oo_id".into(), arity: 1, alloc: true }, vec![Lambda::int(0)]),
             ],
         )
@@ -321,7 +329,7 @@ impl<'a> Translator<'a> {
                 }
             }
             D::Open(_, body) => self.expr(body)?,
-            D::Lazy(_) => return err(&e.loc, "lazy is not supported yet by the native backend"),
+            D::Lazy(inner) => self.lazy_value(inner)?,
             D::LetModule(id, me, body) => self.let_module(id.as_ref(), me, body)?,
             D::Unreachable => Lambda::Prim(P::Raise(RaiseKind::Regular), vec![Lambda::Prim(P::PredefExn("Match_failure".into()), vec![])]),
         })
@@ -493,7 +501,7 @@ impl<'a> Translator<'a> {
                     let first_ty = args.first().and_then(|(_, a)| a.as_ref()).map(|a| a.ty);
                     let kind = first_ty.map(operands_of).unwrap_or(Operands::Generic);
                     let array = first_ty.map(array_kind_of_array).unwrap_or(ArrayKind::Gen);
-                    let call = primitives::translate(prim, argl, kind, array);
+                    let call = self.primitive_call(prim, argl, kind, array, loc)?;
                     return Ok(if rest.is_empty() { call } else { Lambda::apply(call, rest) });
                 }
             }
@@ -521,8 +529,45 @@ impl<'a> Translator<'a> {
         };
         let kind = first_arg_ty.map(operands_of).unwrap_or(Operands::Generic);
         let array = first_arg_ty.map(array_kind_of_array).unwrap_or(ArrayKind::Gen);
-        let body = primitives::translate(prim, params.iter().map(|v| Lambda::Var(v.clone())).collect(), kind, array);
+        let body = self.primitive_call(prim, params.iter().map(|v| Lambda::Var(v.clone())).collect(), kind, array, loc)?;
         Ok(Lambda::Function(Rc::new(Function { params, body, name: prim.name.trim_start_matches('%').into() })))
+    }
+
+    /// A primitive applied to its arguments. Forcing a lazy value calls the Stdlib's
+    /// `CamlinternalLazy.force`, which returns a computed value at once.
+    fn primitive_call(&mut self, prim: &types::Primitive, args: Vec<Lambda>, kind: Operands, array: ArrayKind, loc: &Location) -> R<Lambda> {
+        if prim.name.as_ref() == "%lazy_force" {
+            let arg = args.into_iter().next().unwrap_or(crate::lambda::UNIT);
+            return self.lazy_force(arg, loc);
+        }
+        Ok(primitives::translate(prim, args, kind, array))
+    }
+
+    pub fn lazy_force(&mut self, v: Lambda, loc: &Location) -> R<Lambda> {
+        let unit = Path::Pident(crate::typing::ident::Ident::global("CamlinternalLazy"));
+        let force = self.field_of(&unit, super::module::CompKind::Value, "force", loc)?;
+        Ok(Lambda::apply(force, vec![v]))
+    }
+
+    /// `lazy e`. As in OCaml, a constant or a function is its own lazy value, a variable is
+    /// wrapped in a Forward block unless it is immediate, and anything else is suspended in a
+    /// Lazy block holding `fun () -> e`.
+    fn lazy_value(&mut self, e: &T::Expression) -> R<Lambda> {
+        match &e.desc {
+            T::ExpressionDesc::Constant(T::Constant::Float(_)) => {
+                Ok(Lambda::Prim(P::MakeBlock(FORWARD_TAG, Mutability::Immutable), vec![self.expr(e)?]))
+            }
+            T::ExpressionDesc::Constant(_) | T::ExpressionDesc::Function { .. } => self.expr(e),
+            T::ExpressionDesc::Construct(_, _, args) if args.is_empty() => self.expr(e),
+            T::ExpressionDesc::Ident(..) if is_immediate(e.ty) => self.expr(e),
+            T::ExpressionDesc::Ident(..) => Ok(Lambda::Prim(P::MakeBlock(FORWARD_TAG, Mutability::Immutable), vec![self.expr(e)?])),
+            _ => {
+                let unit = self.fresh.var("unit");
+                let body = self.expr(e)?;
+                let thunk = Lambda::Function(Rc::new(Function { params: vec![unit], body, name: "lazy".into() }));
+                Ok(Lambda::Prim(P::MakeBlock(LAZY_TAG, Mutability::Mutable), vec![thunk]))
+            }
+        }
     }
 
     pub fn let_bindings(&mut self, rf: RecFlag, vbs: &[T::ValueBinding], body: Lambda) -> R<Lambda> {
@@ -540,7 +585,10 @@ impl<'a> Translator<'a> {
                 };
                 binds.push((ident_var(&id), l));
             }
-            return Ok(Lambda::LetRec(binds, Box::new(body)));
+            if binds.iter().all(|(_, l)| matches!(l, Lambda::Function(_))) {
+                return Ok(Lambda::LetRec(binds, Box::new(body)));
+            }
+            return self.recursive_values(binds, body, &vbs[0].loc);
         }
         let mut result = body;
         for vb in vbs.iter().rev() {
@@ -558,6 +606,9 @@ impl<'a> Translator<'a> {
         }
     }
 }
+
+const LAZY_TAG: u8 = 246;
+const FORWARD_TAG: u8 = 250;
 
 fn make_block(tag: u8, args: Vec<Lambda>, m: Mutability) -> Lambda {
     if m == Mutability::Immutable && !args.is_empty() && args.iter().all(|a| matches!(a, Lambda::Const(_))) {

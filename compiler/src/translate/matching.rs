@@ -247,7 +247,11 @@ fn test(tr: &mut Translator, p: &T::Pattern, v: &Var, success: Lambda, fail: u32
             let tries = Lambda::StaticCatch(Box::new(left), or_fail, vec![], Box::new(right));
             Lambda::StaticCatch(Box::new(tries), succ, vars, Box::new(success))
         }
-        D::Lazy(_) => return Err(TranslError { loc: p.loc.clone(), msg: "lazy patterns are not supported yet".into() }),
+        D::Lazy(q) => {
+            let x = tr.fresh.var("forced");
+            let forced = tr.lazy_force(vl, &p.loc)?;
+            Lambda::let_(x.clone(), forced, test(tr, q, &x, success, fail)?)
+        }
     })
 }
 

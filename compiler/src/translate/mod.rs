@@ -3,6 +3,7 @@
 
 mod core;
 mod format_literal;
+mod letrec;
 mod matching;
 pub mod module;
 pub mod primitives;

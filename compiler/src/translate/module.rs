@@ -39,9 +39,11 @@ pub fn component_kind(item: &SignatureItem) -> Option<CompKind> {
 
 /// Like `component_kind`, but aliases count as modules (they are found by name when
 /// coercing to a signature that needs them as fields).
+/// Externals count as values too (an `external` matched by a `val` becomes a closure).
 fn component_kind_or_alias(item: &SignatureItem) -> Option<CompKind> {
     match item {
         SignatureItem::Module(..) => Some(CompKind::Module),
+        SignatureItem::Value(..) => Some(CompKind::Value),
         _ => component_kind(item),
     }
 }
@@ -155,7 +157,15 @@ impl<'a> Translator<'a> {
                         let Some(k) = component_kind(it) else { continue };
                         let name = it.ident().name();
                         let src = a.iter().rev().find(|x| component_kind_or_alias(x) == Some(k) && x.ident().name() == name);
+                        let external = match src {
+                            Some(SignatureItem::Value(_, vd)) => match &vd.kind {
+                                ValueKind::Primitive(prim) => Some((prim.clone(), vd.ty)),
+                                ValueKind::Regular => None,
+                            },
+                            _ => None,
+                        };
                         let field = match (src, it) {
+                            _ if let Some((prim, ty)) = &external => self.primitive_closure(prim, *ty, loc)?,
                             (Some(SignatureItem::Module(_, ma, _)), SignatureItem::Module(_, mb, _)) => {
                                 let l = match &ma.mty {
                                     ModuleType::Alias(p) => self.module_path(p, loc)?,
@@ -284,10 +294,20 @@ impl<'a> Translator<'a> {
         for item in &s.items {
             collect_defined(item, &mut defined);
         }
-        let mut fields = Vec::new();
-        for (k, id) in components(exports) {
+        // Each export is its definition; a submodule is also coerced to the exported module
+        // type (a functor in a unit with an interface returns the interface's layout).
+        let mut exported = Vec::new();
+        for it in exports.iter() {
+            let Some(k) = component_kind(it) else { continue };
+            let id = it.ident();
             match defined.iter().rev().find(|(k2, d)| *k2 == k && d.name() == id.name()) {
-                Some((_, d)) => fields.push(Lambda::Var(ident_var(d))),
+                Some((_, d)) => {
+                    let coercion = match it {
+                        SignatureItem::Module(_, md_export, _) => own_module_type(&s.signature, d).map(|own| (own, md_export.mty.clone())),
+                        _ => None,
+                    };
+                    exported.push((d.clone(), coercion));
+                }
                 None => return err(&crate::parsing::location::Location::none(), format!("no definition for {}", id.name())),
             }
         }
@@ -306,6 +326,14 @@ impl<'a> Translator<'a> {
             }
         });
         let r = (|| {
+            let mut fields = Vec::new();
+            for (d, coercion) in exported {
+                let var = Lambda::Var(ident_var(&d));
+                fields.push(match coercion {
+                    Some((own, export)) => self.coerce(var, &own, &export, &crate::parsing::location::Location::none())?,
+                    None => var,
+                });
+            }
             let mut body = finish(self, fields)?;
             for item in s.items.iter().rev() {
                 body = self.structure_item(item, body)?;
@@ -347,7 +375,10 @@ impl<'a> Translator<'a> {
             // Aliases to compilation units have no field and no code (-no-alias-deps).
             T::StructureItemDesc::Module(Some(_), me) if matches!(me.mty, ModuleType::Alias(_)) => body,
             T::StructureItemDesc::Module(Some(id), me) => {
-                let m = self.module_expr(me)?;
+                self.module_path.push(id.name().to_string());
+                let m = self.module_expr(me);
+                self.module_path.pop();
+                let m = m?;
                 Lambda::let_(ident_var(id), m, body)
             }
             T::StructureItemDesc::Module(None, me) => Lambda::seq(Lambda::Prim(P::Ignore, vec![self.module_expr(me)?]), body),
@@ -363,6 +394,14 @@ impl<'a> Translator<'a> {
             T::StructureItemDesc::Type(..) | T::StructureItemDesc::ModType(..) | T::StructureItemDesc::Open(_) => body,
         })
     }
+}
+
+/// The module type a structure's own signature gives the submodule `id`.
+fn own_module_type(sig: &Signature, id: &Ident) -> Option<ModuleType> {
+    sig.iter().find_map(|it| match it {
+        SignatureItem::Module(i, md, _) if i == id => Some(md.mty.clone()),
+        _ => None,
+    })
 }
 
 /// The identifiers a structure item binds, with their component kinds.

@@ -493,6 +493,7 @@ impl Unifier<'_> {
                 private: false,
                 manifest: Some(other),
                 variance: vec![],
+                injective: vec![],
                 is_newtype: true,
                 unboxed: false,
                 immediate: false,

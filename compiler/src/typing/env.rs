@@ -331,6 +331,7 @@ impl Env {
                         private: false,
                         manifest: None,
                         variance: td.decl.variance.clone(),
+                        injective: vec![],
                         is_newtype: false,
                         unboxed: false,
                         immediate: false,

@@ -175,6 +175,7 @@ fn decl(params: Vec<TypeExpr>, kind: TypeKind, variance: Vec<(bool, bool)>, imme
         private: false,
         manifest: None,
         variance,
+        injective: vec![],
         is_newtype: false,
         unboxed: false,
         immediate,

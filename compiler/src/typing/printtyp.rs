@@ -249,7 +249,8 @@ pub fn tree_of_type_decl(name: &str, d: &TypeDeclaration) -> OutTypeDecl {
                 Some((false, true)) if abstr => "-",
                 _ => "",
             };
-            (pname, var.to_string())
+            let inj = if abstr && d.injective.get(i) == Some(&true) { "!" } else { "" };
+            (pname, format!("{}{}", var, inj))
         })
         .collect();
     let manifest_tree = d.manifest.map(|m| n.tree_of_type(m, false));

@@ -12,8 +12,9 @@ pub struct Subst {
     pub types: FxHashMap<Ident, Path>,
     pub modules: FxHashMap<Ident, Path>,
     pub modtypes: FxHashMap<Ident, Path>,
-    /// Types replaced by a type expression (`with type 'a t := ...`): parameters, body.
-    pub type_exprs: FxHashMap<Ident, (Vec<TypeExpr>, TypeExpr)>,
+    /// Types replaced by a type expression (`with type 'a t := ...`, or the types of a functor
+    /// argument that has no path): parameters, body.
+    pub type_exprs: FxHashMap<Path, (Vec<TypeExpr>, TypeExpr)>,
 }
 
 impl Subst {
@@ -81,9 +82,9 @@ impl<'a> TypeCopier<'a> {
                         TypeDesc::Arrow(l, a, self.ty(b))
                     }
                     TypeDesc::Tuple(ts) => TypeDesc::Tuple(ts.iter().map(|t| self.ty(*t)).collect()),
-                    TypeDesc::Constr(Path::Pident(id), ts) if self.s.type_exprs.contains_key(&id) => {
+                    TypeDesc::Constr(p, ts) if self.s.type_exprs.contains_key(&p) => {
                         let args: Vec<TypeExpr> = ts.iter().map(|t| self.ty(*t)).collect();
-                        let (params, body) = &self.s.type_exprs[&id];
+                        let (params, body) = &self.s.type_exprs[&p];
                         super::ctype::begin_def();
                         let t = super::ctype::apply(params, *body, &args);
                         super::ctype::end_def();

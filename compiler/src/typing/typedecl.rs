@@ -10,7 +10,7 @@ use super::predef;
 use super::typecore::Typer;
 use super::types::*;
 use super::typetexp::{self, TypeVars, VarPolicy};
-use crate::parsing::asttypes::{MutableFlag, PrivateFlag, RecFlag, Variance as PVariance};
+use crate::parsing::asttypes::{Injectivity, MutableFlag, PrivateFlag, RecFlag, Variance as PVariance};
 use crate::parsing::location::Location;
 use crate::parsing::parsetree as P;
 use rustc_hash::FxHashMap;
@@ -161,6 +161,7 @@ fn transl_group(env: &Env, rf: RecFlag, sdecls: &[P::TypeDeclaration], ids: &[Id
                 private: false,
                 manifest: None,
                 variance: vec![(true, true); sd.params.len()],
+                injective: vec![],
                 is_newtype: false,
                 unboxed: false,
                 immediate: false,
@@ -235,6 +236,7 @@ fn transl_group(env: &Env, rf: RecFlag, sdecls: &[P::TypeDeclaration], ids: &[Id
                 PVariance::NoVariance => (true, true),
             })
             .collect();
+        let injective = sd.params.iter().map(|(_, (_, inj))| *inj == Injectivity::Injective).collect();
         out.push(TypeDeclaration {
             arity: params.len(),
             params,
@@ -242,6 +244,7 @@ fn transl_group(env: &Env, rf: RecFlag, sdecls: &[P::TypeDeclaration], ids: &[Id
             private: sd.private == PrivateFlag::Private,
             manifest,
             variance,
+            injective,
             is_newtype: false,
             unboxed,
             immediate: false,

@@ -438,8 +438,9 @@ fn type_apply(typer: &mut Typer, env: &Env, loc: &Location, sf: &P::ModuleExpr, 
                     s.modules.insert(pid.clone(), p.clone());
                     s.modtype(&res)
                 }
-                // The parameter stays as a name nobody can refer to.
-                None => (*res).clone(),
+                // No path to name the argument by: its types with a definition are expanded;
+                // the others stay as names nobody can refer to.
+                None => argument_type_subst(env, &pid, &targ.mty).modtype(&res),
             };
             if let (Some(fp), Some(ap)) = (module_expr_path(&tf), &arg_path) {
                 let app = Path::Papply(Rc::new(fp), Rc::new(ap.clone()));
@@ -448,6 +449,25 @@ fn type_apply(typer: &mut Typer, env: &Env, loc: &Location, sf: &P::ModuleExpr, 
             Ok(T::ModuleExpr { desc: T::ModuleExprDesc::Apply(Box::new(tf), Some(Box::new(targ)), Some((*pmty).clone())), mty, loc: loc.clone() })
         }
     }
+}
+
+/// Replaces `Param.t` by the definition of `t` in the argument's signature (for a functor
+/// applied to a structure). Definitions referring to earlier types of the argument are expanded
+/// in turn.
+fn argument_type_subst(env: &Env, param: &Ident, arg: &ModuleType) -> Subst {
+    let mut s = Subst::default();
+    let Some(ModuleType::Signature(sg)) = env.scrape(arg) else { return s };
+    let mut inner = Subst::default();
+    for item in sg.iter() {
+        if let SignatureItem::Type(id, d, _) = item {
+            if let Some(m) = d.manifest {
+                let body = super::subst::TypeCopier::new(&inner).ty(m);
+                inner.type_exprs.insert(Path::Pident(id.clone()), (d.params.clone(), body));
+                s.type_exprs.insert(Path::Pdot(Rc::new(Path::Pident(param.clone())), id.name().into()), (d.params.clone(), body));
+            }
+        }
+    }
+    s
 }
 
 /// The components of a `with` constraint's path: submodules, then the item's name.
@@ -525,7 +545,7 @@ fn constrain(env: &Env, mty: &ModuleType, names: &[String], op: &WithOp) -> Opti
             }
             (SignatureItem::Type(id, _, _), true, WithOp::TypeSubst(d)) if id.name() == first => {
                 if let Some(m) = d.manifest {
-                    subst.type_exprs.insert(id.clone(), (d.params.clone(), m));
+                    subst.type_exprs.insert(Path::Pident(id.clone()), (d.params.clone(), m));
                 }
                 found = true;
             }

@@ -345,6 +345,8 @@ pub struct TypeDeclaration {
     pub manifest: Option<TypeExpr>,
     /// Per parameter: (may be covariant, may be contravariant).
     pub variance: Vec<(bool, bool)>,
+    /// Per parameter: declared injective (`!'a`); printed on abstract types.
+    pub injective: Vec<bool>,
     pub is_newtype: bool,
     pub unboxed: bool,
     pub immediate: bool,

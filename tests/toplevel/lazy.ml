@@ -1,0 +1,17 @@
+let x = lazy (print_endline "computing"; 42);;
+Lazy.force x;;
+Lazy.force x;;
+x;;
+lazy 3;;
+let y = 5;;
+lazy y;;
+let f = function lazy n -> n + 1;;
+f x;;
+let r = lazy (raise Not_found);;
+Lazy.force r;;
+Lazy.force r;;
+Lazy.is_val x;;
+Lazy.map (fun x -> x * 2) x;;
+let s = lazy "abc";;
+let fl = lazy 1.5;;
+Lazy.force fl;;

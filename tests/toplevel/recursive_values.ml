@@ -1,0 +1,11 @@
+let rec l = 1 :: l;;
+let rec a = 1 :: b and b = 2 :: a;;
+List.nth a 5;;
+type t = { v : int; next : t };;
+let rec r = { v = 1; next = r };;
+r.next.next.v;;
+let rec f = fun x -> if x = 0 then List.hd g else f (x - 1) and g = [10; 20];;
+f 3;;
+let rec h = (fun x -> x + fst p) and p = (3, h);;
+(snd p) 4;;
+let rec x = y + 1 and y = 2;;
