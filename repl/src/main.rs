@@ -1,16 +1,23 @@
-//! `ocaml-jit`: the toplevel (interactive or reading phrases from stdin), script mode, and the
-//! compiler modes (`-i`, `-stop-after parsing`, `-dparsetree`).
+//! `ocaml-jit`: the toplevel (interactive or reading phrases from stdin), script mode, `-expect`
+//! mode, and the compiler modes (`-i`, `-stop-after parsing`, `-dparsetree`).
 
 mod aot_driver;
 mod cli;
+mod directives;
+mod expect;
+mod init_file;
 mod interactive;
 mod outval;
 mod parse_only;
+mod phrase_result;
 mod printval;
 mod toplevel;
 mod typecheck_only;
+mod warning_flags;
 
+use phrase_result::Event;
 use std::io::{BufRead, IsTerminal};
+use toplevel::{print_flush, SourceKind, Toplevel};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -44,14 +51,79 @@ fn main() {
     std::process::exit(run_toplevel(&opts));
 }
 
+/// Prints what the toplevel shows on a terminal or a pipe: a prompt before each phrase (with
+/// OCaml's continuation marks), warnings before the phrase's own output, then its result.
+pub struct StreamPrinter<'a> {
+    pub src: &'a str,
+    pub prompt: bool,
+    pub prompt_cont: bool,
+    /// This text is the rest of the input: print the prompt of the phrase that never comes.
+    pub at_end: bool,
+}
+
+impl StreamPrinter<'_> {
+    pub fn event(&self, ev: Event) {
+        match ev {
+            Event::Read { range, end } => {
+                if !self.prompt || (end && !self.at_end) {
+                    return;
+                }
+                let mut p = String::from("# ");
+                if self.prompt_cont {
+                    p.push_str(&"  ".repeat(continuation_lines(self.src, &range, end)));
+                }
+                if end {
+                    p.push('\n');
+                }
+                print_flush(&p);
+            }
+            Event::Warnings(ws) => print_flush(&ws.concat()),
+            Event::Done(r) => print_flush(&r.body_text()),
+        }
+    }
+}
+
+/// How many continuation prompts OCaml printed while reading the phrase in `range` (at the
+/// `end`, the rest of the input, read to its end).
+fn continuation_lines(src: &str, range: &std::ops::Range<usize>, end: bool) -> usize {
+    let Some(text) = src.as_bytes().get(range.clone()) else { return 0 };
+    let lines = text.iter().filter(|&&c| c == b'\n').count();
+    if end {
+        return lines;
+    }
+    // The newline that ends the phrase's own last line is not read yet.
+    let trailing = text.iter().rev().take_while(|c| c.is_ascii_whitespace()).filter(|&&c| c == b'\n').count();
+    lines.saturating_sub(trailing)
+}
+
+/// Runs `src` as typed at the toplevel, printing as it goes.
+fn run_streamed(top: &mut Toplevel, src: &str, prompt: bool, prompt_cont: bool, at_end: bool) {
+    let printer = StreamPrinter { src, prompt, prompt_cont, at_end };
+    top.run_source(src, "//toplevel//", SourceKind::Toplevel, &mut |ev| printer.event(ev));
+}
+
 fn run_toplevel(opts: &cli::Options) -> i32 {
-    let mut top = match toplevel::Toplevel::new() {
+    let mut top = match Toplevel::new() {
         Ok(t) => t,
         Err(e) => {
             eprintln!("ocaml-jit: cannot start: {}", e);
             return 2;
         }
     };
+    top.include_dirs = opts.include_dirs.iter().rev().cloned().collect();
+    for spec in &opts.warnings {
+        top.warnings.set_warnings(spec);
+    }
+    for spec in &opts.warn_error {
+        top.warnings.set_warn_error(spec);
+    }
+    if opts.expect {
+        let Some(file) = opts.files.first() else {
+            eprintln!("ocaml-jit: -expect needs a file");
+            return 2;
+        };
+        return expect::run(&mut top, file);
+    }
     if let Some(script) = opts.files.first() {
         let text = match std::fs::read_to_string(script) {
             Ok(t) => t,
@@ -61,17 +133,20 @@ fn run_toplevel(opts: &cli::Options) -> i32 {
             }
         };
         let shown = if script.contains('/') { script.clone() } else { format!("./{}", script) };
+        if let Some(code) = init_file::load(&mut top, opts) {
+            return code;
+        }
         return top.run_script(&text, &shown);
     }
+    if let Some(code) = init_file::load(&mut top, opts) {
+        return code;
+    }
     if !opts.eval.is_empty() {
-        top.prompt = false;
         for e in &opts.eval {
-            top.run_text(e, "//toplevel//");
+            run_streamed(&mut top, e, false, false, false);
         }
         return 0;
     }
-    top.prompt = !opts.noprompt;
-    top.prompt_cont = !opts.nopromptcont;
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
         if !opts.no_version {
@@ -85,6 +160,7 @@ fn run_toplevel(opts: &cli::Options) -> i32 {
         println!("        OCaml version 4.13.1\n");
     }
     runtime::signals::install_sigint();
+    let (prompt, prompt_cont) = (!opts.noprompt, !opts.nopromptcont);
     // Phrases run as soon as their line arrives, so a program driving the toplevel through a
     // pipe sees each answer before it sends the next phrase.
     let mut input = stdin.lock();
@@ -96,23 +172,20 @@ fn run_toplevel(opts: &cli::Options) -> i32 {
             Ok(_) => buf.push_str(&line),
         }
         if interactive::input_complete(&buf) && !buf.trim().is_empty() {
-            top.run_chunk(&buf, "//toplevel//", false);
+            run_streamed(&mut top, &buf, prompt, prompt_cont, false);
             buf.clear();
             if top.quit {
                 return 0;
             }
         }
     }
-    top.run_chunk(&buf, "//toplevel//", true);
+    run_streamed(&mut top, &buf, prompt, prompt_cont, true);
     0
 }
 
-impl interactive::Engine for toplevel::Toplevel {
+impl interactive::Engine for Toplevel {
     fn eval(&mut self, src: &str) -> bool {
-        let saved = self.prompt;
-        self.prompt = false;
-        self.run_text(src, "//toplevel//");
-        self.prompt = saved;
+        run_streamed(self, src, false, false, false);
         !self.quit
     }
 

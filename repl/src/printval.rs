@@ -12,20 +12,21 @@ pub struct Printer<'e> {
     pub env: &'e Env,
     /// `#print_depth`.
     pub max_depth: usize,
-    /// `#print_length`: elements printed before `...`, over the whole value.
+    /// `#print_length`: nodes printed before `...`, over the whole value.
     pub max_length: usize,
-    printed: usize,
+    /// Nodes still allowed (OCaml counts every node, containers included).
+    steps: i64,
     /// Blocks being printed around the current one: meeting one again prints `<cycle>`.
     nested: Vec<u64>,
 }
 
 impl<'e> Printer<'e> {
     pub fn new(env: &'e Env, max_depth: usize, max_length: usize) -> Printer<'e> {
-        Printer { env, max_depth, max_length, printed: 0, nested: Vec::new() }
+        Printer { env, max_depth, max_length, steps: 0, nested: Vec::new() }
     }
 
     pub fn tree(&mut self, v: Value, ty: TypeExpr) -> OutValue {
-        self.printed = 0;
+        self.steps = self.max_length as i64;
         self.value(v, ty, 0)
     }
 
@@ -37,7 +38,8 @@ impl<'e> Printer<'e> {
     }
 
     fn value(&mut self, v: Value, ty: TypeExpr, depth: usize) -> OutValue {
-        if depth > self.max_depth {
+        self.steps -= 1;
+        if depth > self.max_depth || self.steps < 0 {
             return OutValue::Ellipsis;
         }
         if !v.is_block() {
@@ -61,7 +63,16 @@ impl<'e> Printer<'e> {
                 TypeDesc::Arrow(..) => OutValue::Stuff("<fun>".into()),
                 TypeDesc::Poly(t, _) => self.value(v, t, depth),
                 TypeDesc::Tuple(ts) => {
-                    OutValue::Tuple(ts.iter().enumerate().map(|(i, &t)| self.value(v.field(i), t, depth + 1)).collect())
+                    let mut items = Vec::new();
+                    for (i, &t) in ts.iter().enumerate() {
+                        let item = self.value(v.field(i), t, depth + 1);
+                        let cut = matches!(item, OutValue::Ellipsis);
+                        items.push(item);
+                        if cut {
+                            break;
+                        }
+                    }
+                    OutValue::Tuple(items)
                 }
                 TypeDesc::Constr(p, args) => self.constr(v, &p, &args, depth),
                 _ => OutValue::Stuff("<abstr>".into()),
@@ -104,7 +115,7 @@ impl<'e> Printer<'e> {
                     let mut cur = v;
                     let outer = self.nested.len();
                     while cur.is_block() {
-                        if self.printed >= self.max_length {
+                        if self.steps < 0 {
                             items.push(OutValue::Ellipsis);
                             break;
                         }
@@ -116,11 +127,15 @@ impl<'e> Printer<'e> {
                             }
                             self.nested.push(cur.0);
                         }
-                        self.printed += 1;
-                        items.push(match elt {
+                        let item = match elt {
                             Some(t) => self.value(cur.field(0), t, depth + 1),
                             None => OutValue::Stuff("<poly>".into()),
-                        });
+                        };
+                        let cut = matches!(item, OutValue::Ellipsis);
+                        items.push(item);
+                        if cut {
+                            break;
+                        }
                         cur = cur.field(1);
                     }
                     self.nested.truncate(outer);
@@ -131,19 +146,24 @@ impl<'e> Printer<'e> {
                     let n = if v.is_block() { v.wosize() } else { 0 };
                     let is_float = n > 0 && v.tag() == DOUBLE_ARRAY_TAG;
                     for i in 0..n {
-                        if self.printed >= self.max_length {
-                            items.push(OutValue::Ellipsis);
-                            break;
-                        }
-                        self.printed += 1;
-                        items.push(if is_float {
-                            OutValue::Float(v.double_field(i))
+                        let item = if is_float {
+                            self.steps -= 1;
+                            if self.steps < 0 {
+                                OutValue::Ellipsis
+                            } else {
+                                OutValue::Float(v.double_field(i))
+                            }
                         } else {
                             match args.first() {
                                 Some(&t) => self.value(v.field(i), t, depth + 1),
                                 None => OutValue::Stuff("<poly>".into()),
                             }
-                        });
+                        };
+                        let cut = matches!(item, OutValue::Ellipsis);
+                        items.push(item);
+                        if cut {
+                            break;
+                        }
                     }
                     return OutValue::Array(items);
                 }

@@ -1,16 +1,21 @@
-//! The toplevel engine: phrases in, OCaml's toplevel output out.
+//! The toplevel engine: phrases in, structured results out ([`PhraseResult`]).
 //!
 //! Each phrase is parsed, typed against the session environment, translated to Lambda,
 //! closure-converted, compiled by Cranelift into the session's code image and run. The values it
 //! defines are stored in a static block of its own (a GC root); later phrases reach them through
 //! that block. An error or an exception leaves the session as it was before the phrase.
+//! Directives are in `directives.rs`; the front ends (stdin, script, interactive, `-expect`)
+//! decide how results are shown.
 
 use crate::outval;
+use crate::phrase_result::{Body, Event, PhraseResult};
 use crate::printval::Printer;
+use crate::warning_flags::WarningFlags;
 use compiler::lambda::{Fresh, Lambda, Primitive};
 use compiler::middle::closure;
+use compiler::parsing::asttypes::RecFlag;
 use compiler::parsing::location::{Location, Position, ReportMode};
-use compiler::parsing::parsetree::{DirectiveArgumentDesc, ToplevelDirective, ToplevelPhrase};
+use compiler::parsing::parsetree::{self as P, ToplevelPhrase};
 use compiler::parsing::PhraseReader;
 use compiler::translate::{ident_var, Translator};
 use compiler::typing::env::Env;
@@ -23,47 +28,66 @@ use compiler::typing::{outcome, printtyp};
 use jit::Jit;
 use runtime::value::Value;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::rc::Rc;
 
 pub struct Toplevel {
     jit: Jit,
-    env: Env,
+    pub(crate) env: Env,
     fresh: Fresh,
     /// Where each toplevel-bound identifier lives: (block symbol, field).
     globals: HashMap<(Rc<str>, u32), (Rc<str>, usize)>,
     phrases: usize,
     pub print_depth: usize,
     pub print_length: usize,
-    pub prompt: bool,
-    pub prompt_cont: bool,
     /// Set by `#quit`.
     pub quit: bool,
     /// Script mode: print nothing for successful phrases.
     pub silent: bool,
-    /// The last phrase failed (error or exception).
-    pub failed: bool,
+    /// `-w`, `#warnings`, `-warn-error`, `#warn_error`.
+    pub warnings: WarningFlags,
+    /// `-I`, `#directory`: where `#use` looks for files.
+    pub include_dirs: Vec<String>,
     /// Compilation units loaded into the image (`Stdlib`, `Stdlib__List`, ...), with their
     /// global block; `None` while a unit is being loaded.
     units: HashMap<String, Option<cranelift_module::DataId>>,
 }
 
+/// How the positions of a text are reported.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SourceKind {
+    /// Typed at the toplevel: `Line 1, characters ...`, lines counted from the phrase.
+    Toplevel,
+    /// A file (`#use`, scripts): `File "f.ml", line 3, characters ...`.
+    File,
+}
+
 /// How a phrase's text is laid out, for error locations.
-struct Source<'a> {
-    text: &'a [u8],
-    phrase_start: Position,
-    /// Toplevel mode (`Line 1, characters ...`) or file mode (`File "f.ml", line 3, ...`).
-    toplevel: bool,
+pub struct Source<'a> {
+    pub text: &'a [u8],
+    pub fname: &'a str,
+    pub phrase_start: Position,
+    pub kind: SourceKind,
 }
 
 impl<'a> Source<'a> {
-    fn report(&self, loc: &Location, kind: &str, msg: &str) -> String {
-        let mode = if self.toplevel {
-            ReportMode::Toplevel { src: self.text, phrase_start: self.phrase_start.clone() }
-        } else {
-            ReportMode::File { src: Some(self.text) }
-        };
-        mode.report(loc, kind, msg, &[])
+    pub fn report(&self, loc: &Location, kind: &str, msg: &str) -> String {
+        self.mode().report(loc, kind, msg, &[])
+    }
+
+    fn mode(&self) -> ReportMode<'a> {
+        match self.kind {
+            SourceKind::Toplevel => ReportMode::Toplevel { src: self.text, phrase_start: self.phrase_start.clone() },
+            SourceKind::File => ReportMode::File { src: Some(self.text) },
+        }
+    }
+
+    /// An error without a position in the text (`#show_val nope`): OCaml reports it at line 1
+    /// of the current input.
+    pub fn report_at_top(&self, msg: &str) -> String {
+        match self.kind {
+            SourceKind::Toplevel => format!("Line 1:\nError: {}\n", msg),
+            SourceKind::File => format!("File \"{}\", line 1:\nError: {}\n", self.fname, msg),
+        }
     }
 }
 
@@ -78,6 +102,17 @@ fn stored_idents(item: &T::StructureItem) -> Vec<Ident> {
     ids.into_iter().map(|(_, id)| id).collect()
 }
 
+/// OCaml's toplevel shows `let _ = e` as it shows `e` (`- : int = 3`).
+fn as_expression_phrase(items: &[P::StructureItem]) -> Option<Vec<P::StructureItem>> {
+    let [item] = items else { return None };
+    let P::StructureItemDesc::Value(RecFlag::Nonrecursive, vbs) = &item.desc else { return None };
+    let [vb] = vbs.as_slice() else { return None };
+    if !matches!(vb.pat.desc, P::PatternDesc::Any) || !vb.pat.attributes.is_empty() {
+        return None;
+    }
+    Some(vec![P::StructureItem { desc: P::StructureItemDesc::Eval(vb.expr.clone(), vb.attributes.clone()), loc: item.loc.clone() }])
+}
+
 impl Toplevel {
     pub fn new() -> Result<Toplevel, String> {
         let jit = Jit::new().map_err(|e| format!("{:?}", e))?;
@@ -90,126 +125,104 @@ impl Toplevel {
             phrases: 0,
             print_depth: 100,
             print_length: 300,
-            prompt: true,
-            prompt_cont: true,
             quit: false,
             silent: false,
-            failed: false,
+            warnings: WarningFlags::default(),
+            include_dirs: Vec::new(),
             units: HashMap::new(),
         })
     }
 
-    /// Run every phrase of `src` as the toplevel does when reading it (prompts included when
-    /// `self.prompt`). Output is written to stdout as it is produced.
-    pub fn run_text(&mut self, src: &str, fname: &str) {
-        self.run_chunk(src, fname, true)
-    }
-
-    /// Run the phrases of `src`; with `at_end`, `src` is the rest of the input, and the prompt
-    /// for the phrase that never comes is printed, as OCaml does at end of input.
-    pub fn run_chunk(&mut self, src: &str, fname: &str, at_end: bool) {
+    /// Runs the phrases of `src` one after the other, reporting each step to `on`; stops after
+    /// `#quit`. With [`SourceKind::Toplevel`], `Event::Read` marks each phrase read (and the
+    /// end of the text).
+    pub fn run_source(&mut self, src: &str, fname: &str, kind: SourceKind, on: &mut dyn FnMut(Event)) {
         let mut reader = PhraseReader::new(src, fname);
         loop {
             let phrase = reader.next_phrase();
-            let range = reader.last_phrase_range();
-            if self.prompt && (phrase.is_some() || at_end) {
-                let mut p = String::from("# ");
-                if self.prompt_cont {
-                    let lines = src.as_bytes()[range.clone()].iter().filter(|&&c| c == b'\n').count();
-                    // The newline that ends the phrase's own last line is not read yet.
-                    let extra = if phrase.is_some() {
-                        let text = &src.as_bytes()[range.clone()];
-                        let trailing = text.iter().rev().take_while(|c| c.is_ascii_whitespace()).filter(|&&c| c == b'\n').count();
-                        lines.saturating_sub(trailing)
-                    } else {
-                        lines
-                    };
-                    p.push_str(&"  ".repeat(extra));
-                }
-                print_flush(&p);
+            if kind == SourceKind::Toplevel {
+                on(Event::Read { range: reader.last_phrase_range(), end: phrase.is_none() });
             }
-            let Some(phrase) = phrase else {
-                if self.prompt && at_end {
-                    print_flush("\n");
-                }
-                break;
+            let Some(phrase) = phrase else { break };
+            let source = Source { text: src.as_bytes(), fname, phrase_start: reader.last_phrase_start(), kind };
+            let result = match phrase {
+                Err(e) => PhraseResult::error(match kind {
+                    SourceKind::Toplevel => reader.report(&e),
+                    SourceKind::File => compiler::parsing::report_syntax_error(&e, Some(src.as_bytes())),
+                }),
+                Ok(p) => self.eval_phrase(&p, &source, on),
             };
-            let source = Source { text: src.as_bytes(), phrase_start: reader.last_phrase_start(), toplevel: true };
-            let out = match phrase {
-                Err(e) => reader.report(&e),
-                Ok(ToplevelPhrase::Dir(d)) => self.directive(&d),
-                Ok(ToplevelPhrase::Def(items)) => self.phrase(&items, &source),
-            };
-            print_flush(&out);
-            if self.quit {
+            on(Event::Done(&result));
+            if self.quit || (kind == SourceKind::File && result.failed()) {
+                // `#use` stops at the first phrase that fails, as OCaml's does.
                 break;
             }
         }
     }
 
-    fn directive(&mut self, d: &ToplevelDirective) -> String {
-        let arg = d.arg.as_ref().map(|a| &a.desc);
-        match (d.name.txt.as_str(), arg) {
-            ("quit", None) => {
-                self.quit = true;
-                String::new()
+    /// Runs the phrases of `src` and returns their results (no streaming).
+    #[allow(dead_code)]
+    pub fn eval_text(&mut self, src: &str, fname: &str) -> Vec<PhraseResult> {
+        let mut results = Vec::new();
+        self.run_source(src, fname, SourceKind::Toplevel, &mut |ev| {
+            if let Event::Done(r) = ev {
+                results.push(r.clone());
             }
-            ("print_depth", Some(DirectiveArgumentDesc::Int(n, None))) => {
-                self.print_depth = n.parse().unwrap_or(self.print_depth);
-                String::new()
-            }
-            ("print_length", Some(DirectiveArgumentDesc::Int(n, None))) => {
-                self.print_length = n.parse().unwrap_or(self.print_length);
-                String::new()
-            }
-            ("use", Some(DirectiveArgumentDesc::String(f))) => match std::fs::read_to_string(f) {
-                Ok(text) => {
-                    let saved = (self.prompt, self.prompt_cont);
-                    self.prompt = false;
-                    self.run_file_phrases(&text, f);
-                    (self.prompt, self.prompt_cont) = saved;
-                    String::new()
-                }
-                Err(_) => format!("Cannot find file {}.\n", f),
+        });
+        results
+    }
+
+    /// One phrase: a directive or definitions.
+    pub fn eval_phrase(&mut self, phrase: &ToplevelPhrase, src: &Source, on: &mut dyn FnMut(Event)) -> PhraseResult {
+        match phrase {
+            ToplevelPhrase::Dir(d) => crate::directives::run(self, d, src, on),
+            ToplevelPhrase::Def(items) => match as_expression_phrase(items) {
+                Some(e) => self.phrase(&e, src, on),
+                None => self.phrase(items, src, on),
             },
-            (name, _) => format!("Unknown directive `{}'.\n", name),
         }
     }
 
-    /// `#use`: the file's phrases, errors reported with file locations.
-    fn run_file_phrases(&mut self, text: &str, fname: &str) {
-        let mut reader = PhraseReader::new(text, fname);
-        while let Some(phrase) = reader.next_phrase() {
-            let source = Source { text: text.as_bytes(), phrase_start: reader.last_phrase_start(), toplevel: false };
-            let out = match phrase {
-                Err(e) => compiler::parsing::report_syntax_error(&e, Some(text.as_bytes())),
-                Ok(ToplevelPhrase::Dir(d)) => self.directive(&d),
-                Ok(ToplevelPhrase::Def(items)) => self.phrase(&items, &source),
-            };
-            print_flush(&out);
-            if self.quit {
-                break;
+    /// Renders the warnings the flags let through; `Err` when one of them is an error.
+    fn render_warnings(&self, warnings: &[compiler::typing::Warning], src: &Source) -> (Vec<String>, bool) {
+        let mut out = Vec::new();
+        let mut fatal = false;
+        for w in warnings.iter().filter(|w| self.warnings.is_enabled(w.number)) {
+            let rest = &w.header_and_message()["Warning ".len()..];
+            if self.warnings.is_error(w.number) {
+                fatal = true;
+                let (head, msg) = rest.split_once(": ").unwrap_or((rest, ""));
+                out.push(src.report(&w.loc, &format!("Error (warning {})", head), msg));
+            } else {
+                out.push(src.report(&w.loc, "Warning", rest).replacen("Warning: ", "Warning ", 1));
             }
         }
+        (out, fatal)
     }
 
-    /// Type, compile and run one phrase; returns what the toplevel prints for it.
-    fn phrase(&mut self, items: &[compiler::parsing::parsetree::StructureItem], src: &Source) -> String {
-        let mut out = String::new();
-        self.failed = true;
-        let res = match compiler::typing::type_toplevel_phrase(&self.env, &items.to_vec()) {
-            Ok(r) => r,
-            Err((e, warnings)) => {
-                for w in &warnings {
-                    out.push_str(&src.report(&w.loc, "Warning", &w.header_and_message()["Warning ".len()..]).replacen("Warning: ", "Warning ", 1));
+    /// Type, compile and run one phrase.
+    pub(crate) fn phrase(&mut self, items: &[P::StructureItem], src: &Source, on: &mut dyn FnMut(Event)) -> PhraseResult {
+        let typed = compiler::typing::type_toplevel_phrase(&self.env, &items.to_vec());
+        let (res, warnings) = match typed {
+            Ok(r) => {
+                let (w, fatal) = self.render_warnings(&r.warnings, src);
+                on(Event::Warnings(&w));
+                if fatal {
+                    return PhraseResult { warnings: w, body: Body::Error(String::new()) };
                 }
-                out.push_str(&src.report(&e.loc, "Error", &e.message()));
-                return out;
+                (r, w)
+            }
+            Err((e, ws)) => {
+                let (w, _) = self.render_warnings(&ws, src);
+                on(Event::Warnings(&w));
+                return PhraseResult { warnings: w, body: Body::Error(src.report(&e.loc, "Error", &e.message())) };
             }
         };
-        for w in &res.warnings {
-            out.push_str(&src.report(&w.loc, "Warning", &w.header_and_message()["Warning ".len()..]).replacen("Warning: ", "Warning ", 1));
-        }
+        let body = self.compile_and_run(res, src);
+        PhraseResult { warnings, body }
+    }
+
+    fn compile_and_run(&mut self, res: compiler::typing::PhraseResult, src: &Source) -> Body {
         // Where the phrase's values go: one static block with a field per bound identifier.
         let mut stored: Vec<Ident> = Vec::new();
         let mut eval_ident: Option<(Ident, compiler::typing::types::TypeExpr)> = None;
@@ -224,7 +237,7 @@ impl Toplevel {
         }
         self.phrases += 1;
         let sym: Rc<str> = format!("camlTOP{}", self.phrases).into();
-        let line_offset = if src.toplevel { src.phrase_start.line as i64 - 1 } else { 0 };
+        let line_offset = if src.kind == SourceKind::Toplevel { src.phrase_start.line as i64 - 1 } else { 0 };
         let translated = self.translate_phrase(
             &res.structure,
             &stored,
@@ -238,66 +251,48 @@ impl Toplevel {
             Ok((l, units)) => {
                 for u in units {
                     if let Err(e) = self.load_unit(&u) {
-                        out.push_str(&e);
-                        return out;
+                        return Body::Error(e);
                     }
                 }
                 l
             }
-            Err(e) => {
-                out.push_str(&src.report(&e.loc, "Error", &e.msg));
-                return out;
-            }
+            Err(e) => return Body::Error(src.report(&e.loc, "Error", &e.msg)),
         };
         let prog = match closure::convert(&lambda, &format!("phrase{}", self.phrases), &mut self.fresh) {
             Ok(p) => p,
-            Err(e) => {
-                let _ = writeln!(out, "Error: {}", e.0);
-                return out;
-            }
+            Err(e) => return Body::Error(format!("Error: {}\n", e.0)),
         };
         let block = match self.jit.define_global_block(&sym, stored.len().max(1)) {
             Ok(b) => b,
-            Err(e) => {
-                let _ = writeln!(out, "Error: {:?}", e);
-                return out;
-            }
+            Err(e) => return Body::Error(format!("Error: {:?}\n", e)),
         };
         let outcome = match self.jit.run(&prog, &[(block, stored.len().max(1))]) {
             Ok(o) => o,
-            Err(e) => {
-                let _ = writeln!(out, "Error: {:?}", e);
-                return out;
-            }
+            Err(e) => return Body::Error(format!("Error: {:?}\n", e)),
         };
         runtime::io::flush_std();
-        match outcome {
-            Err(exn) => {
-                out.push_str(&self.exception_text(exn));
-                out
-            }
-            Ok(_) => {
-                self.failed = false;
-                for (i, id) in stored.iter().enumerate() {
-                    self.globals.insert((id.name.clone(), id.stamp), (sym.clone(), i));
-                }
-                self.env = res.env.clone();
-                let base = self.jit.global_block(block);
-                if self.silent {
-                    return out;
-                }
-                if let Some((id, ty)) = &eval_ident {
-                    let idx = stored.iter().position(|x| x.stamp == id.stamp).unwrap_or(0);
-                    let v = unsafe { base.field(idx) };
-                    out.push_str(&self.print_eval(v, *ty));
-                } else {
-                    for item in &res.signature {
-                        out.push_str(&self.print_sig_item(item, &stored, base));
-                    }
-                }
-                out
+        if let Err(exn) = outcome {
+            return Body::Exception(self.exception_text(exn));
+        }
+        for (i, id) in stored.iter().enumerate() {
+            self.globals.insert((id.name.clone(), id.stamp), (sym.clone(), i));
+        }
+        self.env = res.env.clone();
+        let base = self.jit.global_block(block);
+        if self.silent {
+            return Body::Silent;
+        }
+        let mut items = Vec::new();
+        if let Some((id, ty)) = &eval_ident {
+            let idx = stored.iter().position(|x| x.stamp == id.stamp).unwrap_or(0);
+            let v = unsafe { base.field(idx) };
+            items.push(self.print_eval(v, *ty));
+        } else {
+            for item in &res.signature {
+                items.push(self.print_sig_item(item, &stored, base));
             }
         }
+        Body::Values(items)
     }
 
     fn translate_phrase(
@@ -409,8 +404,11 @@ impl Toplevel {
     }
 }
 
-fn print_flush(s: &str) {
+pub fn print_flush(s: &str) {
     use std::io::Write;
+    if s.is_empty() {
+        return;
+    }
     let mut o = std::io::stdout().lock();
     let _ = o.write_all(s.as_bytes());
     let _ = o.flush();
@@ -418,33 +416,45 @@ fn print_flush(s: &str) {
 
 impl Toplevel {
     /// Script mode (`ocaml-jit FILE.ml`): every structure item is a phrase of its own; nothing
-    /// is printed but the program's output; the first error or uncaught exception ends the run
-    /// with exit code 2.
+    /// is printed but the program's output (and what directives show); warnings go to stderr;
+    /// the first error or uncaught exception ends the run with exit code 2.
     pub fn run_script(&mut self, text: &str, fname: &str) -> i32 {
         self.silent = true;
         let mut reader = PhraseReader::new(text, fname);
+        let mut ignore = |ev: Event| {
+            if let Event::Warnings(ws) = ev {
+                runtime::io::flush_all();
+                eprint!("{}", ws.concat());
+            }
+        };
         while let Some(phrase) = reader.next_phrase() {
-            let items = match phrase {
-                Err(e) => {
-                    runtime::io::flush_all();
-                    eprint!("{}", compiler::parsing::report_syntax_error(&e, Some(text.as_bytes())));
-                    return 2;
+            let source = Source { text: text.as_bytes(), fname, phrase_start: reader.last_phrase_start(), kind: SourceKind::File };
+            let results = match phrase {
+                Err(e) => vec![PhraseResult::error(compiler::parsing::report_syntax_error(&e, Some(text.as_bytes())))],
+                Ok(ToplevelPhrase::Dir(d)) => vec![crate::directives::run(self, &d, &source, &mut ignore)],
+                Ok(ToplevelPhrase::Def(items)) => {
+                    let mut rs = Vec::new();
+                    for item in items {
+                        let r = self.phrase(std::slice::from_ref(&item), &source, &mut ignore);
+                        let failed = r.failed();
+                        rs.push(r);
+                        if failed {
+                            break;
+                        }
+                    }
+                    rs
                 }
-                Ok(ToplevelPhrase::Dir(d)) => {
-                    let out = self.directive(&d);
-                    eprint!("{}", out);
-                    continue;
-                }
-                Ok(ToplevelPhrase::Def(items)) => items,
             };
-            let source = Source { text: text.as_bytes(), phrase_start: reader.last_phrase_start(), toplevel: false };
-            for item in items {
-                let out = self.phrase(std::slice::from_ref(&item), &source);
-                if self.failed {
+            for r in results {
+                if r.failed() {
                     runtime::io::flush_all();
-                    eprint!("{}", out);
+                    eprint!("{}", r.text());
                     return 2;
                 }
+                print_flush(&r.body_text());
+            }
+            if self.quit {
+                break;
             }
         }
         runtime::io::flush_all();

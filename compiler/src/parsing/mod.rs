@@ -232,12 +232,14 @@ impl<'a> Parser<'a> {
                 let l = self.lower_longident(false)?;
                 Some(DirectiveArgumentDesc::Ident(l.txt))
             }
+            // `#show ( + )`
+            Token::LParen if self.paren_operator_at(1).is_some() => Some(DirectiveArgumentDesc::Ident(longident::Longident::Lident(self.val_ident()?.txt))),
             Token::Uident(_) => {
                 // a module path, or a value path `M.x`
                 let m = self.mod_longident()?;
-                if self.at(&Token::Dot) && matches!(self.peek_n(1), Token::Lident(_)) {
+                if self.at(&Token::Dot) && matches!(self.peek_n(1), Token::Lident(_) | Token::LParen) {
                     self.bump();
-                    let x = self.lident()?;
+                    let x = self.val_ident()?;
                     Some(DirectiveArgumentDesc::Ident(longident::Longident::ldot(m.txt, x.txt)))
                 } else {
                     Some(DirectiveArgumentDesc::Ident(m.txt))

@@ -1,0 +1,467 @@
+//! Toplevel directives (`#use "f.ml"`, `#show List.map`, `#warnings "-8"`, ...), with OCaml's
+//! outputs and error texts. The table also gives `#help` its listing.
+
+use crate::phrase_result::{Body, Event, PhraseResult};
+use crate::toplevel::{Source, SourceKind, Toplevel};
+use compiler::parsing::longident::Longident;
+use compiler::parsing::parsetree::{DirectiveArgumentDesc as Arg, ToplevelDirective};
+use compiler::typing::env::{Kind, LookupError};
+use compiler::typing::format::Formatter;
+use compiler::typing::ident::Ident;
+use compiler::typing::types::{
+    ConstructorArgs, ConstructorTag, ExtStatus, ExtensionConstructor, LabelDeclaration, ModuleType, RecStatus, SignatureItem,
+    TypeDesc,
+};
+use compiler::typing::{outcome, printtyp, types};
+use std::rc::Rc;
+
+/// The argument a directive takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ArgKind {
+    None,
+    Str,
+    Int,
+    Ident,
+    Bool,
+}
+
+impl ArgKind {
+    fn accepts(self, a: Option<&Arg>) -> bool {
+        matches!(
+            (self, a),
+            (ArgKind::None, None)
+                | (ArgKind::Str, Some(Arg::String(_)))
+                | (ArgKind::Int, Some(Arg::Int(_, None)))
+                | (ArgKind::Ident, Some(Arg::Ident(_)))
+                | (ArgKind::Bool, Some(Arg::Bool(_)))
+        )
+    }
+
+    fn shown(self) -> &'static str {
+        match self {
+            ArgKind::None => "",
+            ArgKind::Str => " <str>",
+            ArgKind::Int => " <int>",
+            ArgKind::Ident => " <ident>",
+            ArgKind::Bool => " <bool>",
+        }
+    }
+}
+
+struct Directive {
+    name: &'static str,
+    arg: ArgKind,
+    section: &'static str,
+    /// `#help`'s description (OCaml's wording, already wrapped as OCaml wraps it).
+    doc: &'static str,
+    /// Implemented by ocaml-jit (the others answer that they are not supported).
+    supported: bool,
+}
+
+const GENERAL: &str = "General";
+const LOADING: &str = "Loading code";
+const QUERIES: &str = "Environment queries";
+const PRINTING: &str = "Pretty-printing";
+const TRACING: &str = "Tracing";
+const OPTIONS: &str = "Compiler options";
+
+const fn d(name: &'static str, arg: ArgKind, section: &'static str, doc: &'static str, supported: bool) -> Directive {
+    Directive { name, arg, section, doc, supported }
+}
+
+/// OCaml 4.13's directives, sorted by name within each `#help` section.
+const DIRECTIVES: &[Directive] = &[
+    d("help", ArgKind::None, GENERAL, "Prints a list of all available directives, with corresponding argument type\n  if appropriate.", true),
+    d("quit", ArgKind::None, GENERAL, "Exit the toplevel.", true),
+    d("cd", ArgKind::Str, LOADING, "Change the current working directory.", true),
+    d("directory", ArgKind::Str, LOADING, "Add the given directory to search path for source and compiled files.", true),
+    d("load", ArgKind::Str, LOADING, "Load in memory a bytecode object, produced by ocamlc.", false),
+    d("load_rec", ArgKind::Str, LOADING, "As #load, but loads dependencies recursively.", false),
+    d("mod_use", ArgKind::Str, LOADING, "Usage is identical to #use but #mod_use wraps the contents in a module.", true),
+    d("remove_directory", ArgKind::Str, LOADING, "Remove the given directory from the search path.", true),
+    d("show_dirs", ArgKind::None, LOADING, "List directories currently in the search path.", true),
+    d("use", ArgKind::Str, LOADING, "Read, compile and execute source phrases from the given file.", true),
+    d("use_output", ArgKind::Str, LOADING, "Execute a command and read, compile and execute source phrases from its\n  output.", false),
+    d("show", ArgKind::Ident, QUERIES, "Print the signatures of components from any of the categories below.", true),
+    d("show_class", ArgKind::Ident, QUERIES, "Print the signature of the corresponding class.", false),
+    d("show_class_type", ArgKind::Ident, QUERIES, "Print the signature of the corresponding class type.", false),
+    d("show_constructor", ArgKind::Ident, QUERIES, "Print the signature of the corresponding value constructor.", true),
+    d("show_exception", ArgKind::Ident, QUERIES, "Print the signature of the corresponding exception.", true),
+    d("show_module", ArgKind::Ident, QUERIES, "Print the signature of the corresponding module.", true),
+    d("show_module_type", ArgKind::Ident, QUERIES, "Print the signature of the corresponding module type.", true),
+    d("show_type", ArgKind::Ident, QUERIES, "Print the signature of the corresponding type constructor.", true),
+    d("show_val", ArgKind::Ident, QUERIES, "Print the signature of the corresponding value.", true),
+    d("install_printer", ArgKind::Ident, PRINTING, "Registers a printer for values of a certain type.", false),
+    d("print_depth", ArgKind::Int, PRINTING, "Limit the printing of values to a maximal depth of n.", true),
+    d("print_length", ArgKind::Int, PRINTING, "Limit the number of value nodes printed to at most n.", true),
+    d("remove_printer", ArgKind::Ident, PRINTING, "Remove the named function from the table of toplevel printers.", false),
+    d("trace", ArgKind::Ident, TRACING, "All calls to the function named function-name will be traced.", false),
+    d("untrace", ArgKind::Ident, TRACING, "Stop tracing the given function.", false),
+    d("untrace_all", ArgKind::None, TRACING, "Stop tracing all functions traced so far.", false),
+    d("labels", ArgKind::Bool, OPTIONS, "Choose whether to ignore labels in function types.", false),
+    d("ppx", ArgKind::Str, OPTIONS, "After parsing, pipe the abstract syntax tree through the preprocessor\n  command.", false),
+    d("principal", ArgKind::Bool, OPTIONS, "Make sure that all types are derived in a principal way.", false),
+    d("rectypes", ArgKind::None, OPTIONS, "Allow arbitrary recursive types during type-checking.", false),
+    d("warn_error", ArgKind::Str, OPTIONS, "Treat as errors the warnings enabled by the argument.", true),
+    d("warnings", ArgKind::Str, OPTIONS, "Enable or disable warnings according to the argument.", true),
+];
+
+/// Directives of ocaml-jit that OCaml's `ocaml` lacks (utop has them); not listed by `#help`.
+const EXTRA: &[Directive] = &[d("typeof", ArgKind::Str, QUERIES, "Print the type of the given expression or value path.", true)];
+
+/// Runs a directive. Nested phrases (`#use`) report to `on` as they run.
+pub fn run(top: &mut Toplevel, dir: &ToplevelDirective, src: &Source, on: &mut dyn FnMut(Event)) -> PhraseResult {
+    let name = dir.name.txt.as_str();
+    let arg = dir.arg.as_ref().map(|a| &a.desc);
+    let Some(spec) = DIRECTIVES.iter().chain(EXTRA).find(|d| d.name == name) else {
+        return PhraseResult::error(format!("Unknown directive `{}'.\n", name));
+    };
+    if !spec.arg.accepts(arg) {
+        return PhraseResult::error(format!("Wrong type of argument for directive `{}'.\n", name));
+    }
+    if !spec.supported {
+        return PhraseResult::error(format!("Directive `{}' is not supported by ocaml-jit yet.\n", name));
+    }
+    let silent = PhraseResult::default;
+    match (name, arg) {
+        ("help", _) => PhraseResult::directive(help_text()),
+        ("quit", _) => {
+            top.quit = true;
+            silent()
+        }
+        ("print_depth", Some(Arg::Int(n, _))) => {
+            top.print_depth = n.parse().unwrap_or(top.print_depth);
+            silent()
+        }
+        ("print_length", Some(Arg::Int(n, _))) => {
+            top.print_length = n.parse().unwrap_or(top.print_length);
+            silent()
+        }
+        ("cd", Some(Arg::String(dir))) => match std::env::set_current_dir(dir) {
+            Ok(()) => silent(),
+            Err(e) => PhraseResult::error(format!("Exception: Sys_error \"{}: {}\".\n", dir, io_error_text(&e))),
+        },
+        ("directory", Some(Arg::String(dir))) => {
+            top.include_dirs.retain(|d| d != dir);
+            top.include_dirs.insert(0, dir.clone());
+            silent()
+        }
+        ("remove_directory", Some(Arg::String(dir))) => {
+            top.include_dirs.retain(|d| d != dir);
+            silent()
+        }
+        ("show_dirs", _) => {
+            let mut s = String::new();
+            for d in &top.include_dirs {
+                s.push_str(d);
+                s.push('\n');
+            }
+            PhraseResult::directive(s)
+        }
+        ("use", Some(Arg::String(f))) => use_file(top, f, false, on),
+        ("mod_use", Some(Arg::String(f))) => use_file(top, f, true, on),
+        ("warnings", Some(Arg::String(spec))) => match top.warnings.set_warnings(spec) {
+            Some(alert) => PhraseResult::directive(format!("File \"_none_\", line 1:\n{}", alert.0)),
+            None => silent(),
+        },
+        ("warn_error", Some(Arg::String(spec))) => match top.warn_error(spec) {
+            Some(alert) => PhraseResult::directive(format!("File \"_none_\", line 1:\n{}", alert.0)),
+            None => silent(),
+        },
+        ("typeof", Some(Arg::String(text))) => typeof_text(top, text),
+        (query, Some(Arg::Ident(lid))) => show(top, query, lid, src),
+        _ => PhraseResult::error(format!("Wrong type of argument for directive `{}'.\n", name)),
+    }
+}
+
+impl Toplevel {
+    fn warn_error(&mut self, spec: &str) -> Option<crate::warning_flags::SpecAlert> {
+        self.warnings.set_warn_error(spec)
+    }
+}
+
+fn io_error_text(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    // Rust appends " (os error N)"; OCaml prints strerror's text alone.
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// `#help`: the directives by section, as OCaml lists them.
+fn help_text() -> String {
+    let mut out = String::new();
+    for section in [GENERAL, LOADING, QUERIES, PRINTING, TRACING, OPTIONS] {
+        out.push_str(&" ".repeat(30));
+        out.push_str(section);
+        out.push('\n');
+        for d in DIRECTIVES.iter().filter(|d| d.section == section) {
+            out.push_str(&format!("#{}{}\n  {}\n", d.name, d.arg.shown(), d.doc));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The file `#use` means: as given, else in the `-I`/`#directory` folders.
+fn find_file(top: &Toplevel, f: &str) -> Option<String> {
+    let p = std::path::Path::new(f);
+    if p.is_absolute() || std::path::Path::new(f).exists() {
+        return p.exists().then(|| f.to_string());
+    }
+    top.include_dirs.iter().map(|d| std::path::Path::new(d).join(f)).find(|c| c.exists()).map(|c| c.to_string_lossy().into_owned())
+}
+
+/// `#use "f.ml"` runs the file's phrases; `#mod_use` wraps them in a module named after the
+/// file (`f.ml` -> `F`).
+fn use_file(top: &mut Toplevel, f: &str, as_module: bool, on: &mut dyn FnMut(Event)) -> PhraseResult {
+    let Some(path) = find_file(top, f) else { return PhraseResult::error(format!("Cannot find file {}.\n", f)) };
+    let Ok(text) = std::fs::read_to_string(&path) else { return PhraseResult::error(format!("Cannot find file {}.\n", f)) };
+    if !as_module {
+        top.run_source(&text, &path, SourceKind::File, on);
+        return PhraseResult::default();
+    }
+    let base = std::path::Path::new(&path).file_stem().and_then(|s| s.to_str()).unwrap_or("M");
+    let mut chars = base.chars();
+    let modname: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
+    // The file's structure inside `module M = struct ... end`, parsed as one phrase; the
+    // padding keeps the file's own line numbers and columns in error reports.
+    let prefix = format!("module {} = struct ", modname);
+    let wrapped = format!("{}{}\nend;;", prefix, text.replace(";;", "  "));
+    let mut results = Vec::new();
+    top.run_source(&wrapped, &path, SourceKind::File, &mut |ev| match ev {
+        Event::Done(r) => results.push(r.clone()),
+        other => on(other),
+    });
+    results.pop().unwrap_or_default()
+}
+
+/// `#typeof "expr"` (utop's): the type of a value path, or of an expression.
+fn typeof_text(top: &mut Toplevel, text: &str) -> PhraseResult {
+    let trimmed = text.trim();
+    if let Some(lid) = parse_longident(trimmed) {
+        if let Ok(v) = top.env.lookup_value(&lid) {
+            let item = SignatureItem::Value(Ident::create(trimmed), v.desc.clone());
+            return PhraseResult::directive(sig_item_text(&item));
+        }
+    }
+    let src = format!("let _ = ({});;", text);
+    let parsed = compiler::parsing::parse_implementation(&src, "//toplevel//");
+    let Ok(items) = parsed else { return PhraseResult::error(format!("Error: cannot parse {:?}\n", text)) };
+    match compiler::typing::type_toplevel_phrase(&top.env, &items) {
+        Ok(r) => match r.structure.items.first().map(|i| &i.desc) {
+            Some(compiler::typing::typedtree::StructureItemDesc::Value(_, vbs)) if !vbs.is_empty() => {
+                PhraseResult::directive(format!("- : {}\n", printtyp::scheme_to_string(vbs[0].expr.ty)))
+            }
+            _ => PhraseResult::default(),
+        },
+        Err((e, _)) => PhraseResult::error(format!("Error: {}\n", e.message())),
+    }
+}
+
+/// `List.map` as a long identifier (no spaces, operators in parentheses kept whole).
+fn parse_longident(s: &str) -> Option<Longident> {
+    if s.is_empty() || s.contains(char::is_whitespace) && !s.starts_with('(') {
+        return None;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('.') {
+        let head = &rest[..i];
+        if head.is_empty() || !head.starts_with(|c: char| c.is_ascii_uppercase()) {
+            break;
+        }
+        parts.push(head.to_string());
+        rest = &rest[i + 1..];
+    }
+    let last = if rest.starts_with('(') && rest.ends_with(')') { rest[1..rest.len() - 1].trim() } else { rest };
+    if last.is_empty() || (!rest.starts_with('(') && !last.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '\'')) {
+        return None;
+    }
+    let mut lid = Longident::Lident(parts.first().cloned().unwrap_or_else(|| last.to_string()));
+    if parts.is_empty() {
+        return Some(lid);
+    }
+    for p in parts.iter().skip(1) {
+        lid = Longident::Ldot(Box::new(lid), p.clone());
+    }
+    Some(Longident::Ldot(Box::new(lid), last.to_string()))
+}
+
+fn sig_item_text(item: &SignatureItem) -> String {
+    let mut tree = printtyp::tree_of_sig_item(item);
+    if let outcome::OutSigItem::Module(_, mty, _) = &mut tree {
+        elide_nested_functor_bodies(mty, false);
+    }
+    let mut f = Formatter::new(78);
+    outcome::print_sig_item(&mut f, &tree);
+    f.newline();
+    f.take()
+}
+
+/// `#show` prints the result signature of a functor found inside a signature as
+/// `sig ... end`, as OCaml does.
+fn elide_nested_functor_bodies(m: &mut outcome::OutModuleType, nested: bool) {
+    use outcome::{OutModuleType, OutSigItem};
+    match m {
+        OutModuleType::Signature(items) => {
+            for item in items {
+                if let OutSigItem::Module(_, mty, _) = item {
+                    elide_nested_functor_bodies(mty, true);
+                }
+            }
+        }
+        OutModuleType::Functor(_, res) if nested => {
+            let mut res: &mut OutModuleType = res;
+            while let OutModuleType::Functor(_, r) = res {
+                res = r;
+            }
+            if let OutModuleType::Signature(_) = res {
+                *res = OutModuleType::Ident("sig ... end".into());
+            }
+        }
+        _ => {}
+    }
+}
+
+fn last_name(lid: &Longident) -> String {
+    match lid {
+        Longident::Lident(s) | Longident::Ldot(_, s) => s.clone(),
+        Longident::Lapply(..) => String::new(),
+    }
+}
+
+/// The `#show...` queries. Each finds the items named `lid` of its kinds and prints them.
+fn show(top: &Toplevel, query: &str, lid: &Longident, src: &Source) -> PhraseResult {
+    let kinds: &[Kind] = match query {
+        "show_val" => &[Kind::Value],
+        "show_type" => &[Kind::Type],
+        "show_module" => &[Kind::Module],
+        "show_module_type" => &[Kind::ModuleType],
+        "show_constructor" | "show_exception" => &[Kind::Constructor],
+        _ => &[Kind::Value, Kind::Type, Kind::Constructor, Kind::Module, Kind::ModuleType],
+    };
+    let mut out = String::new();
+    for &kind in kinds {
+        match show_kind(top, kind, lid, query == "show_exception") {
+            Ok(text) => out.push_str(&text),
+            Err(e) if query != "show" => {
+                let loc = compiler::parsing::location::Location::none();
+                let err = compiler::typing::typetexp::unbound(&top.env, e.kind, &e.lid, &loc);
+                return PhraseResult::error(src.report_at_top(&err.message()));
+            }
+            Err(_) => {}
+        }
+    }
+    if out.is_empty() {
+        return PhraseResult::directive("Unknown element.\n".into());
+    }
+    PhraseResult { warnings: vec![], body: Body::Directive(out) }
+}
+
+fn show_kind(top: &Toplevel, kind: Kind, lid: &Longident, exceptions_only: bool) -> Result<String, LookupError> {
+    let env = &top.env;
+    let name = last_name(lid);
+    let id = Ident::create(&name);
+    match kind {
+        Kind::Value => {
+            let v = env.lookup_value(lid)?;
+            Ok(sig_item_text(&SignatureItem::Value(id, v.desc)))
+        }
+        Kind::Type => {
+            let t = env.lookup_type(lid)?;
+            Ok(sig_item_text(&SignatureItem::Type(id, t.data.decl.clone(), RecStatus::First)))
+        }
+        Kind::ModuleType => {
+            let m = env.lookup_modtype(lid)?;
+            Ok(sig_item_text(&SignatureItem::ModType(id, m.decl)))
+        }
+        Kind::Module => {
+            let m = env.lookup_module(lid)?;
+            let mut out = String::new();
+            let mut decl = m.decl.clone();
+            // An alias shows as `module L = List`, then what it stands for.
+            let mut hops = 0;
+            while let ModuleType::Alias(p) = &decl.mty {
+                let alias = types::ModuleDeclaration { mty: ModuleType::Alias(p.clone()), loc: decl.loc.clone() };
+                out.push_str(&sig_item_text(&SignatureItem::Module(id.clone(), Rc::new(alias), RecStatus::NotRec)));
+                match env.find_module(p) {
+                    Some(d) if hops < 16 => decl = d,
+                    _ => return Ok(out),
+                }
+                hops += 1;
+            }
+            out.push_str(&sig_item_text(&SignatureItem::Module(id, decl, RecStatus::NotRec)));
+            Ok(out)
+        }
+        Kind::Constructor => {
+            let cds = env.lookup_all_constructors(lid)?;
+            let Some(cd) = cds.first() else { return Err(LookupError { kind, lid: lid.clone() }) };
+            if let ConstructorTag::Extension(_) = &cd.tag {
+                let args = match &cd.inline_record {
+                    Some(labels) => ConstructorArgs::Record(
+                        labels
+                            .iter()
+                            .map(|l| LabelDeclaration { id: Ident::create_rc(l.name.clone()), mutable: l.mutable, ty: l.arg, loc: cd.loc.clone() })
+                            .collect(),
+                    ),
+                    None => ConstructorArgs::Tuple(cd.args.clone()),
+                };
+                let (type_path, type_params) = match types::desc(cd.res) {
+                    TypeDesc::Constr(p, params) => (p.clone(), params.clone()),
+                    _ => return Err(LookupError { kind, lid: lid.clone() }),
+                };
+                let is_exn = matches!(&type_path, compiler::typing::path::Path::Pident(i) if i.name() == "exn");
+                if exceptions_only && !is_exn {
+                    return Err(LookupError { kind, lid: lid.clone() });
+                }
+                let ext = ExtensionConstructor {
+                    type_path,
+                    type_params: type_params.to_vec(),
+                    args,
+                    ret_type: if cd.generalized { Some(cd.res) } else { None },
+                    private: cd.private,
+                    loc: cd.loc.clone(),
+                };
+                let status = if is_exn { ExtStatus::Exception } else { ExtStatus::First };
+                return Ok(sig_item_text(&SignatureItem::TypeExt(id, Rc::new(ext), status)));
+            }
+            if exceptions_only {
+                return Err(LookupError { kind, lid: lid.clone() });
+            }
+            // A constructor of a variant type shows its type.
+            let TypeDesc::Constr(p, _) = types::desc(cd.res) else { return Err(LookupError { kind, lid: lid.clone() }) };
+            let decl = env.find_type(&p).ok_or(LookupError { kind, lid: lid.clone() })?;
+            let tname = match &p {
+                compiler::typing::path::Path::Pident(i) => i.name().to_string(),
+                compiler::typing::path::Path::Pdot(_, s) => s.to_string(),
+                compiler::typing::path::Path::Papply(..) => name.clone(),
+            };
+            Ok(sig_item_text(&SignatureItem::Type(Ident::create(&tname), decl, RecStatus::First)))
+        }
+        Kind::Label => Err(LookupError { kind, lid: lid.clone() }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longidents_of_typeof() {
+        assert!(matches!(parse_longident("x"), Some(Longident::Lident(s)) if s == "x"));
+        assert!(matches!(parse_longident("List.map"), Some(Longident::Ldot(_, s)) if s == "map"));
+        assert!(parse_longident("f 1").is_none());
+        assert!(matches!(parse_longident("( + )"), Some(Longident::Lident(s)) if s == "+"));
+    }
+
+    #[test]
+    fn help_lists_sections_in_order() {
+        let h = help_text();
+        let g = h.find("General").unwrap_or(usize::MAX);
+        let o = h.find("Compiler options").unwrap_or(0);
+        assert!(g < o);
+        assert!(h.contains("#use <str>\n  Read, compile and execute source phrases from the given file.\n"));
+    }
+}
