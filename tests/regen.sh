@@ -3,7 +3,8 @@
 # package, 4.13). Run it where OCaml is installed; commit what it writes. The tests themselves
 # never need OCaml.
 #
-#   tests/toplevel/NAME.ml -> NAME.expected   (`ocaml -noinit -no-version < NAME.ml`, stdout+stderr)
+#   tests/toplevel/NAME.ml -> NAME.expected   (`ocaml -noinit -no-version < NAME.ml`, stdout+stderr;
+#                                              NAME.args, if present, replaces -noinit)
 #   tests/programs/NAME.ml -> NAME.stdout, NAME.stderr, NAME.exit   (`ocaml NAME.ml`)
 #   tests/errors/NAME.ml   -> the same as programs
 #
@@ -13,8 +14,10 @@ cd "$(dirname "$0")"
 command -v ocaml >/dev/null || { echo "regen.sh: real OCaml is not installed (apt-get install -y ocaml)" >&2; exit 1; }
 
 regen_toplevel() {
-  local f=$1
-  (cd toplevel && ocaml -noinit -no-version < "$(basename "$f")" > "$(basename "${f%.ml}").expected" 2>&1 || true)
+  local f=$1 args=(-noinit)
+  # NAME.args: options for that case instead of -noinit (e.g. `-init FILE`, `-w +26`).
+  [ -e "${f%.ml}.args" ] && read -r -a args < "${f%.ml}.args"
+  (cd toplevel && ocaml "${args[@]}" -no-version < "$(basename "$f")" > "$(basename "${f%.ml}").expected" 2>&1 || true)
 }
 
 regen_program() {

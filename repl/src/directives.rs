@@ -3,7 +3,9 @@
 
 use crate::phrase_result::{Body, Event, PhraseResult};
 use crate::toplevel::{Source, SourceKind, Toplevel};
+use compiler::parsing::location::Located;
 use compiler::parsing::longident::Longident;
+use compiler::parsing::parsetree as P;
 use compiler::parsing::parsetree::{DirectiveArgumentDesc as Arg, ToplevelDirective};
 use compiler::typing::env::{Kind, LookupError};
 use compiler::typing::format::Formatter;
@@ -81,7 +83,7 @@ const DIRECTIVES: &[Directive] = &[
     d("remove_directory", ArgKind::Str, LOADING, "Remove the given directory from the search path.", true),
     d("show_dirs", ArgKind::None, LOADING, "List directories currently in the search path.", true),
     d("use", ArgKind::Str, LOADING, "Read, compile and execute source phrases from the given file.", true),
-    d("use_output", ArgKind::Str, LOADING, "Execute a command and read, compile and execute source phrases from its\n  output.", false),
+    d("use_output", ArgKind::Str, LOADING, "Execute a command and read, compile and execute source phrases from its\n  output.", true),
     d("show", ArgKind::Ident, QUERIES, "Print the signatures of components from any of the categories below.", true),
     d("show_class", ArgKind::Ident, QUERIES, "Print the signature of the corresponding class.", false),
     d("show_class_type", ArgKind::Ident, QUERIES, "Print the signature of the corresponding class type.", false),
@@ -120,6 +122,16 @@ pub fn run(top: &mut Toplevel, dir: &ToplevelDirective, src: &Source, on: &mut d
         return PhraseResult::error(format!("Wrong type of argument for directive `{}'.\n", name));
     }
     if !spec.supported {
+        // OCaml's answers for a missing file or an unbound name come first.
+        match arg {
+            Some(Arg::String(f)) if matches!(name, "load" | "load_rec") && find_file(top, f).is_none() => {
+                return PhraseResult::error(format!("Cannot find file {}.\n", f));
+            }
+            Some(Arg::Ident(lid)) if matches!(name, "trace" | "untrace") && top.env.lookup_value(lid).is_err() => {
+                return PhraseResult::error(format!("Unbound value {}.\n", lid));
+            }
+            _ => {}
+        }
         return PhraseResult::error(format!("Directive `{}' is not supported by ocaml-jit yet.\n", name));
     }
     let silent = PhraseResult::default;
@@ -139,7 +151,7 @@ pub fn run(top: &mut Toplevel, dir: &ToplevelDirective, src: &Source, on: &mut d
         }
         ("cd", Some(Arg::String(dir))) => match std::env::set_current_dir(dir) {
             Ok(()) => silent(),
-            Err(e) => PhraseResult::error(format!("Exception: Sys_error \"{}: {}\".\n", dir, io_error_text(&e))),
+            Err(e) => PhraseResult::error(src.report_at_top(&format!("I/O error: {}: {}", dir, io_error_text(&e)))),
         },
         ("directory", Some(Arg::String(dir))) => {
             top.include_dirs.retain(|d| d != dir);
@@ -159,6 +171,7 @@ pub fn run(top: &mut Toplevel, dir: &ToplevelDirective, src: &Source, on: &mut d
             PhraseResult::directive(s)
         }
         ("use", Some(Arg::String(f))) => use_file(top, f, false, on),
+        ("use_output", Some(Arg::String(cmd))) => use_output(top, cmd, on),
         ("mod_use", Some(Arg::String(f))) => use_file(top, f, true, on),
         ("warnings", Some(Arg::String(spec))) => match top.warnings.set_warnings(spec) {
             Some(alert) => PhraseResult::directive(format!("File \"_none_\", line 1:\n{}", alert.0)),
@@ -225,16 +238,38 @@ fn use_file(top: &mut Toplevel, f: &str, as_module: bool, on: &mut dyn FnMut(Eve
     let base = std::path::Path::new(&path).file_stem().and_then(|s| s.to_str()).unwrap_or("M");
     let mut chars = base.chars();
     let modname: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
-    // The file's structure inside `module M = struct ... end`, parsed as one phrase; the
-    // padding keeps the file's own line numbers and columns in error reports.
-    let prefix = format!("module {} = struct ", modname);
-    let wrapped = format!("{}{}\nend;;", prefix, text.replace(";;", "  "));
-    let mut results = Vec::new();
-    top.run_source(&wrapped, &path, SourceKind::File, &mut |ev| match ev {
-        Event::Done(r) => results.push(r.clone()),
-        other => on(other),
-    });
-    results.pop().unwrap_or_default()
+    let source = Source { text: text.as_bytes(), fname: &path, phrase_start: compiler::parsing::location::Position::new(path.as_str().into()), kind: SourceKind::File };
+    let items = match compiler::parsing::parse_implementation(&text, &path) {
+        Ok(items) => items,
+        Err(e) => return PhraseResult::error(compiler::parsing::report_syntax_error(&e, Some(text.as_bytes()))),
+    };
+    // `module M = struct <the file> end`, located in the file so errors point into it.
+    let loc = compiler::parsing::location::Location::none();
+    let binding = P::ModuleBinding {
+        name: Located::new(Some(modname), loc.clone()),
+        expr: P::ModuleExpr { desc: P::ModuleExprDesc::Structure(items), loc: loc.clone(), attributes: vec![] },
+        attributes: vec![],
+        loc: loc.clone(),
+    };
+    let item = P::StructureItem { desc: P::StructureItemDesc::Module(binding), loc };
+    top.eval_phrase(&compiler::parsing::parsetree::ToplevelPhrase::Def(vec![item]), &source, on)
+}
+
+/// `#use_output "cmd"`: runs the command with the shell and uses what it prints.
+fn use_output(top: &mut Toplevel, cmd: &str, on: &mut dyn FnMut(Event)) -> PhraseResult {
+    crate::toplevel::print_flush("");
+    runtime::io::flush_std();
+    let out = match std::process::Command::new("/bin/sh").arg("-c").arg(cmd).stderr(std::process::Stdio::inherit()).output() {
+        Ok(o) if o.status.success() => o.stdout,
+        Ok(o) => {
+            let code = o.status.code().unwrap_or(-1);
+            return PhraseResult::error(format!("Command exited with code {}.\n", code));
+        }
+        Err(e) => return PhraseResult::error(format!("Command failed: {}.\n", io_error_text(&e))),
+    };
+    let text = String::from_utf8_lossy(&out).into_owned();
+    top.run_source(&text, "(command-output)", SourceKind::File, on);
+    PhraseResult::default()
 }
 
 /// `#typeof "expr"` (utop's): the type of a value path, or of an expression.

@@ -145,16 +145,32 @@ impl Toplevel {
             }
             let Some(phrase) = phrase else { break };
             let source = Source { text: src.as_bytes(), fname, phrase_start: reader.last_phrase_start(), kind };
-            let result = match phrase {
-                Err(e) => PhraseResult::error(match kind {
+            let phrases = match phrase {
+                Err(e) => Err(PhraseResult::error(match kind {
                     SourceKind::Toplevel => reader.report(&e),
                     SourceKind::File => compiler::parsing::report_syntax_error(&e, Some(src.as_bytes())),
-                }),
-                Ok(p) => self.eval_phrase(&p, &source, on),
+                })),
+                // A file's structure items are phrases of their own, as in OCaml's `#use`.
+                Ok(ToplevelPhrase::Def(items)) if kind == SourceKind::File => {
+                    Ok(items.into_iter().map(|i| ToplevelPhrase::Def(vec![i])).collect())
+                }
+                Ok(p) => Ok(vec![p]),
             };
-            on(Event::Done(&result));
-            if self.quit || (kind == SourceKind::File && result.failed()) {
+            let mut stop = false;
+            for p in phrases.unwrap_or_else(|r| {
+                on(Event::Done(&r));
+                stop = kind == SourceKind::File;
+                vec![]
+            }) {
+                let result = self.eval_phrase(&p, &source, on);
+                on(Event::Done(&result));
                 // `#use` stops at the first phrase that fails, as OCaml's does.
+                if self.quit || (kind == SourceKind::File && result.failed()) {
+                    stop = true;
+                    break;
+                }
+            }
+            if stop || self.quit {
                 break;
             }
         }

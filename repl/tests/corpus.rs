@@ -1,8 +1,9 @@
 //! The conformance corpus: every case under `tests/` run through the `ocaml-jit` binary and
 //! compared with what real OCaml printed (see `tests/regen.sh`).
 //!
-//! - `tests/toplevel/NAME.ml`: fed on stdin to `ocaml-jit -noinit -no-version`; stdout and stderr
-//!   together must equal `NAME.expected`.
+//! - `tests/toplevel/NAME.ml`: fed on stdin to `ocaml-jit -noinit -no-version` (with the options
+//!   in `NAME.args` instead of `-noinit` if that file exists); stdout and stderr together must
+//!   equal `NAME.expected`.
 //! - `tests/programs/NAME.ml`, `tests/errors/NAME.ml`: run as `ocaml-jit NAME.ml` in their folder;
 //!   stdout, stderr and exit code must equal `NAME.stdout`, `NAME.stderr` (absent: empty) and
 //!   `NAME.exit`.
@@ -61,8 +62,14 @@ fn command(dir: &Path, stress: bool) -> Command {
 fn run_toplevel(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
     let src = std::fs::read(dir.join(format!("{name}.ml"))).map_err(|e| e.to_string())?;
     let expected = std::fs::read_to_string(dir.join(format!("{name}.expected"))).map_err(|e| e.to_string())?;
+    // `NAME.args`: the options of that case instead of `-noinit` (see `tests/regen.sh`).
+    let args: Vec<String> = match std::fs::read_to_string(dir.join(format!("{name}.args"))) {
+        Ok(text) => text.split_whitespace().map(String::from).collect(),
+        Err(_) => vec!["-noinit".into()],
+    };
     let mut child = command(dir, stress)
-        .args(["-noinit", "-no-version"])
+        .args(&args)
+        .arg("-no-version")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -1,0 +1,22 @@
+(* #use, #mod_use, #directory, #remove_directory, #cd, #load, #trace *)
+#use "use_files/lib_ok.ml";;
+b;;
+#use "lib_ok.ml";;
+#directory "use_files";;
+#use "lib_ok.ml";;
+#use "lib_err.ml";;
+p;;
+r;;
+#mod_use "modfile.ml";;
+Modfile.z;;
+Modfile.twice succ 1;;
+#mod_use "bad_mod.ml";;
+#mod_use "use_files/lib_err.ml";;
+#remove_directory "use_files";;
+#use "modfile.ml";;
+#use "nonexistent.ml";;
+#use_output "echo 'let from_cmd = 42;;'";;
+from_cmd;;
+#cd "nonexistent_dir";;
+#load "foo.cma";;
+#trace nope;;

@@ -1,0 +1,3 @@
+let p = 1;;
+let q = p + "x";;
+let r = 3;;

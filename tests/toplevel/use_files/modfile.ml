@@ -1,0 +1,2 @@
+let z = 5
+let twice f x = f (f x)
