@@ -65,7 +65,14 @@ impl StreamPrinter<'_> {
     pub fn event(&self, ev: Event) {
         match ev {
             Event::Read { range, end } => {
-                if !self.prompt || (end && !self.at_end) {
+                if end && !self.at_end {
+                    return;
+                }
+                if !self.prompt {
+                    // OCaml ends the session's output with a newline even without prompts.
+                    if end {
+                        print_flush("\n");
+                    }
                     return;
                 }
                 let mut p = String::from("# ");

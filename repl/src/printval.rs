@@ -18,11 +18,18 @@ pub struct Printer<'e> {
     steps: i64,
     /// Blocks being printed around the current one: meeting one again prints `<cycle>`.
     nested: Vec<u64>,
+    /// Printers installed by `#install_printer`, tried first on every value.
+    pub custom: Option<&'e dyn CustomPrinter>,
+}
+
+/// Prints values of some types with code of the user's (`#install_printer`).
+pub trait CustomPrinter {
+    fn custom_print(&self, v: Value, ty: TypeExpr) -> Option<String>;
 }
 
 impl<'e> Printer<'e> {
     pub fn new(env: &'e Env, max_depth: usize, max_length: usize) -> Printer<'e> {
-        Printer { env, max_depth, max_length, steps: 0, nested: Vec::new() }
+        Printer { env, max_depth, max_length, steps: 0, nested: Vec::new(), custom: None }
     }
 
     pub fn tree(&mut self, v: Value, ty: TypeExpr) -> OutValue {
@@ -41,6 +48,9 @@ impl<'e> Printer<'e> {
         self.steps -= 1;
         if depth > self.max_depth || self.steps < 0 {
             return OutValue::Ellipsis;
+        }
+        if let Some(text) = self.custom.and_then(|c| c.custom_print(v, ty)) {
+            return OutValue::Stuff(text);
         }
         if !v.is_block() {
             return self.value_of_type(v, ty, depth);

@@ -47,9 +47,29 @@ pub struct Toplevel {
     pub warnings: WarningFlags,
     /// `-I`, `#directory`: where `#use` looks for files.
     pub include_dirs: Vec<String>,
+    /// `#install_printer`, the most recent first.
+    pub(crate) printers: Vec<InstalledPrinter>,
     /// Compilation units loaded into the image (`Stdlib`, `Stdlib__List`, ...), with their
     /// global block; `None` while a unit is being loaded.
     units: HashMap<String, Option<cranelift_module::DataId>>,
+}
+
+/// A phrase that ran: its block, the identifiers stored in it, and for an expression the
+/// field of its value and its type.
+struct Executed {
+    block: cranelift_module::DataId,
+    stored: Vec<Ident>,
+    eval: Option<(usize, compiler::typing::types::TypeExpr)>,
+}
+
+/// A printer installed by `#install_printer`: values whose type is an instance of `arg_ty`
+/// print as the string the compiled wrapper (stored at `block`/`field`) returns.
+pub(crate) struct InstalledPrinter {
+    pub name: String,
+    pub path: Path,
+    pub arg_ty: compiler::typing::types::TypeExpr,
+    pub block: cranelift_module::DataId,
+    pub field: usize,
 }
 
 /// How the positions of a text are reported.
@@ -129,6 +149,7 @@ impl Toplevel {
             silent: false,
             warnings: WarningFlags::default(),
             include_dirs: Vec::new(),
+            printers: Vec::new(),
             units: HashMap::new(),
         })
     }
@@ -239,6 +260,35 @@ impl Toplevel {
     }
 
     fn compile_and_run(&mut self, res: compiler::typing::PhraseResult, src: &Source) -> Body {
+        let done = match self.execute(&res, src) {
+            Ok(d) => d,
+            Err(body) => return body,
+        };
+        let base = self.jit.global_block(done.block);
+        if self.silent {
+            return Body::Silent;
+        }
+        if !self.printers.is_empty() {
+            // Printers run OCaml code while the value is walked: the values printed (reachable
+            // from the phrase's block) must not move meanwhile, so they leave the minor heap
+            // first. Nothing of OCaml's stack is live here (back in Rust after the run).
+            runtime::gc::minor_collection();
+        }
+        let mut items = Vec::new();
+        if let Some((idx, ty)) = done.eval {
+            let v = unsafe { base.field(idx) };
+            items.push(self.print_eval(v, ty));
+        } else {
+            for item in &res.signature {
+                items.push(self.print_sig_item(item, &done.stored, base));
+            }
+        }
+        Body::Values(items)
+    }
+
+    /// Compiles and runs a typed phrase; on success its values are in the returned block and
+    /// the session environment includes its definitions.
+    fn execute(&mut self, res: &compiler::typing::PhraseResult, src: &Source) -> Result<Executed, Body> {
         // Where the phrase's values go: one static block with a field per bound identifier.
         let mut stored: Vec<Ident> = Vec::new();
         let mut eval_ident: Option<(Ident, compiler::typing::types::TypeExpr)> = None;
@@ -267,48 +317,54 @@ impl Toplevel {
             Ok((l, units)) => {
                 for u in units {
                     if let Err(e) = self.load_unit(&u) {
-                        return Body::Error(e);
+                        return Err(Body::Error(e));
                     }
                 }
                 l
             }
-            Err(e) => return Body::Error(src.report(&e.loc, "Error", &e.msg)),
+            Err(e) => return Err(Body::Error(src.report(&e.loc, "Error", &e.msg))),
         };
         let prog = match closure::convert(&lambda, &format!("phrase{}", self.phrases), &mut self.fresh) {
             Ok(p) => p,
-            Err(e) => return Body::Error(format!("Error: {}\n", e.0)),
+            Err(e) => return Err(Body::Error(format!("Error: {}\n", e.0))),
         };
         let block = match self.jit.define_global_block(&sym, stored.len().max(1)) {
             Ok(b) => b,
-            Err(e) => return Body::Error(format!("Error: {:?}\n", e)),
+            Err(e) => return Err(Body::Error(format!("Error: {:?}\n", e))),
         };
         let outcome = match self.jit.run(&prog, &[(block, stored.len().max(1))]) {
             Ok(o) => o,
-            Err(e) => return Body::Error(format!("Error: {:?}\n", e)),
+            Err(e) => return Err(Body::Error(format!("Error: {:?}\n", e))),
         };
         runtime::io::flush_std();
         if let Err(exn) = outcome {
-            return Body::Exception(self.exception_text(exn));
+            return Err(Body::Exception(self.exception_text(exn)));
         }
         for (i, id) in stored.iter().enumerate() {
             self.globals.insert((id.name.clone(), id.stamp), (sym.clone(), i));
         }
         self.env = res.env.clone();
-        let base = self.jit.global_block(block);
-        if self.silent {
-            return Body::Silent;
+        let eval = eval_ident.map(|(id, ty)| (stored.iter().position(|x| x.stamp == id.stamp).unwrap_or(0), ty));
+        Ok(Executed { block, stored, eval })
+    }
+
+    /// Types, compiles and runs the expression `text` without printing anything: where its
+    /// value stays (a GC root) and its type. Used to install printers.
+    pub(crate) fn eval_hidden(&mut self, text: &str) -> Result<(cranelift_module::DataId, usize, compiler::typing::types::TypeExpr), String> {
+        let src = format!("{};;", text);
+        let items = compiler::parsing::parse_implementation(&src, "//toplevel//").map_err(|e| e.message)?;
+        let res = compiler::typing::type_toplevel_phrase(&self.env, &items).map_err(|(e, _)| e.message())?;
+        let source = Source { text: src.as_bytes(), fname: "//toplevel//", phrase_start: Position::new("//toplevel//".into()), kind: SourceKind::Toplevel };
+        match self.execute(&res, &source) {
+            Ok(Executed { block, eval: Some((idx, ty)), .. }) => Ok((block, idx, ty)),
+            Ok(_) => Err("not an expression".into()),
+            Err(body) => Err(PhraseResult { warnings: vec![], body }.body_text()),
         }
-        let mut items = Vec::new();
-        if let Some((id, ty)) = &eval_ident {
-            let idx = stored.iter().position(|x| x.stamp == id.stamp).unwrap_or(0);
-            let v = unsafe { base.field(idx) };
-            items.push(self.print_eval(v, *ty));
-        } else {
-            for item in &res.signature {
-                items.push(self.print_sig_item(item, &stored, base));
-            }
-        }
-        Body::Values(items)
+    }
+
+    /// The value stored at `field` of a phrase's block.
+    pub(crate) fn stored_value(&self, block: cranelift_module::DataId, field: usize) -> Value {
+        unsafe { self.jit.global_block(block).field(field) }
     }
 
     fn translate_phrase(
@@ -357,7 +413,21 @@ impl Toplevel {
     }
 
     fn printer(&self) -> Printer<'_> {
-        Printer::new(&self.env, self.print_depth, self.print_length)
+        let mut p = Printer::new(&self.env, self.print_depth, self.print_length);
+        if !self.printers.is_empty() {
+            p.custom = Some(self);
+        }
+        p
+    }
+
+    /// The text an installed printer gives for `v` of type `ty`, if one applies.
+    pub(crate) fn custom_print(&self, v: Value, ty: compiler::typing::types::TypeExpr) -> Option<String> {
+        let p = self.printers.iter().find(|p| compiler::typing::ctype::moregeneral(&self.env, p.arg_ty, ty))?;
+        let wrapper = self.stored_value(p.block, p.field);
+        Some(match runtime::callback::callback(wrapper, v) {
+            Ok(s) => unsafe { String::from_utf8_lossy(s.bytes()).into_owned() },
+            Err(exn) => format!("<printer {} raised an exception: {}>", p.name, runtime::printexc::to_string(exn)),
+        })
     }
 
     fn print_eval(&self, v: Value, ty: compiler::typing::types::TypeExpr) -> String {
@@ -541,5 +611,11 @@ impl Toplevel {
             }
             Err(exn) => Err(fail(format!("exception {}", runtime::printexc::to_string(exn)))),
         }
+    }
+}
+
+impl crate::printval::CustomPrinter for Toplevel {
+    fn custom_print(&self, v: Value, ty: compiler::typing::types::TypeExpr) -> Option<String> {
+        Toplevel::custom_print(self, v, ty)
     }
 }

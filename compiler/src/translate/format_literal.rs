@@ -4,8 +4,8 @@
 //! Supported: plain text, `%%`, `%!`, `%d %i %x %X %o %u` (also `%ld %Ld %nd` ...), `%s %S %c %C`,
 //! `%f %e %E %g %G %F %h %H`, `%b %B`, `%a`, `%t`, with the flags `-` and `0`, a literal width
 //! and a literal precision. Not yet: `*` widths, `%{ %(`, `%r`, scanning conversions, the
-//! flags `+ # space`, and `@` boxes (printed as plain text, which is what Printf does, but
-//! `Format` would interpret them).
+//! flags `+ # space`. `@` directives (boxes, breaks, tags, flushes) become `Formatting_lit` /
+//! `Formatting_gen` as in OCaml: `Format` interprets them, `Printf` prints them back as text.
 
 use crate::lambda::Constant;
 
@@ -22,8 +22,26 @@ const FLOAT: u8 = 8;
 const BOOL: u8 = 9;
 const FLUSH: u8 = 10;
 const STRING_LITERAL: u8 = 11;
+const CHAR_LITERAL: u8 = 12;
 const ALPHA: u8 = 15;
 const THETA: u8 = 16;
+const FORMATTING_LIT: u8 = 17;
+const FORMATTING_GEN: u8 = 18;
+
+/// `CamlinternalFormatBasics.formatting_lit`: constant constructors, then block tags.
+const CLOSE_BOX: i64 = 0;
+const CLOSE_TAG: i64 = 1;
+const FFLUSH: i64 = 2;
+const FORCE_NEWLINE: i64 = 3;
+const FLUSH_NEWLINE: i64 = 4;
+const ESCAPED_AT: i64 = 5;
+const ESCAPED_PERCENT: i64 = 6;
+const BREAK: u8 = 0;
+const MAGIC_SIZE: u8 = 1;
+const SCAN_INDIC: u8 = 2;
+/// `formatting_gen` block tags.
+const OPEN_TAG: u8 = 0;
+const OPEN_BOX: u8 = 1;
 const END_OF_FORMAT: i64 = 0;
 
 /// One piece of the format, innermost last.
@@ -54,6 +72,68 @@ fn precision(p: Option<i64>) -> Constant {
     }
 }
 
+fn lit(c: Constant) -> Piece {
+    Piece::Conv(FORMATTING_LIT, vec![c])
+}
+
+/// `<n m>` after `@;` or `<n>` after `@`: the numbers and the index after `>`.
+fn angle_numbers(s: &[u8], i: usize) -> Option<(Vec<i64>, usize)> {
+    if s.get(i) != Some(&b'<') {
+        return None;
+    }
+    let close = i + s[i..].iter().position(|&c| c == b'>')?;
+    let inner = std::str::from_utf8(&s[i + 1..close]).ok()?;
+    let nums: Option<Vec<i64>> = inner.split_whitespace().map(|w| w.parse().ok()).collect();
+    Some((nums?, close + 1))
+}
+
+/// What follows an `@` at index `i` (as CamlinternalFormat reads it): the piece and the index
+/// after it; `None` when the `@` is plain text.
+fn after_at(s: &[u8], i: usize) -> (Option<Piece>, usize) {
+    let text_of = |a: usize, b: usize| Constant::String(s[a..b].to_vec().into());
+    let Some(&c) = s.get(i) else { return (Some(Piece::Conv(CHAR_LITERAL, vec![Constant::Int(b'@' as i64)])), i) };
+    let simple = |n: i64| (Some(lit(Constant::Int(n))), i + 1);
+    match c {
+        b']' => simple(CLOSE_BOX),
+        b'}' => simple(CLOSE_TAG),
+        b'?' => simple(FFLUSH),
+        b'\n' => simple(FORCE_NEWLINE),
+        b'.' => simple(FLUSH_NEWLINE),
+        b'@' => simple(ESCAPED_AT),
+        b'%' if s.get(i + 1) == Some(&b'%') => (Some(lit(Constant::Int(ESCAPED_PERCENT))), i + 2),
+        b'%' => (None, i),
+        b',' => (Some(lit(Constant::Block(BREAK, vec![text_of(i - 1, i + 1), Constant::Int(0), Constant::Int(0)]))), i + 1),
+        b' ' => (Some(lit(Constant::Block(BREAK, vec![text_of(i - 1, i + 1), Constant::Int(1), Constant::Int(0)]))), i + 1),
+        b';' => match angle_numbers(s, i + 1) {
+            Some((n, next)) if n.len() == 2 => {
+                (Some(lit(Constant::Block(BREAK, vec![text_of(i - 1, next), Constant::Int(n[0]), Constant::Int(n[1])]))), next)
+            }
+            _ => (Some(lit(Constant::Block(BREAK, vec![text_of(i - 1, i + 1), Constant::Int(1), Constant::Int(0)]))), i + 1),
+        },
+        b'<' => match angle_numbers(s, i) {
+            Some((n, next)) if n.len() == 1 => (Some(lit(Constant::Block(MAGIC_SIZE, vec![text_of(i - 1, next), Constant::Int(n[0])]))), next),
+            _ => (Some(lit(Constant::Block(SCAN_INDIC, vec![Constant::Int(c as i64)]))), i + 1),
+        },
+        b'[' | b'{' => {
+            let tag = if c == b'[' { OPEN_BOX } else { OPEN_TAG };
+            // The box or tag description `<hov 2>` is a format of its own.
+            let (inner, next) = match s.get(i + 1) {
+                Some(b'<') => match s[i + 1..].iter().position(|&x| x == b'>') {
+                    Some(k) => {
+                        let d = &s[i + 1..i + 2 + k];
+                        let fmt = Constant::Block(STRING_LITERAL, vec![Constant::String(d.to_vec().into()), Constant::Int(END_OF_FORMAT)]);
+                        (Constant::Block(0, vec![fmt, Constant::String(d.to_vec().into())]), i + 2 + k)
+                    }
+                    None => (Constant::Block(0, vec![Constant::Int(END_OF_FORMAT), Constant::String(Vec::new().into())]), i + 1),
+                },
+                _ => (Constant::Block(0, vec![Constant::Int(END_OF_FORMAT), Constant::String(Vec::new().into())]), i + 1),
+            };
+            (Some(Piece::Conv(FORMATTING_GEN, vec![Constant::Block(tag, vec![inner])])), next)
+        }
+        other => (Some(lit(Constant::Block(SCAN_INDIC, vec![Constant::Int(other as i64)]))), i + 1),
+    }
+}
+
 /// The `Format (fmt, s)` value of the literal `s`, or the reason it is not supported.
 pub fn format_value(s: &[u8]) -> Result<Constant, String> {
     let mut pieces: Vec<Piece> = Vec::new();
@@ -62,6 +142,21 @@ pub fn format_value(s: &[u8]) -> Result<Constant, String> {
     let unsupported = |what: &str| Err(format!("format \"{}\": {} is not supported yet by the native backend", String::from_utf8_lossy(s), what));
     while i < s.len() {
         let c = s[i];
+        if c == b'@' {
+            // Format's boxes, breaks and flushes (`Printf` prints them back as text).
+            i += 1;
+            let (piece, next) = after_at(s, i);
+            i = next;
+            if let Some(p) = piece {
+                if !text.is_empty() {
+                    pieces.push(Piece::Text(std::mem::take(&mut text)));
+                }
+                pieces.push(p);
+            } else {
+                text.push(b'@');
+            }
+            continue;
+        }
         if c != b'%' {
             text.push(c);
             i += 1;
