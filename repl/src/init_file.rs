@@ -41,7 +41,7 @@ pub fn load(top: &mut Toplevel, opts: &Options) -> Option<i32> {
     let was_silent = top.silent;
     top.silent = true;
     top.run_source(&text, &shown, SourceKind::File, &mut |ev| match ev {
-        Event::Warnings(ws) => print_flush(&ws.concat()),
+        Event::Warnings(ws) => print_flush(&crate::phrase_result::texts(ws)),
         Event::Done(r) => print_flush(&r.body_text()),
         Event::Read { .. } => {}
     });

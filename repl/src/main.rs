@@ -84,7 +84,7 @@ impl StreamPrinter<'_> {
                 }
                 print_flush(&p);
             }
-            Event::Warnings(ws) => print_flush(&ws.concat()),
+            Event::Warnings(ws) => print_flush(&phrase_result::texts(ws)),
             Event::Done(r) => print_flush(&r.body_text()),
         }
     }

@@ -8,7 +8,7 @@
 //! decide how results are shown.
 
 use crate::outval;
-use crate::phrase_result::{Body, Event, PhraseResult};
+use crate::phrase_result::{texts, Body, Diagnostic, Event, PhraseResult};
 use crate::printval::Printer;
 use crate::warning_flags::WarningFlags;
 use compiler::lambda::{Fresh, Lambda, Primitive};
@@ -167,10 +167,13 @@ impl Toplevel {
             let Some(phrase) = phrase else { break };
             let source = Source { text: src.as_bytes(), fname, phrase_start: reader.last_phrase_start(), kind };
             let phrases = match phrase {
-                Err(e) => Err(PhraseResult::error(match kind {
-                    SourceKind::Toplevel => reader.report(&e),
-                    SourceKind::File => compiler::parsing::report_syntax_error(&e, Some(src.as_bytes())),
-                })),
+                Err(e) => {
+                    let text = match kind {
+                        SourceKind::Toplevel => reader.report(&e),
+                        SourceKind::File => compiler::parsing::report_syntax_error(&e, Some(src.as_bytes())),
+                    };
+                    Err(PhraseResult { warnings: vec![], body: Body::Error(Diagnostic::at(&e.loc, text)) })
+                }
                 // A file's structure items are phrases of their own, as in OCaml's `#use`.
                 Ok(ToplevelPhrase::Def(items)) if kind == SourceKind::File => {
                     Ok(items.into_iter().map(|i| ToplevelPhrase::Def(vec![i])).collect())
@@ -220,19 +223,20 @@ impl Toplevel {
         }
     }
 
-    /// Renders the warnings the flags let through; `Err` when one of them is an error.
-    fn render_warnings(&self, warnings: &[compiler::typing::Warning], src: &Source) -> (Vec<String>, bool) {
+    /// Renders the warnings the flags let through; `true` when one of them is an error.
+    fn render_warnings(&self, warnings: &[compiler::typing::Warning], src: &Source) -> (Vec<Diagnostic>, bool) {
         let mut out = Vec::new();
         let mut fatal = false;
         for w in warnings.iter().filter(|w| self.warnings.is_enabled(w.number)) {
             let rest = &w.header_and_message()["Warning ".len()..];
-            if self.warnings.is_error(w.number) {
+            let text = if self.warnings.is_error(w.number) {
                 fatal = true;
                 let (head, msg) = rest.split_once(": ").unwrap_or((rest, ""));
-                out.push(src.report(&w.loc, &format!("Error (warning {})", head), msg));
+                src.report(&w.loc, &format!("Error (warning {})", head), msg)
             } else {
-                out.push(src.report(&w.loc, "Warning", rest).replacen("Warning: ", "Warning ", 1));
-            }
+                src.report(&w.loc, "Warning", rest).replacen("Warning: ", "Warning ", 1)
+            };
+            out.push(Diagnostic { loc: Some(w.loc.clone()), warning: Some(w.number), text });
         }
         (out, fatal)
     }
@@ -245,14 +249,14 @@ impl Toplevel {
                 let (w, fatal) = self.render_warnings(&r.warnings, src);
                 on(Event::Warnings(&w));
                 if fatal {
-                    return PhraseResult { warnings: w, body: Body::Error(String::new()) };
+                    return PhraseResult { warnings: w, body: Body::Error(Diagnostic::text_only(String::new())) };
                 }
                 (r, w)
             }
             Err((e, ws)) => {
                 let (w, _) = self.render_warnings(&ws, src);
                 on(Event::Warnings(&w));
-                return PhraseResult { warnings: w, body: Body::Error(src.report(&e.loc, "Error", &e.message())) };
+                return PhraseResult { warnings: w, body: Body::Error(Diagnostic::at(&e.loc, src.report(&e.loc, "Error", &e.message()))) };
             }
         };
         let body = self.compile_and_run(res, src);
@@ -317,24 +321,24 @@ impl Toplevel {
             Ok((l, units)) => {
                 for u in units {
                     if let Err(e) = self.load_unit(&u) {
-                        return Err(Body::Error(e));
+                        return Err(Body::Error(Diagnostic::text_only(e)));
                     }
                 }
                 l
             }
-            Err(e) => return Err(Body::Error(src.report(&e.loc, "Error", &e.msg))),
+            Err(e) => return Err(Body::Error(Diagnostic::at(&e.loc, src.report(&e.loc, "Error", &e.msg)))),
         };
         let prog = match closure::convert(&lambda, &format!("phrase{}", self.phrases), &mut self.fresh) {
             Ok(p) => p,
-            Err(e) => return Err(Body::Error(format!("Error: {}\n", e.0))),
+            Err(e) => return Err(Body::Error(Diagnostic::text_only(format!("Error: {}\n", e.0)))),
         };
         let block = match self.jit.define_global_block(&sym, stored.len().max(1)) {
             Ok(b) => b,
-            Err(e) => return Err(Body::Error(format!("Error: {:?}\n", e))),
+            Err(e) => return Err(Body::Error(Diagnostic::text_only(format!("Error: {:?}\n", e)))),
         };
         let outcome = match self.jit.run(&prog, &[(block, stored.len().max(1))]) {
             Ok(o) => o,
-            Err(e) => return Err(Body::Error(format!("Error: {:?}\n", e))),
+            Err(e) => return Err(Body::Error(Diagnostic::text_only(format!("Error: {:?}\n", e)))),
         };
         runtime::io::flush_std();
         if let Err(exn) = outcome {
@@ -510,7 +514,7 @@ impl Toplevel {
         let mut ignore = |ev: Event| {
             if let Event::Warnings(ws) = ev {
                 runtime::io::flush_all();
-                eprint!("{}", ws.concat());
+                eprint!("{}", texts(ws));
             }
         };
         while let Some(phrase) = reader.next_phrase() {
@@ -617,5 +621,34 @@ impl Toplevel {
 impl crate::printval::CustomPrinter for Toplevel {
     fn custom_print(&self, v: Value, ty: compiler::typing::types::TypeExpr) -> Option<String> {
         Toplevel::custom_print(self, v, ty)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The engine's results are structured: values, warnings with their number and location,
+    /// errors with their location, exceptions. (The only test of this binary that starts a
+    /// session: the runtime's state is per process.)
+    #[test]
+    fn results_per_phrase() {
+        let Ok(mut top) = Toplevel::new() else { panic!("no session") };
+        let r = top.eval_text("let x = 1;;\nx + \"a\";;\nraise Not_found;;\nlet f = function 0 -> 1;;\n#nope;;", "//toplevel//");
+        assert_eq!(r.len(), 5);
+        assert!(matches!(&r[0].body, Body::Values(v) if v == &vec!["val x : int = 1\n".to_string()]));
+        match &r[1].body {
+            Body::Error(d) => {
+                let loc = d.loc.as_ref().map(|l| (l.start.line, l.start.column(), l.end.column()));
+                assert_eq!(loc, Some((2, 4, 7)));
+                assert!(d.text.starts_with("Line 1, characters 4-7:\n"));
+            }
+            other => panic!("expected an error, got {:?}", other),
+        }
+        assert!(matches!(&r[2].body, Body::Exception(t) if t == "Exception: Not_found.\n"));
+        assert_eq!(r[3].warnings.iter().map(|w| w.warning).collect::<Vec<_>>(), vec![Some(8)]);
+        assert!(matches!(&r[3].body, Body::Values(_)));
+        assert!(r[4].failed());
+        assert_eq!(r[4].text(), "Unknown directive `nope'.\n");
     }
 }
