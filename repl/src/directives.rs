@@ -448,20 +448,34 @@ fn last_name(lid: &Longident) -> String {
     }
 }
 
-/// The `#show...` queries. Each finds the items named `lid` of its kinds and prints them.
+/// Which constructors a query shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Constructors {
+    /// `#show`: all (an exception as `exception E`).
+    All,
+    /// `#show_exception`: exceptions only.
+    Exceptions,
+    /// `#show_constructor`: constructors of variants and extensible types, not exceptions.
+    NotExceptions,
+}
+
+/// The `#show...` queries. Each finds the items named `lid` of its kinds and prints them;
+/// a name bound to something of another category is an "Unknown element".
 fn show(top: &Toplevel, query: &str, lid: &Longident, src: &Source) -> PhraseResult {
-    let kinds: &[Kind] = match query {
-        "show_val" => &[Kind::Value],
-        "show_type" => &[Kind::Type],
-        "show_module" => &[Kind::Module],
-        "show_module_type" => &[Kind::ModuleType],
-        "show_constructor" | "show_exception" => &[Kind::Constructor],
-        _ => &[Kind::Value, Kind::Type, Kind::Constructor, Kind::Module, Kind::ModuleType],
+    let (kinds, constructors): (&[Kind], Constructors) = match query {
+        "show_val" => (&[Kind::Value], Constructors::All),
+        "show_type" => (&[Kind::Type], Constructors::All),
+        "show_module" => (&[Kind::Module], Constructors::All),
+        "show_module_type" => (&[Kind::ModuleType], Constructors::All),
+        "show_constructor" => (&[Kind::Constructor], Constructors::NotExceptions),
+        "show_exception" => (&[Kind::Constructor], Constructors::Exceptions),
+        _ => (&[Kind::Value, Kind::Type, Kind::Constructor, Kind::Module, Kind::ModuleType], Constructors::All),
     };
     let mut out = String::new();
     for &kind in kinds {
-        match show_kind(top, kind, lid, query == "show_exception") {
-            Ok(text) => out.push_str(&text),
+        match show_kind(top, kind, lid, constructors) {
+            Ok(Some(text)) => out.push_str(&text),
+            Ok(None) => {}
             Err(e) if query != "show" => {
                 let loc = compiler::parsing::location::Location::none();
                 let err = compiler::typing::typetexp::unbound(&top.env, e.kind, &e.lid, &loc);
@@ -476,22 +490,24 @@ fn show(top: &Toplevel, query: &str, lid: &Longident, src: &Source) -> PhraseRes
     PhraseResult { warnings: vec![], body: Body::Directive(out) }
 }
 
-fn show_kind(top: &Toplevel, kind: Kind, lid: &Longident, exceptions_only: bool) -> Result<String, LookupError> {
+/// The text of the item of that kind named `lid`; `None` when the name is bound but not to
+/// something the query shows.
+fn show_kind(top: &Toplevel, kind: Kind, lid: &Longident, constructors: Constructors) -> Result<Option<String>, LookupError> {
     let env = &top.env;
     let name = last_name(lid);
     let id = Ident::create(&name);
     match kind {
         Kind::Value => {
             let v = env.lookup_value(lid)?;
-            Ok(sig_item_text(&SignatureItem::Value(id, v.desc)))
+            Ok(Some(sig_item_text(&SignatureItem::Value(id, v.desc))))
         }
         Kind::Type => {
             let t = env.lookup_type(lid)?;
-            Ok(sig_item_text(&SignatureItem::Type(id, t.data.decl.clone(), RecStatus::First)))
+            Ok(Some(sig_item_text(&SignatureItem::Type(id, t.data.decl.clone(), RecStatus::First))))
         }
         Kind::ModuleType => {
             let m = env.lookup_modtype(lid)?;
-            Ok(sig_item_text(&SignatureItem::ModType(id, m.decl)))
+            Ok(Some(sig_item_text(&SignatureItem::ModType(id, m.decl))))
         }
         Kind::Module => {
             let m = env.lookup_module(lid)?;
@@ -504,60 +520,67 @@ fn show_kind(top: &Toplevel, kind: Kind, lid: &Longident, exceptions_only: bool)
                 out.push_str(&sig_item_text(&SignatureItem::Module(id.clone(), Rc::new(alias), RecStatus::NotRec)));
                 match env.find_module(p) {
                     Some(d) if hops < 16 => decl = d,
-                    _ => return Ok(out),
+                    _ => return Ok(Some(out)),
                 }
                 hops += 1;
             }
             out.push_str(&sig_item_text(&SignatureItem::Module(id, decl, RecStatus::NotRec)));
-            Ok(out)
+            Ok(Some(out))
         }
         Kind::Constructor => {
             let cds = env.lookup_all_constructors(lid)?;
             let Some(cd) = cds.first() else { return Err(LookupError { kind, lid: lid.clone() }) };
-            if let ConstructorTag::Extension(_) = &cd.tag {
-                let args = match &cd.inline_record {
-                    Some(labels) => ConstructorArgs::Record(
-                        labels
-                            .iter()
-                            .map(|l| LabelDeclaration { id: Ident::create_rc(l.name.clone()), mutable: l.mutable, ty: l.arg, loc: cd.loc.clone() })
-                            .collect(),
-                    ),
-                    None => ConstructorArgs::Tuple(cd.args.clone()),
-                };
-                let (type_path, type_params) = match types::desc(cd.res) {
-                    TypeDesc::Constr(p, params) => (p.clone(), params.clone()),
-                    _ => return Err(LookupError { kind, lid: lid.clone() }),
-                };
-                let is_exn = matches!(&type_path, compiler::typing::path::Path::Pident(i) if i.name() == "exn");
-                if exceptions_only && !is_exn {
-                    return Err(LookupError { kind, lid: lid.clone() });
-                }
-                let ext = ExtensionConstructor {
-                    type_path,
-                    type_params: type_params.to_vec(),
-                    args,
-                    ret_type: if cd.generalized { Some(cd.res) } else { None },
-                    private: cd.private,
-                    loc: cd.loc.clone(),
-                };
-                let status = if is_exn { ExtStatus::Exception } else { ExtStatus::First };
-                return Ok(sig_item_text(&SignatureItem::TypeExt(id, Rc::new(ext), status)));
-            }
-            if exceptions_only {
-                return Err(LookupError { kind, lid: lid.clone() });
-            }
-            // A constructor of a variant type shows its type.
-            let TypeDesc::Constr(p, _) = types::desc(cd.res) else { return Err(LookupError { kind, lid: lid.clone() }) };
-            let decl = env.find_type(&p).ok_or(LookupError { kind, lid: lid.clone() })?;
-            let tname = match &p {
-                compiler::typing::path::Path::Pident(i) => i.name().to_string(),
-                compiler::typing::path::Path::Pdot(_, s) => s.to_string(),
-                compiler::typing::path::Path::Papply(..) => name.clone(),
-            };
-            Ok(sig_item_text(&SignatureItem::Type(Ident::create(&tname), decl, RecStatus::First)))
+            Ok(constructor_text(env, cd, &name, constructors))
         }
         Kind::Label => Err(LookupError { kind, lid: lid.clone() }),
     }
+}
+
+/// A constructor shows as its exception, its type extension, or its variant type.
+fn constructor_text(
+    env: &compiler::typing::env::Env,
+    cd: &types::ConstructorDescription,
+    name: &str,
+    constructors: Constructors,
+) -> Option<String> {
+    let TypeDesc::Constr(type_path, type_params) = types::desc(cd.res) else { return None };
+    if let ConstructorTag::Extension(_) = &cd.tag {
+        let is_exn = matches!(&type_path, compiler::typing::path::Path::Pident(i) if i.name() == "exn");
+        match (constructors, is_exn) {
+            (Constructors::Exceptions, false) | (Constructors::NotExceptions, true) => return None,
+            _ => {}
+        }
+        let args = match &cd.inline_record {
+            Some(labels) => ConstructorArgs::Record(
+                labels
+                    .iter()
+                    .map(|l| LabelDeclaration { id: Ident::create_rc(l.name.clone()), mutable: l.mutable, ty: l.arg, loc: cd.loc.clone() })
+                    .collect(),
+            ),
+            None => ConstructorArgs::Tuple(cd.args.clone()),
+        };
+        let ext = ExtensionConstructor {
+            type_path,
+            type_params: type_params.to_vec(),
+            args,
+            ret_type: if cd.generalized { Some(cd.res) } else { None },
+            private: cd.private,
+            loc: cd.loc.clone(),
+        };
+        let status = if is_exn { ExtStatus::Exception } else { ExtStatus::First };
+        return Some(sig_item_text(&SignatureItem::TypeExt(Ident::create(name), Rc::new(ext), status)));
+    }
+    if constructors == Constructors::Exceptions {
+        return None;
+    }
+    // A constructor of a variant type shows its type.
+    let decl = env.find_type(&type_path)?;
+    let tname = match &type_path {
+        compiler::typing::path::Path::Pident(i) => i.name().to_string(),
+        compiler::typing::path::Path::Pdot(_, s) => s.to_string(),
+        compiler::typing::path::Path::Papply(..) => name.to_string(),
+    };
+    Some(sig_item_text(&SignatureItem::Type(Ident::create(&tname), decl, RecStatus::First)))
 }
 
 #[cfg(test)]
