@@ -110,6 +110,12 @@ pub fn parse(args: &[String]) -> Parsed {
             "-help" | "--help" => return Parsed::Exit(usage(&prog)),
             _ => {}
         }
+        if a == "-stdin" {
+            // The script comes from standard input; the rest of the line is its arguments.
+            o.stdin_script = true;
+            o.script_args = args[i..].to_vec();
+            break;
+        }
         if a.starts_with('-') && a.len() > 1 {
             match table.iter().find(|(n, _, _)| n == a) {
                 Some((_, Arity::Flag(f), _)) => f(&mut o),
@@ -161,6 +167,13 @@ mod tests {
         assert_eq!(o.include_dirs, vec!["lib"]);
         assert_eq!(o.files, vec!["prog.ml"]);
         assert_eq!(o.script_args, vec!["-noinit", "x"]);
+    }
+
+    #[test]
+    fn stdin_script_takes_the_rest_as_arguments() {
+        let o = run(&["ocaml-jit", "-stdin", "a", "-b"]);
+        assert!(o.stdin_script && o.files.is_empty());
+        assert_eq!(o.script_args, vec!["a", "-b"]);
     }
 
     #[test]

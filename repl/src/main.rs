@@ -131,7 +131,18 @@ fn run_toplevel(opts: &cli::Options) -> i32 {
         };
         return expect::run(&mut top, file);
     }
+    if opts.stdin_script {
+        // `Sys.argv` is `-stdin` and the arguments after it, as in OCaml.
+        runtime::prims::sys::set_argv(std::iter::once("-stdin".to_string()).chain(opts.script_args.iter().cloned()).collect());
+        let mut text = String::new();
+        if std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).is_err() {
+            eprintln!("ocaml-jit: cannot read standard input");
+            return 2;
+        }
+        return top.run_script(&text, "(stdin)");
+    }
     if let Some(script) = opts.files.first() {
+        runtime::prims::sys::set_argv(std::iter::once(script.clone()).chain(opts.script_args.iter().cloned()).collect());
         let text = match std::fs::read_to_string(script) {
             Ok(t) => t,
             Err(_) => {
@@ -145,6 +156,7 @@ fn run_toplevel(opts: &cli::Options) -> i32 {
         }
         return top.run_script(&text, &shown);
     }
+    runtime::prims::sys::set_argv(std::env::args().collect());
     if let Some(code) = init_file::load(&mut top, opts) {
         return code;
     }
