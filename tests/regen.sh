@@ -25,7 +25,12 @@ regen_program() {
   (
     cd "$dir"
     set +e
-    ocaml "$name.ml" > "$name.stdout" 2> "$name.stderr"
+    # NAME.ocamlrunparam: OCAMLRUNPARAM for the oracle (a larger stack for deep recursion).
+    if [ -f "$name.ocamlrunparam" ]; then
+      OCAMLRUNPARAM=$(cat "$name.ocamlrunparam") ocaml "$name.ml" > "$name.stdout" 2> "$name.stderr"
+    else
+      ocaml "$name.ml" > "$name.stdout" 2> "$name.stderr"
+    fi
     echo $? > "$name.exit"
     set -e
     [ -s "$name.stderr" ] || rm -f "$name.stderr"

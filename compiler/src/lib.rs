@@ -7,6 +7,7 @@
 pub mod aot;
 pub mod codegen;
 pub mod driver;
+pub mod format_string;
 pub mod lambda;
 pub mod middle;
 pub mod parsing;

@@ -494,6 +494,16 @@ impl Toplevel {
     }
 }
 
+/// The end of a script runs the functions registered with `at_exit` (Format's final flush
+/// among them), as `exit` does, then flushes every channel.
+fn run_at_exit() {
+    if let Some(f) = runtime::prims::misc::named_value("Pervasives.do_at_exit") {
+        // An exception escaping an `at_exit` function is ignored, as at OCaml's exit.
+        let _ = runtime::callback::callback(f, runtime::value::UNIT);
+    }
+    runtime::io::flush_all();
+}
+
 pub fn print_flush(s: &str) {
     use std::io::Write;
     if s.is_empty() {
@@ -539,6 +549,7 @@ impl Toplevel {
                 if r.failed() {
                     runtime::io::flush_all();
                     eprint!("{}", r.text());
+                    run_at_exit();
                     return 2;
                 }
                 print_flush(&r.body_text());
@@ -547,7 +558,7 @@ impl Toplevel {
                 break;
             }
         }
-        runtime::io::flush_all();
+        run_at_exit();
         0
     }
 

@@ -1,270 +1,206 @@
 //! Format string literals (`Printf.printf "%d\n"`): the value the program sees is the
-//! `CamlinternalFormatBasics.Format (fmt, string)` built from the literal at compile time.
-//!
-//! Supported: plain text, `%%`, `%!`, `%d %i %x %X %o %u` (also `%ld %Ld %nd` ...), `%s %S %c %C`,
-//! `%f %e %E %g %G %F %h %H`, `%b %B`, `%a`, `%t`, with the flags `-` and `0`, a literal width
-//! and a literal precision. Not yet: `*` widths, `%{ %(`, `%r`, scanning conversions, the
-//! flags `+ # space`. `@` directives (boxes, breaks, tags, flushes) become `Formatting_lit` /
-//! `Formatting_gen` as in OCaml: `Format` interprets them, `Printf` prints them back as text.
+//! `CamlinternalFormatBasics.Format (fmt, string)` built at compile time from the parsed
+//! literal (`crate::format_string`). Every node of the parse has a value here; the Stdlib's
+//! CamlinternalFormat interprets them for Printf, Format and Scanf.
 
+use crate::format_string::{self as fs, FormattingLit, Ignored, IntSize, Node, Padding, Precision};
 use crate::lambda::Constant;
 
 /// Constructor tags of `CamlinternalFormatBasics.fmt` (non-constant ones, in order).
-const CHAR: u8 = 0;
-const CAML_CHAR: u8 = 1;
-const STRING: u8 = 2;
-const CAML_STRING: u8 = 3;
-const INT: u8 = 4;
-const INT32: u8 = 5;
-const NATIVEINT: u8 = 6;
-const INT64: u8 = 7;
-const FLOAT: u8 = 8;
-const BOOL: u8 = 9;
-const FLUSH: u8 = 10;
-const STRING_LITERAL: u8 = 11;
-const CHAR_LITERAL: u8 = 12;
-const ALPHA: u8 = 15;
-const THETA: u8 = 16;
-const FORMATTING_LIT: u8 = 17;
-const FORMATTING_GEN: u8 = 18;
-
-/// `CamlinternalFormatBasics.formatting_lit`: constant constructors, then block tags.
-const CLOSE_BOX: i64 = 0;
-const CLOSE_TAG: i64 = 1;
-const FFLUSH: i64 = 2;
-const FORCE_NEWLINE: i64 = 3;
-const FLUSH_NEWLINE: i64 = 4;
-const ESCAPED_AT: i64 = 5;
-const ESCAPED_PERCENT: i64 = 6;
-const BREAK: u8 = 0;
-const MAGIC_SIZE: u8 = 1;
-const SCAN_INDIC: u8 = 2;
-/// `formatting_gen` block tags.
-const OPEN_TAG: u8 = 0;
-const OPEN_BOX: u8 = 1;
-const END_OF_FORMAT: i64 = 0;
-
-/// One piece of the format, innermost last.
-enum Piece {
-    Text(Vec<u8>),
-    /// A conversion: its tag and its arguments before the rest of the format.
-    Conv(u8, Vec<Constant>),
+mod tag {
+    pub const CHAR: u8 = 0;
+    pub const CAML_CHAR: u8 = 1;
+    pub const STRING: u8 = 2;
+    pub const CAML_STRING: u8 = 3;
+    pub const INT: u8 = 4;
+    pub const INT32: u8 = 5;
+    pub const NATIVEINT: u8 = 6;
+    pub const INT64: u8 = 7;
+    pub const FLOAT: u8 = 8;
+    pub const BOOL: u8 = 9;
+    pub const FLUSH: u8 = 10;
+    pub const STRING_LITERAL: u8 = 11;
+    pub const CHAR_LITERAL: u8 = 12;
+    pub const FORMAT_ARG: u8 = 13;
+    pub const FORMAT_SUBST: u8 = 14;
+    pub const ALPHA: u8 = 15;
+    pub const THETA: u8 = 16;
+    pub const FORMATTING_LIT: u8 = 17;
+    pub const FORMATTING_GEN: u8 = 18;
+    pub const READER: u8 = 19;
+    pub const SCAN_CHAR_SET: u8 = 20;
+    pub const SCAN_GET_COUNTER: u8 = 21;
+    pub const SCAN_NEXT_CHAR: u8 = 22;
+    pub const IGNORED_PARAM: u8 = 23;
 }
 
-fn padding(flag: Option<u8>, width: Option<i64>) -> Constant {
-    match width {
-        None => Constant::Int(0), // No_padding
-        Some(w) => {
-            let padty = match flag {
-                Some(b'-') => 0, // Left
-                Some(b'0') => 2, // Zeros
-                _ => 1,          // Right
-            };
-            Constant::Block(0, vec![Constant::Int(padty), Constant::Int(w)])
-        }
+/// `End_of_format` and `End_of_fmtty` are both the first constant constructor.
+const END: Constant = Constant::Int(0);
+
+fn int(n: i64) -> Constant {
+    Constant::Int(n)
+}
+
+fn string(s: &[u8]) -> Constant {
+    Constant::String(s.to_vec().into())
+}
+
+fn option(o: Option<i64>) -> Constant {
+    match o {
+        None => int(0),
+        Some(n) => Constant::Block(0, vec![int(n)]),
     }
 }
 
-fn precision(p: Option<i64>) -> Constant {
+fn padding(p: Padding) -> Constant {
     match p {
-        None => Constant::Int(0), // No_precision
-        Some(n) => Constant::Block(0, vec![Constant::Int(n)]),
+        Padding::None => int(0),
+        Padding::Lit(ty, n) => Constant::Block(0, vec![int(ty as i64), int(n)]),
+        Padding::Arg(ty) => Constant::Block(1, vec![int(ty as i64)]),
     }
 }
 
-fn lit(c: Constant) -> Piece {
-    Piece::Conv(FORMATTING_LIT, vec![c])
-}
-
-/// `<n m>` after `@;` or `<n>` after `@`: the numbers and the index after `>`.
-fn angle_numbers(s: &[u8], i: usize) -> Option<(Vec<i64>, usize)> {
-    if s.get(i) != Some(&b'<') {
-        return None;
+fn precision(p: Precision) -> Constant {
+    match p {
+        Precision::None => int(0),
+        Precision::Lit(n) => Constant::Block(0, vec![int(n)]),
+        Precision::Arg => int(1),
     }
-    let close = i + s[i..].iter().position(|&c| c == b'>')?;
-    let inner = std::str::from_utf8(&s[i + 1..close]).ok()?;
-    let nums: Option<Vec<i64>> = inner.split_whitespace().map(|w| w.parse().ok()).collect();
-    Some((nums?, close + 1))
 }
 
-/// What follows an `@` at index `i` (as CamlinternalFormat reads it): the piece and the index
-/// after it; `None` when the `@` is plain text.
-fn after_at(s: &[u8], i: usize) -> (Option<Piece>, usize) {
-    let text_of = |a: usize, b: usize| Constant::String(s[a..b].to_vec().into());
-    let Some(&c) = s.get(i) else { return (Some(Piece::Conv(CHAR_LITERAL, vec![Constant::Int(b'@' as i64)])), i) };
-    let simple = |n: i64| (Some(lit(Constant::Int(n))), i + 1);
-    match c {
-        b']' => simple(CLOSE_BOX),
-        b'}' => simple(CLOSE_TAG),
-        b'?' => simple(FFLUSH),
-        b'\n' => simple(FORCE_NEWLINE),
-        b'.' => simple(FLUSH_NEWLINE),
-        b'@' => simple(ESCAPED_AT),
-        b'%' if s.get(i + 1) == Some(&b'%') => (Some(lit(Constant::Int(ESCAPED_PERCENT))), i + 2),
-        b'%' => (None, i),
-        b',' => (Some(lit(Constant::Block(BREAK, vec![text_of(i - 1, i + 1), Constant::Int(0), Constant::Int(0)]))), i + 1),
-        b' ' => (Some(lit(Constant::Block(BREAK, vec![text_of(i - 1, i + 1), Constant::Int(1), Constant::Int(0)]))), i + 1),
-        b';' => match angle_numbers(s, i + 1) {
-            Some((n, next)) if n.len() == 2 => {
-                (Some(lit(Constant::Block(BREAK, vec![text_of(i - 1, next), Constant::Int(n[0]), Constant::Int(n[1])]))), next)
+fn int_tag(size: IntSize) -> u8 {
+    match size {
+        IntSize::Int => tag::INT,
+        IntSize::Int32 => tag::INT32,
+        IntSize::Nativeint => tag::NATIVEINT,
+        IntSize::Int64 => tag::INT64,
+    }
+}
+
+fn formatting_lit(l: &FormattingLit) -> Constant {
+    use FormattingLit as F;
+    match l {
+        F::CloseBox => int(0),
+        F::CloseTag => int(1),
+        F::Break(s, n, m) => Constant::Block(0, vec![string(s), int(*n), int(*m)]),
+        F::FFlush => int(2),
+        F::ForceNewline => int(3),
+        F::FlushNewline => int(4),
+        F::MagicSize(s, n) => Constant::Block(1, vec![string(s), int(*n)]),
+        F::EscapedAt => int(5),
+        F::EscapedPercent => int(6),
+        F::ScanIndic(c) => Constant::Block(2, vec![int(*c as i64)]),
+    }
+}
+
+fn ignored(ig: &Ignored) -> Constant {
+    use Ignored as I;
+    let b = Constant::Block;
+    match ig {
+        I::Char => int(0),
+        I::CamlChar => int(1),
+        I::Reader => int(2),
+        I::ScanNextChar => int(3),
+        I::String(p) => b(0, vec![option(*p)]),
+        I::CamlString(p) => b(1, vec![option(*p)]),
+        I::Int(size, conv, p) => b(int_tag(*size) - tag::INT + 2, vec![int(*conv as i64), option(*p)]),
+        I::Float(p, q) => b(6, vec![option(*p), option(*q)]),
+        I::Bool(p) => b(7, vec![option(*p)]),
+        I::FormatArg(p, sub) => b(8, vec![option(*p), fmtty(sub, END)]),
+        I::FormatSubst(p, sub) => b(9, vec![option(*p), fmtty(sub, END)]),
+        I::ScanCharSet(p, set) => b(10, vec![option(*p), string(set)]),
+        I::ScanGetCounter(c) => b(11, vec![int(*c as i64)]),
+    }
+}
+
+/// The `fmtty` of a format (the types of its arguments, for `%{ %}` and `%( %)`), ending in
+/// `rest`.
+fn fmtty(nodes: &[Node], rest: Constant) -> Constant {
+    let ty = |t: u8, r: Constant| Constant::Block(t, vec![r]);
+    const CHAR_TY: u8 = 0;
+    const STRING_TY: u8 = 1;
+    const INT_TY: u8 = 2;
+    const FLOAT_TY: u8 = 6;
+    const BOOL_TY: u8 = 7;
+    let pad_arg = |p: Padding, r: Constant| if matches!(p, Padding::Arg(_)) { ty(INT_TY, r) } else { r };
+    let prec_arg = |p: Precision, r: Constant| if p == Precision::Arg { ty(INT_TY, r) } else { r };
+    let mut acc = rest;
+    for n in nodes.iter().rev() {
+        acc = match n {
+            Node::Char | Node::CamlChar | Node::ScanNextChar => ty(CHAR_TY, acc),
+            Node::String(p) | Node::CamlString(p) => pad_arg(*p, ty(STRING_TY, acc)),
+            Node::ScanCharSet(..) => ty(STRING_TY, acc),
+            Node::Int(size, _, p, q) => {
+                let t = match size {
+                    IntSize::Int => INT_TY,
+                    IntSize::Int32 => 3,
+                    IntSize::Nativeint => 4,
+                    IntSize::Int64 => 5,
+                };
+                pad_arg(*p, prec_arg(*q, ty(t, acc)))
             }
-            _ => (Some(lit(Constant::Block(BREAK, vec![text_of(i - 1, i + 1), Constant::Int(1), Constant::Int(0)]))), i + 1),
-        },
-        b'<' => match angle_numbers(s, i) {
-            Some((n, next)) if n.len() == 1 => (Some(lit(Constant::Block(MAGIC_SIZE, vec![text_of(i - 1, next), Constant::Int(n[0])]))), next),
-            _ => (Some(lit(Constant::Block(SCAN_INDIC, vec![Constant::Int(c as i64)]))), i + 1),
-        },
-        b'[' | b'{' => {
-            let tag = if c == b'[' { OPEN_BOX } else { OPEN_TAG };
-            // The box or tag description `<hov 2>` is a format of its own.
-            let (inner, next) = match s.get(i + 1) {
-                Some(b'<') => match s[i + 1..].iter().position(|&x| x == b'>') {
-                    Some(k) => {
-                        let d = &s[i + 1..i + 2 + k];
-                        let fmt = Constant::Block(STRING_LITERAL, vec![Constant::String(d.to_vec().into()), Constant::Int(END_OF_FORMAT)]);
-                        (Constant::Block(0, vec![fmt, Constant::String(d.to_vec().into())]), i + 2 + k)
-                    }
-                    None => (Constant::Block(0, vec![Constant::Int(END_OF_FORMAT), Constant::String(Vec::new().into())]), i + 1),
-                },
-                _ => (Constant::Block(0, vec![Constant::Int(END_OF_FORMAT), Constant::String(Vec::new().into())]), i + 1),
-            };
-            (Some(Piece::Conv(FORMATTING_GEN, vec![Constant::Block(tag, vec![inner])])), next)
-        }
-        other => (Some(lit(Constant::Block(SCAN_INDIC, vec![Constant::Int(other as i64)]))), i + 1),
+            Node::ScanGetCounter(_) => ty(INT_TY, acc),
+            Node::Float(_, _, p, q) => pad_arg(*p, prec_arg(*q, ty(FLOAT_TY, acc))),
+            Node::Bool(p) => pad_arg(*p, ty(BOOL_TY, acc)),
+            Node::FormatArg(_, sub) => Constant::Block(8, vec![fmtty(sub, END), acc]),
+            Node::FormatSubst(_, sub) => Constant::Block(9, vec![fmtty(sub, END), fmtty(sub, END), acc]),
+            Node::Alpha => ty(10, acc),
+            Node::Theta => ty(11, acc),
+            Node::Reader => ty(13, acc),
+            Node::Ignored(Ignored::Reader) => ty(14, acc),
+            Node::Ignored(Ignored::FormatSubst(_, sub)) => fmtty(sub, acc),
+            Node::FormattingGen { sub, .. } => fmtty(sub, acc),
+            Node::Flush | Node::StringLiteral(_) | Node::CharLiteral(_) | Node::FormattingLit(_) | Node::Ignored(_) => acc,
+        };
     }
+    acc
 }
 
-/// The `Format (fmt, s)` value of the literal `s`, or the reason it is not supported.
+/// The `fmt` value of parsed nodes.
+fn fmt(nodes: &[Node]) -> Constant {
+    let mut acc = END;
+    for n in nodes.iter().rev() {
+        let b = |t: u8, mut args: Vec<Constant>, rest: Constant| {
+            args.push(rest);
+            Constant::Block(t, args)
+        };
+        acc = match n {
+            Node::Char => b(tag::CHAR, vec![], acc),
+            Node::CamlChar => b(tag::CAML_CHAR, vec![], acc),
+            Node::String(p) => b(tag::STRING, vec![padding(*p)], acc),
+            Node::CamlString(p) => b(tag::CAML_STRING, vec![padding(*p)], acc),
+            Node::Int(size, conv, p, q) => b(int_tag(*size), vec![int(*conv as i64), padding(*p), precision(*q)], acc),
+            Node::Float(flag, kind, p, q) => {
+                let conv = Constant::Block(0, vec![int(*flag as i64), int(*kind as i64)]);
+                b(tag::FLOAT, vec![conv, padding(*p), precision(*q)], acc)
+            }
+            Node::Bool(p) => b(tag::BOOL, vec![padding(*p)], acc),
+            Node::Flush => b(tag::FLUSH, vec![], acc),
+            Node::StringLiteral(s) => b(tag::STRING_LITERAL, vec![string(s)], acc),
+            Node::CharLiteral(c) => b(tag::CHAR_LITERAL, vec![int(*c as i64)], acc),
+            Node::FormatArg(p, sub) => b(tag::FORMAT_ARG, vec![option(*p), fmtty(sub, END)], acc),
+            Node::FormatSubst(p, sub) => b(tag::FORMAT_SUBST, vec![option(*p), fmtty(sub, END)], acc),
+            Node::Alpha => b(tag::ALPHA, vec![], acc),
+            Node::Theta => b(tag::THETA, vec![], acc),
+            Node::FormattingLit(l) => b(tag::FORMATTING_LIT, vec![formatting_lit(l)], acc),
+            Node::FormattingGen { is_box, sub, source } => {
+                let format = Constant::Block(0, vec![fmt(sub), string(source)]);
+                let gen = Constant::Block(if *is_box { 1 } else { 0 }, vec![format]);
+                b(tag::FORMATTING_GEN, vec![gen], acc)
+            }
+            Node::Reader => b(tag::READER, vec![], acc),
+            Node::ScanCharSet(p, set) => b(tag::SCAN_CHAR_SET, vec![option(*p), string(set)], acc),
+            Node::ScanGetCounter(c) => b(tag::SCAN_GET_COUNTER, vec![int(*c as i64)], acc),
+            Node::ScanNextChar => b(tag::SCAN_NEXT_CHAR, vec![], acc),
+            Node::Ignored(ig) => b(tag::IGNORED_PARAM, vec![ignored(ig)], acc),
+        };
+    }
+    acc
+}
+
+/// The `Format (fmt, s)` value of the literal `s`, or why it is invalid (the type checker
+/// has already refused invalid formats, so this is a safety net).
 pub fn format_value(s: &[u8]) -> Result<Constant, String> {
-    let mut pieces: Vec<Piece> = Vec::new();
-    let mut text: Vec<u8> = Vec::new();
-    let mut i = 0;
-    let unsupported = |what: &str| Err(format!("format \"{}\": {} is not supported yet by the native backend", String::from_utf8_lossy(s), what));
-    while i < s.len() {
-        let c = s[i];
-        if c == b'@' {
-            // Format's boxes, breaks and flushes (`Printf` prints them back as text).
-            i += 1;
-            let (piece, next) = after_at(s, i);
-            i = next;
-            if let Some(p) = piece {
-                if !text.is_empty() {
-                    pieces.push(Piece::Text(std::mem::take(&mut text)));
-                }
-                pieces.push(p);
-            } else {
-                text.push(b'@');
-            }
-            continue;
-        }
-        if c != b'%' {
-            text.push(c);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        let Some(&c1) = s.get(i) else { return unsupported("a final %") };
-        if c1 == b'%' {
-            text.push(b'%');
-            i += 1;
-            continue;
-        }
-        if !text.is_empty() {
-            pieces.push(Piece::Text(std::mem::take(&mut text)));
-        }
-        // Flags, width, precision.
-        let mut flag = None;
-        while let Some(&f) = s.get(i) {
-            match f {
-                b'-' | b'0' => {
-                    flag = Some(f);
-                    i += 1;
-                }
-                b'+' | b'#' | b' ' => return unsupported("the flags + # and space"),
-                _ => break,
-            }
-        }
-        let number = |i: &mut usize| -> Option<i64> {
-            let start = *i;
-            while s.get(*i).map(|c| c.is_ascii_digit()).unwrap_or(false) {
-                *i += 1;
-            }
-            std::str::from_utf8(&s[start..*i]).ok().and_then(|t| t.parse().ok())
-        };
-        let width = number(&mut i);
-        let prec = if s.get(i) == Some(&b'.') {
-            i += 1;
-            Some(number(&mut i).unwrap_or(0))
-        } else {
-            None
-        };
-        if s.get(i) == Some(&b'*') {
-            return unsupported("`*` widths and precisions");
-        }
-        let Some(&conv) = s.get(i) else { return unsupported("an unfinished conversion") };
-        i += 1;
-        let pad = padding(flag, width);
-        let int_conv = |c: u8| -> Option<i64> {
-            Some(match c {
-                b'd' => 0,
-                b'i' => 3,
-                b'x' => 6,
-                b'X' => 8,
-                b'o' => 10,
-                b'u' => 12,
-                _ => return None,
-            })
-        };
-        let piece = match conv {
-            b'!' => Piece::Conv(FLUSH, vec![]),
-            b'c' => Piece::Conv(CHAR, vec![]),
-            b'C' => Piece::Conv(CAML_CHAR, vec![]),
-            b's' => Piece::Conv(STRING, vec![pad]),
-            b'S' => Piece::Conv(CAML_STRING, vec![pad]),
-            b'B' | b'b' => Piece::Conv(BOOL, vec![pad]),
-            b'a' => Piece::Conv(ALPHA, vec![]),
-            b't' => Piece::Conv(THETA, vec![]),
-            b'l' | b'L' | b'n' if s.get(i).and_then(|c| int_conv(*c)).is_some() => {
-                let ic = int_conv(s[i]).unwrap_or(0);
-                i += 1;
-                let tag = match conv {
-                    b'l' => INT32,
-                    b'L' => INT64,
-                    _ => NATIVEINT,
-                };
-                Piece::Conv(tag, vec![Constant::Int(ic), pad, precision(prec)])
-            }
-            c if int_conv(c).is_some() => Piece::Conv(INT, vec![Constant::Int(int_conv(c).unwrap_or(0)), pad, precision(prec)]),
-            b'f' | b'e' | b'E' | b'g' | b'G' | b'F' | b'h' | b'H' => {
-                let kind = match conv {
-                    b'f' => 0,
-                    b'e' => 1,
-                    b'E' => 2,
-                    b'g' => 3,
-                    b'G' => 4,
-                    b'F' => 5,
-                    b'h' => 6,
-                    _ => 7,
-                };
-                let fconv = Constant::Block(0, vec![Constant::Int(0), Constant::Int(kind)]);
-                Piece::Conv(FLOAT, vec![fconv, pad, precision(prec)])
-            }
-            other => return unsupported(&format!("the conversion %{}", other as char)),
-        };
-        pieces.push(piece);
-    }
-    if !text.is_empty() {
-        pieces.push(Piece::Text(text));
-    }
-    let mut fmt = Constant::Int(END_OF_FORMAT);
-    for p in pieces.into_iter().rev() {
-        fmt = match p {
-            Piece::Text(t) => Constant::Block(STRING_LITERAL, vec![Constant::String(t.into()), fmt]),
-            Piece::Conv(tag, mut args) => {
-                args.push(fmt);
-                Constant::Block(tag, args)
-            }
-        };
-    }
-    Ok(Constant::Block(0, vec![fmt, Constant::String(s.to_vec().into())]))
+    let nodes = fs::parse(s).map_err(|e| format!("invalid format \"{}\": at character number {}, {}", String::from_utf8_lossy(s), e.pos, e.message))?;
+    Ok(Constant::Block(0, vec![fmt(&nodes), string(s)]))
 }

@@ -6,119 +6,112 @@ use super::errors::{ErrorKind, TypeError};
 use super::path::Path;
 use super::predef;
 use super::types::*;
+use crate::format_string::{self, FormatError, Ignored, IntSize, Node, Padding, Precision};
 use crate::parsing::location::Location;
 
-/// The argument a conversion consumes.
-enum Arg {
-    Ty(TypeExpr),
-    /// `%a`: a printer `'b -> 'x -> 'c` and its argument `'x`.
-    Custom,
-    /// `%t`: a printer `'b -> 'c`.
-    Thunk,
-}
-
-fn invalid(loc: &Location, s: &[u8], pos: usize, what: &str) -> TypeError {
+fn invalid(loc: &Location, s: &[u8], e: &FormatError) -> TypeError {
     let text = String::from_utf8_lossy(s);
-    TypeError::new(loc, ErrorKind::Message(format!("invalid format \"{}\": at character number {}, {}", text, pos, what)))
+    TypeError::new(loc, ErrorKind::Message(format!("invalid format \"{}\": at character number {}, {}", text, e.pos, e.message)))
 }
 
-/// Parses the conversions of a format string, in order.
-fn conversions(loc: &Location, s: &[u8]) -> Result<Vec<Arg>, TypeError> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
-        if s[i] != b'%' {
-            i += 1;
-            continue;
+/// Fresh type variables handed out in order. Typing the sub-format of `%( %)` twice (once for
+/// the format argument, once for the arguments it then asks for) from the same position gives
+/// both the same variables for the `'x` of `%a`/`%r` and the types of nested formats, as
+/// OCaml's `fmtty_rel` relates them.
+struct Vars {
+    vars: Vec<TypeExpr>,
+    next: usize,
+}
+
+impl Vars {
+    fn fresh(&mut self) -> TypeExpr {
+        if self.next == self.vars.len() {
+            self.vars.push(ctype::newvar());
         }
-        let start = i;
-        i += 1;
-        if i >= s.len() {
-            return Err(invalid(loc, s, start, "unexpected end of format"));
-        }
-        match s[i] {
-            b'%' | b'!' | b'@' | b',' => {
-                i += 1;
-                continue;
-            }
-            _ => {}
-        }
-        // flags
-        while i < s.len() && matches!(s[i], b'-' | b'0' | b'+' | b' ' | b'#') {
-            i += 1;
-        }
-        // width
-        if i < s.len() && s[i] == b'*' {
-            out.push(Arg::Ty(predef::type_int()));
-            i += 1;
-        } else {
-            while i < s.len() && s[i].is_ascii_digit() {
-                i += 1;
-            }
-        }
-        // precision
-        if i < s.len() && s[i] == b'.' {
-            i += 1;
-            if i < s.len() && s[i] == b'*' {
-                out.push(Arg::Ty(predef::type_int()));
-                i += 1;
-            } else {
-                while i < s.len() && s[i].is_ascii_digit() {
-                    i += 1;
-                }
-            }
-        }
-        if i >= s.len() {
-            return Err(invalid(loc, s, start, "unexpected end of format"));
-        }
-        let c = s[i];
-        i += 1;
-        let int_conv = |c: u8| matches!(c, b'd' | b'i' | b'u' | b'x' | b'X' | b'o');
-        let ty = match c {
-            b'd' | b'i' | b'u' | b'x' | b'X' | b'o' => Arg::Ty(predef::type_int()),
-            b'l' | b'L' | b'n' if i < s.len() && int_conv(s[i]) => {
-                i += 1;
-                Arg::Ty(match c {
-                    b'l' => predef::type_int32(),
-                    b'L' => predef::type_int64(),
-                    _ => predef::type_nativeint(),
-                })
-            }
-            b's' | b'S' => Arg::Ty(predef::type_string()),
-            b'c' | b'C' => Arg::Ty(predef::type_char()),
-            b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'h' | b'H' => Arg::Ty(predef::type_float()),
-            b'B' | b'b' => Arg::Ty(predef::type_bool()),
-            b'a' => Arg::Custom,
-            b't' => Arg::Thunk,
-            _ => {
-                let conv = String::from_utf8_lossy(&s[start..i]).to_string();
-                return Err(invalid(loc, s, i - 1, &format!("invalid conversion \"{}\"", conv)));
-            }
-        };
-        out.push(ty);
+        self.next += 1;
+        self.vars[self.next - 1]
     }
-    Ok(out)
 }
 
-/// `(a, b, c, d, d, f) format6` for the format string `s`, where `format6` is at `path`.
+fn arrow(x: TypeExpr, r: TypeExpr) -> TypeExpr {
+    ctype::newty(TypeDesc::Arrow(ArgLabel::Nolabel, x, r))
+}
+
+/// The `(a, d)` of a format whose `b` and `c` are given and whose rest has `a`/`d` types
+/// `rest_a`/`rest_d` (`End_of_format` gives `f` and `e`).
+fn type_nodes(nodes: &[Node], b: TypeExpr, c: TypeExpr, rest_a: TypeExpr, rest_d: TypeExpr, vars: &mut Vars, format6: &Path) -> (TypeExpr, TypeExpr) {
+    let mut a = rest_a;
+    let mut d = rest_d;
+    let pad_arg = |p: Padding, t: TypeExpr| if matches!(p, Padding::Arg(_)) { arrow(predef::type_int(), t) } else { t };
+    let prec_arg = |p: Precision, t: TypeExpr| if p == Precision::Arg { arrow(predef::type_int(), t) } else { t };
+    for n in nodes.iter().rev() {
+        match n {
+            Node::Char | Node::CamlChar | Node::ScanNextChar => a = arrow(predef::type_char(), a),
+            Node::String(p) | Node::CamlString(p) => a = pad_arg(*p, arrow(predef::type_string(), a)),
+            Node::ScanCharSet(..) => a = arrow(predef::type_string(), a),
+            Node::Int(size, _, p, q) => {
+                let t = match size {
+                    IntSize::Int => predef::type_int(),
+                    IntSize::Int32 => predef::type_int32(),
+                    IntSize::Nativeint => predef::type_nativeint(),
+                    IntSize::Int64 => predef::type_int64(),
+                };
+                a = pad_arg(*p, prec_arg(*q, arrow(t, a)));
+            }
+            Node::ScanGetCounter(_) => a = arrow(predef::type_int(), a),
+            Node::Float(_, _, p, q) => a = pad_arg(*p, prec_arg(*q, arrow(predef::type_float(), a))),
+            Node::Bool(p) => a = pad_arg(*p, arrow(predef::type_bool(), a)),
+            Node::Alpha => {
+                let x = vars.fresh();
+                a = arrow(arrow(b, arrow(x, c)), arrow(x, a));
+            }
+            Node::Theta => a = arrow(arrow(b, c), a),
+            Node::Reader => {
+                let x = vars.fresh();
+                a = arrow(x, a);
+                d = arrow(arrow(b, x), d);
+            }
+            Node::Ignored(Ignored::Reader) => {
+                let x = vars.fresh();
+                d = arrow(arrow(b, x), d);
+            }
+            Node::FormatArg(_, sub) => {
+                let (t, _) = sub_format_type(sub, vars, format6);
+                a = arrow(t, a);
+            }
+            Node::FormatSubst(_, sub) => {
+                let (t, start) = sub_format_type(sub, vars, format6);
+                vars.next = start;
+                let (a2, d2) = type_nodes(sub, b, c, a, d, vars, format6);
+                a = arrow(t, a2);
+                d = d2;
+            }
+            Node::Ignored(Ignored::FormatSubst(_, sub)) | Node::FormattingGen { sub, .. } => {
+                (a, d) = type_nodes(sub, b, c, a, d, vars, format6);
+            }
+            Node::Flush | Node::StringLiteral(_) | Node::CharLiteral(_) | Node::FormattingLit(_) | Node::Ignored(_) => {}
+        }
+    }
+    (a, d)
+}
+
+/// The `format6` type of a sub-format (`%{ fmt %}`, `%( fmt %)`), its variables from `vars`,
+/// and the position in `vars` where a second typing of the same sub-format must start.
+fn sub_format_type(sub: &[Node], vars: &mut Vars, format6: &Path) -> (TypeExpr, usize) {
+    let (b, c, e, f) = (vars.fresh(), vars.fresh(), vars.fresh(), vars.fresh());
+    let start = vars.next;
+    let (a, d) = type_nodes(sub, b, c, f, e, vars, format6);
+    (ctype::newty(TypeDesc::Constr(format6.clone(), vec![a, b, c, d, e, f].into())), start)
+}
+
+/// `(a, b, c, d, e, f) format6` for the format string `s`, where `format6` is at `path`.
 pub fn type_format(loc: &Location, s: &[u8], format6: &Path) -> Result<TypeExpr, TypeError> {
-    let convs = conversions(loc, s)?;
+    let nodes = format_string::parse(s).map_err(|e| invalid(loc, s, &e))?;
+    let mut vars = Vars { vars: Vec::new(), next: 0 };
     let b = ctype::newvar();
     let c = ctype::newvar();
-    let d = ctype::newvar();
+    let e = ctype::newvar();
     let f = ctype::newvar();
-    let mut a = f;
-    for conv in convs.into_iter().rev() {
-        let arrow = |x: TypeExpr, r: TypeExpr| ctype::newty(TypeDesc::Arrow(ArgLabel::Nolabel, x, r));
-        a = match conv {
-            Arg::Ty(t) => arrow(ctype::instance(t), a),
-            Arg::Custom => {
-                let x = ctype::newvar();
-                let printer = arrow(b, arrow(x, c));
-                arrow(printer, arrow(x, a))
-            }
-            Arg::Thunk => arrow(arrow(b, c), a),
-        };
-    }
-    Ok(ctype::newty(TypeDesc::Constr(format6.clone(), vec![a, b, c, d, d, f].into())))
+    let (a, d) = type_nodes(&nodes, b, c, f, e, &mut vars, format6);
+    Ok(ctype::newty(TypeDesc::Constr(format6.clone(), vec![a, b, c, d, e, f].into())))
 }
