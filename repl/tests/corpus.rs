@@ -10,7 +10,8 @@
 //!
 //! Cases listed in `tests/known-failures.txt` (`category/name: reason`) run as ignored tests
 //! whose names carry the reason; `--include-ignored` runs them.
-//! Every case also runs under GC stress (`gc-stress/...`: see `STRESS_ENV`).
+//! Every case also runs under GC stress (`gc-stress/...`: see `STRESS_ENV`), except those with
+//! a `NAME.no-gc-stress` file (giving the reason).
 //! Run one case: `cargo test -p ocaml-jit --test corpus -- toplevel/basics`.
 
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -131,6 +132,10 @@ fn main() {
         names.sort();
         for name in names {
             for stress in [false, true] {
+                // `NAME.no-gc-stress` (holding the reason): too slow to run under GC stress.
+                if stress && dir.join(format!("{name}.no-gc-stress")).exists() {
+                    continue;
+                }
                 let id = format!("{category}/{name}");
                 let shown = if stress { format!("gc-stress/{id}") } else { id.clone() };
                 let dir = dir.clone();
