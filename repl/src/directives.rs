@@ -111,6 +111,18 @@ const DIRECTIVES: &[Directive] = &[
 /// Directives of ocaml-jit that OCaml's `ocaml` lacks (utop has them); not listed by `#help`.
 const EXTRA: &[Directive] = &[d("typeof", ArgKind::Str, QUERIES, "Print the type of the given expression or value path.", true)];
 
+/// `#name` of every directive, for completion.
+pub fn completion_names() -> Vec<String> {
+    DIRECTIVES.iter().chain(EXTRA).filter(|d| d.supported).map(|d| format!("#{}", d.name)).collect()
+}
+
+/// How deep `#use` may nest (a file that uses itself would never end).
+const MAX_USE_DEPTH: usize = 64;
+
+thread_local! {
+    static USE_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Runs a directive. Nested phrases (`#use`) report to `on` as they run.
 pub fn run(top: &mut Toplevel, dir: &ToplevelDirective, src: &Source, on: &mut dyn FnMut(Event)) -> PhraseResult {
     let name = dir.name.txt.as_str();
@@ -231,6 +243,17 @@ fn find_file(top: &Toplevel, f: &str) -> Option<String> {
 /// `#use "f.ml"` runs the file's phrases; `#mod_use` wraps them in a module named after the
 /// file (`f.ml` -> `F`).
 fn use_file(top: &mut Toplevel, f: &str, as_module: bool, on: &mut dyn FnMut(Event)) -> PhraseResult {
+    let depth = USE_DEPTH.with(|d| d.get());
+    if depth >= MAX_USE_DEPTH {
+        return PhraseResult::error(format!("Error: #use of {} nested more than {} deep.\n", f, MAX_USE_DEPTH));
+    }
+    USE_DEPTH.with(|d| d.set(depth + 1));
+    let r = use_file_now(top, f, as_module, on);
+    USE_DEPTH.with(|d| d.set(depth));
+    r
+}
+
+fn use_file_now(top: &mut Toplevel, f: &str, as_module: bool, on: &mut dyn FnMut(Event)) -> PhraseResult {
     let Some(path) = find_file(top, f) else { return PhraseResult::error(format!("Cannot find file {}.\n", f)) };
     let Ok(text) = std::fs::read_to_string(&path) else { return PhraseResult::error(format!("Cannot find file {}.\n", f)) };
     if !as_module {

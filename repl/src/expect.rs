@@ -97,6 +97,7 @@ fn expectation(item: &StructureItem) -> Option<Result<Expectation, String>> {
 /// Splits the file's phrases into chunks, each ended by an expect block.
 fn split_chunks(text: &str, fname: &str) -> Result<Vec<Chunk>, String> {
     let mut reader = PhraseReader::new(text, fname);
+    reader.directive_ends_phrase = true;
     let mut chunks = Vec::new();
     let mut current: Vec<Phrase> = Vec::new();
     while let Some(phrase) = reader.next_phrase() {

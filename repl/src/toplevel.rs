@@ -159,6 +159,7 @@ impl Toplevel {
     /// end of the text).
     pub fn run_source(&mut self, src: &str, fname: &str, kind: SourceKind, on: &mut dyn FnMut(Event)) {
         let mut reader = PhraseReader::new(src, fname);
+        reader.directive_ends_phrase = kind == SourceKind::File;
         loop {
             let phrase = reader.next_phrase();
             if kind == SourceKind::Toplevel {
@@ -521,6 +522,7 @@ impl Toplevel {
     pub fn run_script(&mut self, text: &str, fname: &str) -> i32 {
         self.silent = true;
         let mut reader = PhraseReader::new(text, fname);
+        reader.directive_ends_phrase = true;
         let mut ignore = |ev: Event| {
             if let Event::Warnings(ws) = ev {
                 runtime::io::flush_all();
@@ -564,7 +566,9 @@ impl Toplevel {
 
     /// Names for completion: the values, types and modules of the session environment.
     pub fn completion_names(&self) -> Vec<String> {
-        self.env.names_like(compiler::typing::env::Kind::Value, &compiler::parsing::longident::Longident::Lident(String::new()))
+        let mut names = self.env.names_like(compiler::typing::env::Kind::Value, &compiler::parsing::longident::Longident::Lident(String::new()));
+        names.extend(crate::directives::completion_names());
+        names
     }
 }
 

@@ -20,3 +20,6 @@ from_cmd;;
 #cd "nonexistent_dir";;
 #load "foo.cma";;
 #trace nope;;
+#use "use_files/dir_after_item.ml";;
+b;;
+#use "use_files/self_use.ml";;

@@ -90,6 +90,9 @@ pub struct PhraseReader<'a> {
     /// Accept a last phrase not terminated by `;;` (OCaml 5 behaviour); 4.13 reports a
     /// syntax error at the end of input instead.
     pub accept_eof_without_semisemi: bool,
+    /// A file read by `#use` or as a script: a directive may follow definitions without `;;`
+    /// (OCaml's `use_file` grammar).
+    pub directive_ends_phrase: bool,
     warnings: Vec<Warning>,
 }
 
@@ -108,6 +111,7 @@ impl<'a> PhraseReader<'a> {
             last_start,
             next_start: 0,
             accept_eof_without_semisemi: true,
+            directive_ends_phrase: false,
             warnings: Vec::new(),
         }
     }
@@ -142,7 +146,7 @@ impl<'a> PhraseReader<'a> {
         if self.parser.at(&Token::Eof) {
             return None;
         }
-        let r = self.parser.toplevel_phrase(self.accept_eof_without_semisemi);
+        let r = self.parser.toplevel_phrase(self.accept_eof_without_semisemi, self.directive_ends_phrase);
         match &r {
             Ok(_) => {}
             Err(_) => self.parser.skip_phrase(),
@@ -177,7 +181,7 @@ impl<'a> PhraseReader<'a> {
 
 impl<'a> Parser<'a> {
     /// One toplevel phrase: an expression, structure items, or a `#directive`, then `;;`.
-    fn toplevel_phrase(&mut self, accept_eof: bool) -> Result<ToplevelPhrase, SyntaxError> {
+    fn toplevel_phrase(&mut self, accept_eof: bool, directive_ends: bool) -> Result<ToplevelPhrase, SyntaxError> {
         let phrase = if self.at(&Token::Hash) {
             ToplevelPhrase::Dir(self.toplevel_directive()?)
         } else {
@@ -200,6 +204,9 @@ impl<'a> Parser<'a> {
             return Ok(phrase);
         }
         if accept_eof && self.at(&Token::Eof) {
+            return Ok(phrase);
+        }
+        if directive_ends && matches!(phrase, ToplevelPhrase::Def(_)) && self.at(&Token::Hash) {
             return Ok(phrase);
         }
         Err(self.error())

@@ -1,0 +1,4 @@
+let a = 10
+type t = A
+#show t;;
+let b = a + 1;;
