@@ -71,6 +71,7 @@ impl<'e> Printer<'e> {
             match types::desc(ty) {
                 TypeDesc::Var(_) | TypeDesc::Univar(_) => OutValue::Stuff("<poly>".into()),
                 TypeDesc::Arrow(..) => OutValue::Stuff("<fun>".into()),
+                TypeDesc::Package(..) => OutValue::Stuff("<module>".into()),
                 TypeDesc::Poly(t, _) => self.value(v, t, depth),
                 TypeDesc::Tuple(ts) => {
                     let mut items = Vec::new();

@@ -331,6 +331,10 @@ impl<'a> Translator<'a> {
             D::Open(_, body) => self.expr(body)?,
             D::Lazy(inner) => self.lazy_value(inner)?,
             D::LetModule(id, me, body) => self.let_module(id.as_ref(), me, body)?,
+            D::Pack(me, target) => {
+                let m = self.module_expr(me)?;
+                self.coerce(m, &me.mty, target, &e.loc)?
+            }
             D::Unreachable => Lambda::Prim(P::Raise(RaiseKind::Regular), vec![Lambda::Prim(P::PredefExn("Match_failure".into()), vec![])]),
         })
     }
@@ -444,7 +448,14 @@ impl<'a> Translator<'a> {
         // Build the body from the innermost match outwards: each outer (fused) parameter's
         // single case binds its pattern around the inner code.
         let (last_v, last_cases, last_partial, last_loc) = wrappers.pop().expect("a function has a parameter");
-        let mut body = matching::compile_function_cases(self, &last_v, &last_cases, last_partial, &last_loc)?;
+        // Modules bound by the outer parameters' `(module M)` patterns are in scope inside.
+        let saved = self.scope.clone();
+        for (_, cases, _, _) in &wrappers {
+            self.add_pattern_modules(&cases[0].lhs);
+        }
+        let body = matching::compile_function_cases(self, &last_v, &last_cases, last_partial, &last_loc);
+        self.scope = saved;
+        let mut body = body?;
         while let Some((v, cases, _, _)) = wrappers.pop() {
             body = matching::bind_irrefutable(self, &v, &cases[0].lhs, body)?;
         }

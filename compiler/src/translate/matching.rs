@@ -38,9 +38,15 @@ pub fn compile_cases(tr: &mut Translator, v: &Var, cases: &[T::Case], fail: Lamb
     let mut result = fail;
     for case in cases.iter().rev() {
         let lbl = tr.fresh.label();
-        let rhs = tr.expr(&case.rhs)?;
-        let guarded = match &case.guard {
-            Some(g) => Lambda::if_(tr.expr(g)?, rhs, exit(lbl)),
+        // Modules bound by `(module M)` patterns are in scope in the guard and the body.
+        let saved = tr.scope.clone();
+        tr.add_pattern_modules(&case.lhs);
+        let rhs = tr.expr(&case.rhs);
+        let guard = case.guard.as_ref().map(|g| tr.expr(g));
+        tr.scope = saved;
+        let rhs = rhs?;
+        let guarded = match guard {
+            Some(g) => Lambda::if_(g?, rhs, exit(lbl)),
             None => rhs,
         };
         let attempt = test(tr, &case.lhs, v, guarded, lbl)?;
@@ -111,24 +117,31 @@ pub fn pattern_idents(p: &T::Pattern, out: &mut Vec<Ident>) {
 
 /// Variables bound by a pattern, in a fixed order.
 fn pattern_vars(p: &T::Pattern, out: &mut Vec<Ident>) {
+    let mut typed = Vec::new();
+    typed_pattern_vars(p, &mut typed);
+    out.extend(typed.into_iter().map(|(id, _)| id).filter(|id| !out.iter().any(|x| x.stamp == id.stamp)).collect::<Vec<_>>());
+}
+
+/// Variables bound by a pattern with their types, in a fixed order.
+pub fn typed_pattern_vars(p: &T::Pattern, out: &mut Vec<(Ident, crate::typing::types::TypeExpr)>) {
     use T::PatternDesc as D;
     match &p.desc {
         D::Any | D::Constant(_) => {}
         D::Var(id, _) => {
-            if !out.iter().any(|x| x.stamp == id.stamp) {
-                out.push(id.clone())
+            if !out.iter().any(|(x, _)| x.stamp == id.stamp) {
+                out.push((id.clone(), p.ty))
             }
         }
         D::Alias(q, id, _) => {
-            pattern_vars(q, out);
-            if !out.iter().any(|x| x.stamp == id.stamp) {
-                out.push(id.clone())
+            typed_pattern_vars(q, out);
+            if !out.iter().any(|(x, _)| x.stamp == id.stamp) {
+                out.push((id.clone(), p.ty))
             }
         }
-        D::Tuple(ps) | D::Array(ps) | D::Construct(_, _, ps) => ps.iter().for_each(|q| pattern_vars(q, out)),
-        D::Record(fs, _) => fs.iter().for_each(|(_, _, q)| pattern_vars(q, out)),
-        D::Or(a, _) => pattern_vars(a, out),
-        D::Lazy(q) => pattern_vars(q, out),
+        D::Tuple(ps) | D::Array(ps) | D::Construct(_, _, ps) => ps.iter().for_each(|q| typed_pattern_vars(q, out)),
+        D::Record(fs, _) => fs.iter().for_each(|(_, _, q)| typed_pattern_vars(q, out)),
+        D::Or(a, _) => typed_pattern_vars(a, out),
+        D::Lazy(q) => typed_pattern_vars(q, out),
     }
 }
 

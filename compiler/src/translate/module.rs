@@ -120,6 +120,25 @@ impl<'a> Translator<'a> {
         }
     }
 
+    /// Brings the modules bound by a pattern's `(module M)` into the lookup scope.
+    pub fn add_pattern_modules(&mut self, p: &T::Pattern) {
+        let mut vars = Vec::new();
+        super::matching::typed_pattern_vars(p, &mut vars);
+        let Some(env) = self.module_env() else { return };
+        let modules: Vec<(Ident, ModuleType)> = vars
+            .into_iter()
+            .filter(|(_, ty)| matches!(crate::typing::types::desc(crate::typing::ctype::expand_head(env, *ty)), crate::typing::types::TypeDesc::Package(..)))
+            .filter_map(|(id, ty)| crate::typing::typecore::package_module_type(env, ty, &p.loc).ok().map(|m| (id, m)))
+            .collect();
+        if !modules.is_empty() {
+            self.scope_add(|e| {
+                for (id, mty) in modules {
+                    e.add_module(&id, Rc::new(crate::typing::types::ModuleDeclaration { mty, loc: p.loc.clone() }));
+                }
+            });
+        }
+    }
+
     /// `let module M = ME in body`.
     pub fn let_module(&mut self, id: Option<&Ident>, me: &T::ModuleExpr, body: &T::Expression) -> R<Lambda> {
         let saved = self.scope.clone();
@@ -252,6 +271,7 @@ impl<'a> Translator<'a> {
                 let b = self.module_expr(inner)?;
                 self.coerce(b, &inner.mty, mty, &me.loc)
             }
+            T::ModuleExprDesc::Unpack(e) => self.expr(e),
             T::ModuleExprDesc::Functor(param, body) => {
                 let saved = self.scope.clone();
                 let x = match param {

@@ -91,6 +91,7 @@ impl Copier {
             }
             TypeDesc::Tuple(ts) => TypeDesc::Tuple(ts.iter().map(|t| self.copy(*t)).collect()),
             TypeDesc::Constr(p, ts) => TypeDesc::Constr(p, ts.iter().map(|t| self.copy(*t)).collect()),
+            TypeDesc::Package(p, ns, ts) => TypeDesc::Package(p, ns, ts.iter().map(|t| self.copy(*t)).collect()),
             TypeDesc::Poly(b, vs) => {
                 let vs: Rc<[TypeExpr]> = vs.iter().map(|t| self.copy(*t)).collect();
                 TypeDesc::Poly(self.copy(b), vs)
@@ -160,6 +161,7 @@ fn subst_univars(t: TypeExpr, map: &FxHashMap<TypeExpr, TypeExpr>) -> TypeExpr {
         TypeDesc::Arrow(l, a, b) => TypeDesc::Arrow(l, subst_univars(a, map), subst_univars(b, map)),
         TypeDesc::Tuple(ts) => TypeDesc::Tuple(ts.iter().map(|t| subst_univars(*t, map)).collect()),
         TypeDesc::Constr(p, ts) => TypeDesc::Constr(p, ts.iter().map(|t| subst_univars(*t, map)).collect()),
+        TypeDesc::Package(p, ns, ts) => TypeDesc::Package(p, ns, ts.iter().map(|t| subst_univars(*t, map)).collect()),
         TypeDesc::Poly(b, vs) => TypeDesc::Poly(subst_univars(b, map), vs),
         d => d,
     };
@@ -266,6 +268,7 @@ fn lower_contravariant(env: &Env, lvl: i32, t: TypeExpr, v: Variance, seen: &mut
             }
         }
         TypeDesc::Poly(b, _) => lower_contravariant(env, lvl, b, v, seen),
+        TypeDesc::Package(_, _, ts) => ts.iter().for_each(|x| lower_contravariant(env, lvl, *x, Variance::Inv, seen)),
         _ => {}
     }
 }
@@ -574,6 +577,15 @@ impl Unifier<'_> {
                 }
                 Ok(())
             }
+            (TypeDesc::Package(p1, ns1, ts1), TypeDesc::Package(p2, ns2, ts2)) => {
+                if p1 != p2 || ns1 != ns2 {
+                    return self.fail(t1, t2, UnifyFailure::Mismatch);
+                }
+                for (a, b) in ts1.iter().zip(ts2.iter()) {
+                    self.unify(*a, *b).map_err(nested)?;
+                }
+                Ok(())
+            }
             (TypeDesc::Univar(_), TypeDesc::Univar(_)) => {
                 if self.univar_pairs.iter().any(|(a, b)| (*a == t1 && *b == t2) || (*a == t2 && *b == t1)) {
                     Ok(())
@@ -651,16 +663,40 @@ pub fn unifiable(env: &Env, t1: TypeExpr, t2: TypeExpr) -> bool {
 
 /// Is the generic `general` at least as general as `specific`? (Used to match a value's
 /// inferred type against its declared type in a signature.)
+/// As in OCaml, the non-generalized variables of `general` are instantiated for good when the
+/// check succeeds (`let f x = (module struct let v = x end : S)` fixes the type of `x`).
 pub fn moregeneral(env: &Env, general: TypeExpr, specific: TypeExpr) -> bool {
     let snap = snapshot();
+    let nongen: Vec<TypeExpr> = free_variables(general).into_iter().filter(|v| level(*v) != GENERIC_LEVEL).collect();
     begin_def();
     let g = instance(general);
     // The specific type's generic variables become rigid: fresh abstract constructors.
     let s = rigid_instance(specific);
     end_def();
-    let ok = unify(env, g, s).is_ok();
-    backtrack(snap);
+    let ok = unify(env, g, s).is_ok() && !nongen.iter().any(|v| mentions_rigid(*v));
+    if !ok || nongen.is_empty() {
+        backtrack(snap);
+    } else {
+        commit(snap);
+    }
     ok
+}
+
+/// Does `t` contain one of the rigid constructors of `rigid_instance`?
+fn mentions_rigid(t: TypeExpr) -> bool {
+    let m = new_mark();
+    fn go(t: TypeExpr, m: u32) -> bool {
+        let t = repr(t);
+        if !try_mark(t, m) {
+            return false;
+        }
+        let d = desc(t);
+        if matches!(&d, TypeDesc::Constr(Path::Pident(id), _) if id.name() == "$rigid") {
+            return true;
+        }
+        children(&d).into_iter().any(|c| go(c, m))
+    }
+    go(t, m)
 }
 
 /// Instance of a scheme where every generic variable becomes a distinct univar (rigid).

@@ -141,6 +141,15 @@ impl Names {
                     OutType::Poly(names, Box::new(self.tree_of_type(b, sch)))
                 }
             }
+            TypeDesc::Package(p, ns, ts) => {
+                let cstrs: Vec<String> = ns
+                    .iter()
+                    .zip(ts.iter())
+                    .map(|(n, t)| format!("type {} = {}", n, type_to_string_out(&self.tree_of_type(*t, sch))))
+                    .collect();
+                let with = if cstrs.is_empty() { String::new() } else { format!(" with {}", cstrs.join(" and ")) };
+                OutType::Stuff(format!("(module {}{})", path_name(&p), with))
+            }
             TypeDesc::Link(x) | TypeDesc::Subst(x) => self.tree_of_type(x, sch),
         }
     }

@@ -15,11 +15,17 @@ pub struct Subst {
     /// Types replaced by a type expression (`with type 'a t := ...`, or the types of a functor
     /// argument that has no path): parameters, body.
     pub type_exprs: FxHashMap<Path, (Vec<TypeExpr>, TypeExpr)>,
+    /// Module types replaced by their definition (`module type S := ...`).
+    pub modtype_defs: FxHashMap<Ident, ModuleType>,
 }
 
 impl Subst {
     pub fn is_empty(&self) -> bool {
-        self.types.is_empty() && self.modules.is_empty() && self.modtypes.is_empty() && self.type_exprs.is_empty()
+        self.types.is_empty()
+            && self.modules.is_empty()
+            && self.modtypes.is_empty()
+            && self.type_exprs.is_empty()
+            && self.modtype_defs.is_empty()
     }
 
     pub fn module_path(&self, p: &Path) -> Path {
@@ -96,6 +102,7 @@ impl<'a> TypeCopier<'a> {
                         TypeDesc::Constr(p, ts.iter().map(|t| self.ty(*t)).collect())
                     }
                     TypeDesc::Poly(b, vs) => TypeDesc::Poly(self.ty(b), vs),
+                    TypeDesc::Package(p, ns, ts) => TypeDesc::Package(self.s.modtype_path(&p), ns, ts.iter().map(|t| self.ty(*t)).collect()),
                     other => other,
                 };
                 set_desc(placeholder, nd);
@@ -169,6 +176,7 @@ impl Subst {
             return m.clone();
         }
         match m {
+            ModuleType::Ident(Path::Pident(id)) if self.modtype_defs.contains_key(id) => self.modtype_defs[id].clone(),
             ModuleType::Ident(p) => ModuleType::Ident(self.modtype_path(p)),
             ModuleType::Alias(p) => ModuleType::Alias(self.module_path(p)),
             ModuleType::Signature(sg) => ModuleType::Signature(Rc::new(self.signature(sg))),

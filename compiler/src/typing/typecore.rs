@@ -26,6 +26,8 @@ pub struct BoundVar {
     pub id: Ident,
     pub name: Located<String>,
     pub ty: TypeExpr,
+    /// A module bound by a `(module M)` pattern, with its module type.
+    pub module: Option<ModuleType>,
 }
 
 /// Which warning an unused variable of a binding site gets.
@@ -339,7 +341,20 @@ impl Typer {
             }
             P::PatternDesc::Variant(..) => err(loc, ErrorKind::NotSupported("Polymorphic variants".into())),
             P::PatternDesc::Type(_) => err(loc, ErrorKind::NotSupported("Polymorphic variant type patterns".into())),
-            P::PatternDesc::Unpack(_) => err(loc, ErrorKind::NotSupported("First-class module patterns".into())),
+            P::PatternDesc::Unpack(name) => {
+                let mty = package_module_type(env, expected, loc)?;
+                match &name.txt {
+                    None => Ok(pk(T::PatternDesc::Any, expected)),
+                    Some(n) => {
+                        let lname = Located::new(n.clone(), name.loc.clone());
+                        let id = self.bind_var(&lname, expected, vars)?;
+                        if let Some(v) = vars.last_mut() {
+                            v.module = Some(mty);
+                        }
+                        Ok(pk(T::PatternDesc::Var(id, lname), expected))
+                    }
+                }
+            }
             P::PatternDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
         }
     }
@@ -389,21 +404,24 @@ impl Typer {
             return err(&name.loc, ErrorKind::MultiplyBoundVariable(name.txt.clone()));
         }
         let id = Ident::create(&name.txt);
-        vars.push(BoundVar { id: id.clone(), name: name.clone(), ty });
+        vars.push(BoundVar { id: id.clone(), name: name.clone(), ty, module: None });
         Ok(id)
     }
 
     pub fn add_vars(env: &Env, vars: &[BoundVar]) -> Env {
         let mut env = env.clone();
         for v in vars {
-            env.add_local_value(&v.id, Rc::new(ValueDescription { ty: v.ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
+            match &v.module {
+                Some(mty) => env.add_module(&v.id, Rc::new(ModuleDeclaration { mty: mty.clone(), loc: v.name.loc.clone() })),
+                None => env.add_local_value(&v.id, Rc::new(ValueDescription { ty: v.ty, kind: ValueKind::Regular, loc: v.name.loc.clone() })),
+            }
         }
         env
     }
 
     fn check_unused(&mut self, vars: &[BoundVar], kind: UnusedKind) {
         for v in vars {
-            if v.name.txt.starts_with('_') || self.used.contains(&v.id.stamp) {
+            if v.name.txt.starts_with('_') || self.used.contains(&v.id.stamp) || v.module.is_some() {
                 continue;
             }
             let (n, strict) = match kind {
@@ -808,8 +826,28 @@ impl Typer {
                 if let Some(id) = &id {
                     env2.add_module(id, Rc::new(ModuleDeclaration { mty: tme.mty.clone(), loc: name.loc.clone() }));
                 }
-                let tb = self.expr(&env2, body, expected)?;
-                let ty = tb.ty;
+                let tb = self.expr(&env2, body, ctype::newvar())?;
+                // The module's types are expanded out of the body's type; one without a
+                // definition would escape the module's scope.
+                let ty = match &id {
+                    Some(id) => {
+                        let s = super::typemod::argument_type_subst(&env2, id, &tme.mty);
+                        let ty = super::subst::TypeCopier::new(&s).ty(tb.ty);
+                        if let Some(p) = module_type_in(ty, id) {
+                            return err(
+                                &tb.loc,
+                                ErrorKind::Message(format!(
+                                    "This expression has type {} but an expression was expected of type 'a\n       The type constructor {} would escape its scope",
+                                    super::printtyp::type_to_string(ty),
+                                    super::printtyp::type_path_name(&p)
+                                )),
+                            );
+                        }
+                        ty
+                    }
+                    None => tb.ty,
+                };
+                self.unify_exp(env, loc, ty, expected)?;
                 Ok(mk(T::ExpressionDesc::LetModule(id, Box::new(tme), Box::new(tb)), loc, ty))
             }
             P::ExpressionDesc::Newtype(name, body) => self.type_newtype(env, loc, name, body, expected),
@@ -822,7 +860,12 @@ impl Typer {
             P::ExpressionDesc::Send(..) | P::ExpressionDesc::New(_) | P::ExpressionDesc::Object(_) | P::ExpressionDesc::Override(_) | P::ExpressionDesc::Setinstvar(..) => {
                 err(loc, ErrorKind::NotSupported("Objects".into()))
             }
-            P::ExpressionDesc::Pack(_) => err(loc, ErrorKind::NotSupported("First-class modules".into())),
+            P::ExpressionDesc::Pack(me) => {
+                let target = package_module_type(env, expected, loc)?;
+                let tme = super::typemod::type_module(self, env, me)?;
+                super::typemod::check_inclusion(env, &me.loc, &tme.mty, &target)?;
+                Ok(mk(T::ExpressionDesc::Pack(Box::new(tme), target), loc, expected))
+            }
             P::ExpressionDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
         }
     }
@@ -1551,9 +1594,10 @@ pub fn is_nonexpansive(e: &T::Expression) -> bool {
         D::LetException(_, _, b) => is_nonexpansive(b),
         D::LetModule(_, _, b) => is_nonexpansive(b),
         // An application whose first argument is left open is eta-expanded: a function.
-        D::Apply(f, args) if matches!(args.first(), Some((_, None))) => {
+        D::Apply(f, args) if matches!(args.first(), Some((l, None)) if !l.is_optional()) => {
             is_nonexpansive(f) && args.iter().all(|(_, a)| a.as_ref().map(is_nonexpansive).unwrap_or(true))
         }
+        D::Pack(me, _) => matches!(me.desc, T::ModuleExprDesc::Ident(_)),
         D::Apply(..) | D::Try(..) | D::Setfield(..) | D::While(..) | D::For(..) => false,
     }
 }
@@ -1572,6 +1616,7 @@ pub fn poly_to_scheme(t: TypeExpr) -> TypeExpr {
             TypeDesc::Arrow(l, a, b) => TypeDesc::Arrow(l, go(a, memo), go(b, memo)),
             TypeDesc::Tuple(ts) => TypeDesc::Tuple(ts.iter().map(|t| go(*t, memo)).collect()),
             TypeDesc::Constr(p, ts) => TypeDesc::Constr(p, ts.iter().map(|t| go(*t, memo)).collect()),
+            TypeDesc::Package(p, ns, ts) => TypeDesc::Package(p, ns, ts.iter().map(|t| go(*t, memo)).collect()),
             TypeDesc::Poly(b, vs) => {
                 for v in vs.iter() {
                     go(*v, memo);
@@ -1716,7 +1761,7 @@ fn mentions(e: &T::Expression, ids: &FxHashSet<u32>) -> bool {
     use T::ExpressionDesc as D;
     match &e.desc {
         D::Ident(Path::Pident(id), _, _) => ids.contains(&id.stamp),
-        D::Ident(..) | D::Constant(_) | D::Unreachable => false,
+        D::Ident(..) | D::Constant(_) | D::Unreachable | D::Pack(..) => false,
         D::Function { .. } | D::Lazy(_) => false,
         D::Let(_, vbs, b) => vbs.iter().any(|vb| mentions(&vb.expr, ids)) || mentions(b, ids),
         D::Apply(f, args) => mentions(f, ids) || args.iter().any(|(_, a)| a.as_ref().map(|a| mentions(a, ids)).unwrap_or(false)),
@@ -1799,4 +1844,31 @@ fn unbound_kind_value() -> Kind {
 #[allow(dead_code)]
 fn closed(c: ClosedFlag) -> bool {
     c == ClosedFlag::Closed
+}
+
+/// The module type of a first-class module of type `ty` (which must be known to be a package).
+pub fn package_module_type(env: &Env, ty: TypeExpr, loc: &Location) -> R<ModuleType> {
+    match desc(ctype::expand_head(env, ty)) {
+        TypeDesc::Package(p, names, tys) => Ok(super::typemod::package_modtype(env, &p, &names, &tys)),
+        _ => err(loc, ErrorKind::Message("The signature for this packaged module couldn't be inferred.".into())),
+    }
+}
+
+/// A type of the module `id` (`id.t`, `id.M.t`) that `t` mentions.
+fn module_type_in(t: TypeExpr, id: &Ident) -> Option<Path> {
+    let m = new_mark();
+    fn go(t: TypeExpr, id: &Ident, m: u32) -> Option<Path> {
+        let t = repr(t);
+        if !try_mark(t, m) {
+            return None;
+        }
+        let d = desc(t);
+        if let TypeDesc::Constr(p, _) = &d {
+            if p.head() == id {
+                return Some(p.clone());
+            }
+        }
+        children(&d).into_iter().find_map(|c| go(c, id, m))
+    }
+    go(t, id, m)
 }

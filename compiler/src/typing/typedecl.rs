@@ -388,6 +388,8 @@ fn occurrences(env: &Env, cur: &FxHashMap<Ident, Vec<(bool, bool)>>, params: &[T
             }
         }
         TypeDesc::Poly(b, _) => occurrences(env, cur, params, b, pol, acc),
+        // Types in a package are invariant.
+        TypeDesc::Package(_, _, ts) => ts.iter().for_each(|x| occurrences(env, cur, params, *x, (true, true), acc)),
         _ => {}
     }
 }

@@ -126,6 +126,8 @@ pub enum ExpressionDesc {
     Open(Path, Box<Expression>),
     /// `.` (unreachable case)
     Unreachable,
+    /// `(module M)`: the module and the module type of the package it becomes.
+    Pack(Box<ModuleExpr>, ModuleType),
 }
 
 #[derive(Clone, Debug)]
@@ -141,6 +143,8 @@ pub enum ModuleExprDesc {
     Structure(Structure),
     /// `(M : S)`: the module, and the signature it is restricted to.
     Constraint(Box<ModuleExpr>, ModuleType),
+    /// `(val e)`: the block held by a first-class module.
+    Unpack(Box<Expression>),
     /// `functor (X : S) -> ME`: the parameter with its type (None for `()`), the body.
     Functor(Option<(Ident, ModuleType)>, Box<ModuleExpr>),
     /// `F(A)`: the functor, the argument (None for `F ()`) and the parameter's type (the

@@ -253,7 +253,11 @@ pub fn type_module(typer: &mut Typer, env: &Env, me: &P::ModuleExpr) -> R<T::Mod
             Ok(T::ModuleExpr { desc: T::ModuleExprDesc::Functor(param, Box::new(tbody)), mty, loc: loc.clone() })
         }
         P::ModuleExprDesc::Apply(f, arg) => type_apply(typer, env, loc, f, arg),
-        P::ModuleExprDesc::Unpack(_) => err(loc, ErrorKind::NotSupported("First-class modules".into())),
+        P::ModuleExprDesc::Unpack(e) => {
+            let te = typer.expr_no_expect(env, e)?;
+            let mty = super::typecore::package_module_type(env, te.ty, &e.loc)?;
+            Ok(T::ModuleExpr { desc: T::ModuleExprDesc::Unpack(Box::new(te)), mty, loc: loc.clone() })
+        }
         P::ModuleExprDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
     }
 }
@@ -308,6 +312,8 @@ pub fn transl_modtype(typer: &mut Typer, env: &Env, smty: &P::ModuleType) -> R<M
 pub fn type_signature(typer: &mut Typer, env: &Env, items: &[P::SignatureItem]) -> R<(Signature, Env)> {
     let mut env = env.clone();
     let mut sig = Vec::new();
+    // Items removed by destructive substitutions, with what replaces them.
+    let mut substituted = Subst::default();
     for item in items {
         let loc = &item.loc;
         match &item.desc {
@@ -369,8 +375,30 @@ pub fn type_signature(typer: &mut Typer, env: &Env, items: &[P::SignatureItem]) 
                 sig.extend(sg);
             }
             P::SignatureItemDesc::Attribute(_) => {}
-            P::SignatureItemDesc::TypeSubst(_) | P::SignatureItemDesc::ModSubst(_) | P::SignatureItemDesc::ModTypeSubst(_) => {
-                return err(loc, ErrorKind::NotSupported("Destructive substitutions".into()))
+            // `type t := T`: `t` is usable in the rest of the signature as an abbreviation, then
+            // replaced by its definition and removed (see the end of this function).
+            P::SignatureItemDesc::TypeSubst(decls) => {
+                let (tdecls, env2) = typedecl::transl_type_decls(&env, RecFlag::Nonrecursive, decls)?;
+                env = env2;
+                for (id, d) in tdecls {
+                    let Some(m) = d.manifest else {
+                        return err(loc, ErrorKind::Message("Only type synonyms are allowed on the right of :=".into()));
+                    };
+                    substituted.type_exprs.insert(Path::Pident(id), (d.params.clone(), m));
+                }
+            }
+            P::SignatureItemDesc::ModSubst(ms) => {
+                let m = env.lookup_module(&ms.manifest.txt).map_err(|e| typetexp::unbound(&env, e.kind, &e.lid, &ms.manifest.loc))?;
+                let id = Ident::create(&ms.name.txt);
+                env.add_module(&id, Rc::new(ModuleDeclaration { mty: ModuleType::Alias(m.path.clone()), loc: ms.loc.clone() }));
+                substituted.modules.insert(id, m.path);
+            }
+            P::SignatureItemDesc::ModTypeSubst(mtd) => {
+                let Some(smty) = &mtd.type_ else { return err(loc, ErrorKind::Message("Syntax error".into())) };
+                let mty = transl_modtype(typer, &env, smty)?;
+                let id = Ident::create(&mtd.name.txt);
+                env.add_modtype(&id, Rc::new(ModtypeDeclaration { mty: Some(mty.clone()), loc: mtd.loc.clone() }));
+                substituted.modtype_defs.insert(id, mty);
             }
             P::SignatureItemDesc::RecModule(_) => return err(loc, ErrorKind::NotSupported("Recursive modules".into())),
             P::SignatureItemDesc::Class(_) | P::SignatureItemDesc::ClassType(_) => return err(loc, ErrorKind::NotSupported("Classes".into())),
@@ -378,6 +406,9 @@ pub fn type_signature(typer: &mut Typer, env: &Env, items: &[P::SignatureItem]) 
                 return err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt)))
             }
         }
+    }
+    if !substituted.is_empty() {
+        sig = substituted.signature(&sig);
     }
     Ok((sig, env))
 }
@@ -454,7 +485,7 @@ fn type_apply(typer: &mut Typer, env: &Env, loc: &Location, sf: &P::ModuleExpr, 
 /// Replaces `Param.t` by the definition of `t` in the argument's signature (for a functor
 /// applied to a structure). Definitions referring to earlier types of the argument are expanded
 /// in turn.
-fn argument_type_subst(env: &Env, param: &Ident, arg: &ModuleType) -> Subst {
+pub fn argument_type_subst(env: &Env, param: &Ident, arg: &ModuleType) -> Subst {
     let mut s = Subst::default();
     let Some(ModuleType::Signature(sg)) = env.scrape(arg) else { return s };
     let mut inner = Subst::default();
@@ -570,4 +601,29 @@ fn constrain(env: &Env, mty: &ModuleType, names: &[String], op: &WithOp) -> Opti
     }
     let out = if subst.is_empty() { out } else { subst.signature(&out) };
     Some(ModuleType::Signature(Rc::new(out)))
+}
+
+/// `S with type t1 = T1 and ...`: the module type of a package type.
+pub fn package_modtype(env: &Env, p: &Path, names: &[Rc<str>], tys: &[TypeExpr]) -> ModuleType {
+    let mut mty = ModuleType::Ident(p.clone());
+    for (name, ty) in names.iter().zip(tys) {
+        let path: Vec<String> = name.split('.').map(String::from).collect();
+        let decl = TypeDeclaration {
+            params: vec![],
+            arity: 0,
+            kind: TypeKind::Abstract,
+            private: false,
+            manifest: Some(*ty),
+            variance: vec![],
+            injective: vec![],
+            is_newtype: false,
+            unboxed: false,
+            immediate: false,
+            loc: Location::none(),
+        };
+        if let Some(m) = constrain(env, &mty, &path, &WithOp::Type(Rc::new(decl))) {
+            mty = m;
+        }
+    }
+    mty
 }

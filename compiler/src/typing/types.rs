@@ -66,6 +66,9 @@ pub enum TypeDesc {
     Univar(Option<Rc<str>>),
     /// `'a 'b. t` (the list may be empty for monomorphic method-like fields).
     Poly(TypeExpr, Rc<[TypeExpr]>),
+    /// A first-class module type `(module S with type t = T ...)`: the module type's path, the
+    /// constrained type names (sorted) and their types.
+    Package(Path, Rc<[Rc<str>]>, Rc<[TypeExpr]>),
 }
 
 #[derive(Clone, Debug)]
@@ -250,7 +253,7 @@ pub fn children(d: &TypeDesc) -> Vec<TypeExpr> {
         TypeDesc::Var(_) | TypeDesc::Univar(_) => vec![],
         TypeDesc::Arrow(_, a, b) => vec![*a, *b],
         TypeDesc::Tuple(ts) => ts.to_vec(),
-        TypeDesc::Constr(_, ts) => ts.to_vec(),
+        TypeDesc::Constr(_, ts) | TypeDesc::Package(_, _, ts) => ts.to_vec(),
         TypeDesc::Link(t) | TypeDesc::Subst(t) => vec![*t],
         TypeDesc::Poly(t, vs) => {
             let mut v = vec![*t];

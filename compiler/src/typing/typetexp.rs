@@ -125,7 +125,16 @@ pub fn transl_type(env: &Env, vars: &mut TypeVars, policy: VarPolicy, sty: &Core
         }
         CoreTypeDesc::Object(..) | CoreTypeDesc::Class(..) => Err(TypeError::new(&sty.loc, ErrorKind::NotSupported("Object types".into()))),
         CoreTypeDesc::Variant(..) => Err(TypeError::new(&sty.loc, ErrorKind::NotSupported("Polymorphic variant types".into()))),
-        CoreTypeDesc::Package(..) => Err(TypeError::new(&sty.loc, ErrorKind::NotSupported("First-class module types".into()))),
+        CoreTypeDesc::Package((lid, cstrs)) => {
+            let m = env.lookup_modtype(&lid.txt).map_err(|e| unbound(env, e.kind, &e.lid, &lid.loc))?;
+            let mut named = Vec::with_capacity(cstrs.len());
+            for (name, t) in cstrs {
+                named.push((Rc::<str>::from(name.txt.to_string().as_str()), transl_type(env, vars, policy, t)?));
+            }
+            named.sort_by(|a, b| a.0.cmp(&b.0));
+            let (names, tys): (Vec<_>, Vec<_>) = named.into_iter().unzip();
+            Ok(ctype::newty(TypeDesc::Package(m.path, names.into(), tys.into())))
+        }
         CoreTypeDesc::Extension((name, _)) => Err(TypeError::new(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt)))),
     }
 }

@@ -1,0 +1,12 @@
+module type S = sig type t val x : t end;;
+module type Q = sig val n : int end;;
+module I = struct type t = int let x = 42 end;;
+let x = (module I);;
+let y = (module I : Q);;
+let g (m : (module S with type t = int)) = let module M = (val m) in M.x;;
+g (module I);;
+let l = [(module I : S with type t = int)];;
+let z = (module I : S);;
+module Z = (val z);;
+Z.x;;
+let w : (module S) list = [];;
