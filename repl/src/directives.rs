@@ -194,8 +194,8 @@ pub fn run(top: &mut Toplevel, dir: &ToplevelDirective, src: &Source, on: &mut d
             None => silent(),
         },
         ("typeof", Some(Arg::String(text))) => typeof_text(top, text),
-        ("install_printer", Some(Arg::Ident(lid))) => install_printer(top, lid),
-        ("remove_printer", Some(Arg::Ident(lid))) => remove_printer(top, lid),
+        ("install_printer", Some(Arg::Ident(lid))) => crate::printers::install(top, lid),
+        ("remove_printer", Some(Arg::Ident(lid))) => crate::printers::remove(top, lid),
         (query, Some(Arg::Ident(lid))) => show(top, query, lid, src),
         _ => PhraseResult::error(format!("Wrong type of argument for directive `{}'.\n", name)),
     }
@@ -280,78 +280,6 @@ fn use_file_now(top: &mut Toplevel, f: &str, as_module: bool, on: &mut dyn FnMut
     top.eval_phrase(&compiler::parsing::parsetree::ToplevelPhrase::Def(vec![item]), &source, on)
 }
 
-/// The printer's value path, or OCaml's answer when it is unbound.
-fn printer_path(top: &Toplevel, lid: &Longident) -> Result<compiler::typing::path::Path, PhraseResult> {
-    top.env.lookup_value(lid).map(|v| v.path).map_err(|_| PhraseResult::error(format!("Unbound value {}.\n", lid)))
-}
-
-/// `#install_printer pp`: `pp : Format.formatter -> t -> unit` prints the values of type `t`.
-/// It runs through a compiled wrapper that prints into a buffer (no line breaks: the output
-/// becomes one piece of the value's text) and returns its contents.
-/// Not yet: printers taking printers for type parameters (`pp_box pp_elt`).
-fn install_printer(top: &mut Toplevel, lid: &Longident) -> PhraseResult {
-    let path = match printer_path(top, lid) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let name = lid.to_string();
-    let wrapper = format!(
-        "(fun v -> let b = Stdlib.Buffer.create 64 in let f = Stdlib.Format.formatter_of_buffer b in \
-         Stdlib.Format.pp_set_margin f 1_000_000; \
-         ({} : Stdlib.Format.formatter -> _ -> unit) f v; Stdlib.Format.pp_print_flush f (); Stdlib.Buffer.contents b)",
-        source_of_longident(lid)
-    );
-    let wrong = || PhraseResult::error(format!("{} has a wrong type for a printing function.\n", name));
-    let (block, field, ty) = match top.eval_hidden(&wrapper) {
-        Ok(x) => x,
-        Err(_) => return wrong(),
-    };
-    let TypeDesc::Arrow(_, arg_ty, _) = types::desc(types::repr(ty)) else { return wrong() };
-    top.printers.retain(|p| p.path != path);
-    top.printers.insert(0, crate::toplevel::InstalledPrinter { name, path, arg_ty, block, field });
-    PhraseResult::default()
-}
-
-/// `#remove_printer pp`.
-fn remove_printer(top: &mut Toplevel, lid: &Longident) -> PhraseResult {
-    let path = match printer_path(top, lid) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let before = top.printers.len();
-    top.printers.retain(|p| p.path != path);
-    if top.printers.len() < before {
-        return PhraseResult::default();
-    }
-    // OCaml checks the type first: a value that cannot be a printer is not "a printer".
-    let wrapper = format!("({} : Stdlib.Format.formatter -> _ -> unit)", source_of_longident(lid));
-    let src = format!("let _ = {};;", wrapper);
-    let typed = compiler::parsing::parse_implementation(&src, "//toplevel//")
-        .ok()
-        .map(|items| compiler::typing::type_toplevel_phrase(&top.env, &items).is_ok());
-    if typed != Some(true) {
-        return PhraseResult::error(format!("{} has a wrong type for a printing function.\n", lid));
-    }
-    PhraseResult::error(format!("No printer named {}.\n", lid))
-}
-
-/// A long identifier as source text (`M.( + )`).
-fn source_of_longident(lid: &Longident) -> String {
-    match lid {
-        Longident::Lident(s) => paren_if_operator(s),
-        Longident::Ldot(m, s) => format!("{}.{}", source_of_longident(m), paren_if_operator(s)),
-        Longident::Lapply(a, b) => format!("{}({})", source_of_longident(a), source_of_longident(b)),
-    }
-}
-
-fn paren_if_operator(s: &str) -> String {
-    if s.starts_with(|c: char| c.is_alphabetic() || c == '_') {
-        s.to_string()
-    } else {
-        format!("( {} )", s)
-    }
-}
-
 /// `#use_output "cmd"`: runs the command with the shell and uses what it prints.
 fn use_output(top: &mut Toplevel, cmd: &str, on: &mut dyn FnMut(Event)) -> PhraseResult {
     crate::toplevel::print_flush("");
@@ -377,7 +305,7 @@ fn typeof_text(top: &mut Toplevel, text: &str) -> PhraseResult {
             // utop shows the path as written: `val List.map : ...`, `external ( + ) : ...`.
             let last = last_name(&lid);
             let shown = if last.starts_with(|c: char| c.is_alphabetic() || c == '_') {
-                source_of_longident(&lid)
+                crate::printers::source_of_longident(&lid)
             } else {
                 last
             };

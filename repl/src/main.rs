@@ -10,6 +10,7 @@ mod interactive;
 mod outval;
 mod parse_only;
 mod phrase_result;
+mod printers;
 mod printval;
 mod toplevel;
 mod typecheck_only;

@@ -48,7 +48,7 @@ pub struct Toplevel {
     /// `-I`, `#directory`: where `#use` looks for files.
     pub include_dirs: Vec<String>,
     /// `#install_printer`, the most recent first.
-    pub(crate) printers: Vec<InstalledPrinter>,
+    pub(crate) printers: Vec<crate::printers::InstalledPrinter>,
     /// Compilation units loaded into the image (`Stdlib`, `Stdlib__List`, ...), with their
     /// global block; `None` while a unit is being loaded.
     units: HashMap<String, Option<cranelift_module::DataId>>,
@@ -60,16 +60,6 @@ struct Executed {
     block: cranelift_module::DataId,
     stored: Vec<Ident>,
     eval: Option<(usize, compiler::typing::types::TypeExpr)>,
-}
-
-/// A printer installed by `#install_printer`: values whose type is an instance of `arg_ty`
-/// print as the string the compiled wrapper (stored at `block`/`field`) returns.
-pub(crate) struct InstalledPrinter {
-    pub name: String,
-    pub path: Path,
-    pub arg_ty: compiler::typing::types::TypeExpr,
-    pub block: cranelift_module::DataId,
-    pub field: usize,
 }
 
 /// How the positions of a text are reported.
@@ -367,6 +357,20 @@ impl Toplevel {
         }
     }
 
+    /// Runs definitions silently (OCaml source text); false if they fail.
+    pub(crate) fn define_hidden(&mut self, text: &str) -> bool {
+        let was_silent = self.silent;
+        self.silent = true;
+        let mut ok = true;
+        self.run_source(&format!("{};;", text), "//toplevel//", SourceKind::Toplevel, &mut |ev| {
+            if let Event::Done(r) = ev {
+                ok &= !r.failed();
+            }
+        });
+        self.silent = was_silent;
+        ok
+    }
+
     /// The value stored at `field` of a phrase's block.
     pub(crate) fn stored_value(&self, block: cranelift_module::DataId, field: usize) -> Value {
         unsafe { self.jit.global_block(block).field(field) }
@@ -417,7 +421,7 @@ impl Toplevel {
         Ok((body, required.take()))
     }
 
-    fn printer(&self) -> Printer<'_> {
+    pub(crate) fn printer(&self) -> Printer<'_> {
         let mut p = Printer::new(&self.env, self.print_depth, self.print_length);
         if !self.printers.is_empty() {
             p.custom = Some(self);
@@ -425,15 +429,6 @@ impl Toplevel {
         p
     }
 
-    /// The text an installed printer gives for `v` of type `ty`, if one applies.
-    pub(crate) fn custom_print(&self, v: Value, ty: compiler::typing::types::TypeExpr) -> Option<String> {
-        let p = self.printers.iter().find(|p| compiler::typing::ctype::moregeneral(&self.env, p.arg_ty, ty))?;
-        let wrapper = self.stored_value(p.block, p.field);
-        Some(match runtime::callback::callback(wrapper, v) {
-            Ok(s) => unsafe { String::from_utf8_lossy(s.bytes()).into_owned() },
-            Err(exn) => format!("<printer {} raised an exception: {}>", p.name, runtime::printexc::to_string(exn)),
-        })
-    }
 
     fn print_eval(&self, v: Value, ty: compiler::typing::types::TypeExpr) -> String {
         let tree = self.printer().tree(v, ty);
@@ -635,7 +630,7 @@ impl Toplevel {
 
 impl crate::printval::CustomPrinter for Toplevel {
     fn custom_print(&self, v: Value, ty: compiler::typing::types::TypeExpr) -> Option<String> {
-        Toplevel::custom_print(self, v, ty)
+        crate::printers::custom_print(self, v, ty)
     }
 }
 

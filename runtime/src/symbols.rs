@@ -3,7 +3,20 @@
 
 use crate::value::Value;
 
+/// Primitives the embedding program adds (the toplevel's own, e.g. for `#install_printer`).
+static EXTRA: std::sync::Mutex<Vec<(&'static str, usize)>> = std::sync::Mutex::new(Vec::new());
+
+/// Makes `addr` the primitive named `name` for code compiled afterwards.
+pub fn register_primitive(name: &'static str, addr: *const u8) {
+    let mut extra = EXTRA.lock().unwrap_or_else(|e| e.into_inner());
+    extra.retain(|(n, _)| *n != name);
+    extra.push((name, addr as usize));
+}
+
 pub fn lookup(name: &str) -> Option<*const u8> {
+    if let Some(&(_, addr)) = EXTRA.lock().unwrap_or_else(|e| e.into_inner()).iter().find(|(n, _)| *n == name) {
+        return Some(addr as *const u8);
+    }
     let core: Option<*const u8> = match name {
         "caml_state" => Some(crate::state::state_address() as *const u8),
         "caml_alloc_slow" => Some(crate::stubs::caml_alloc_slow as *const u8),
