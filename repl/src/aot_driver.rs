@@ -1,6 +1,7 @@
-//! The ahead-of-time mode: `ocaml-jit -o prog FILE.ml` compiles the program and the Stdlib units
-//! it uses to object code with Cranelift and links them with the runtime into an executable
-//! (`-shared`: a `.cmxs` plugin).
+//! The ahead-of-time mode: `ocaml-jit -o prog FILE.ml` compiles the program to object code with
+//! Cranelift and links it with the precompiled Stdlib (crate `stdlib-native`) and the runtime
+//! into an executable. Stdlib units that are not precompiled, and every Stdlib unit a `-shared`
+//! plugin (`.cmxs`) uses, are compiled from source into the output.
 
 use compiler::aot::{self, LinkOptions, UnitSource};
 use compiler::driver::{self, UnitCode};
@@ -16,16 +17,42 @@ fn unit_name_of_file(path: &str) -> String {
     }
 }
 
+/// Precompiled Stdlib units, in initialisation order, that the program links from the library.
+#[derive(Default)]
+struct Linked {
+    /// The library, when the program uses it.
+    library: Option<std::path::PathBuf>,
+    units: Vec<String>,
+}
+
+impl Linked {
+    /// Add `unit` and the units it needs if it is precompiled (and precompiled units are used).
+    fn add(&mut self, unit: &str) -> bool {
+        if self.units.iter().any(|u| u == unit) {
+            return true;
+        }
+        if self.library.is_none() {
+            return false;
+        }
+        let Some((u, _)) = stdlib_native::find(unit) else { return false };
+        for dep in u.requires {
+            self.add(dep);
+        }
+        self.units.push(unit.to_string());
+        true
+    }
+}
+
 /// Add `code`'s dependencies (Stdlib units), then `code`, to `order` (initialisation order).
-fn add_with_deps(code: UnitCode, order: &mut Vec<UnitCode>, fresh: &mut Fresh) -> Result<(), String> {
+fn add_with_deps(code: UnitCode, order: &mut Vec<UnitCode>, linked: &mut Linked, fresh: &mut Fresh) -> Result<(), String> {
     for dep in code.requires.clone() {
-        if order.iter().any(|u| u.name == dep) {
+        if order.iter().any(|u| u.name == dep) || linked.add(&dep) {
             continue;
         }
         let (fname, text) =
             driver::stdlib_unit_source(&dep).ok_or_else(|| format!("Error: no implementation of unit {}\n", dep))?;
         let dep_code = driver::compile_unit(&dep, fname, text, fresh)?;
-        add_with_deps(dep_code, order, fresh)?;
+        add_with_deps(dep_code, order, linked, fresh)?;
     }
     if !order.iter().any(|u| u.name == code.name) {
         order.push(code);
@@ -36,6 +63,9 @@ fn add_with_deps(code: UnitCode, order: &mut Vec<UnitCode>, fresh: &mut Fresh) -
 pub fn run(files: &[String], output: &str, shared: bool) -> i32 {
     let mut fresh = Fresh::starting_at(1 << 30);
     let mut order: Vec<UnitCode> = Vec::new();
+    // Plugins get their own copies of the Stdlib units they use (they are not linked against
+    // the loading program's); executables link the precompiled library when there is one.
+    let mut linked = Linked { library: if shared { None } else { stdlib_native::archive_path() }, units: Vec::new() };
     for f in files.iter().filter(|f| f.ends_with(".ml")) {
         let text = match std::fs::read_to_string(f) {
             Ok(t) => t,
@@ -51,7 +81,7 @@ pub fn run(files: &[String], output: &str, shared: bool) -> i32 {
                 return 2;
             }
         };
-        if let Err(msg) = add_with_deps(code, &mut order, &mut fresh) {
+        if let Err(msg) = add_with_deps(code, &mut order, &mut linked, &mut fresh) {
             eprint!("{}", msg);
             return 2;
         }
@@ -62,7 +92,11 @@ pub fn run(files: &[String], output: &str, shared: bool) -> i32 {
         .zip(&globals)
         .map(|(u, g)| UnitSource { name: &u.name, program: &u.program, globals: g })
         .collect();
-    let opts = LinkOptions::default();
+    let mut opts = LinkOptions::default();
+    if let Some(lib) = linked.library.as_ref().filter(|_| !linked.units.is_empty()) {
+        opts.extra_args.push(lib.display().to_string());
+        opts.library_units = linked.units.clone();
+    }
     let r = if shared {
         aot::build_shared(&units, Path::new(output), &opts)
     } else {

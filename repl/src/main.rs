@@ -14,6 +14,7 @@ mod printers;
 mod printval;
 mod toplevel;
 mod typecheck_only;
+mod units;
 mod warning_flags;
 
 use phrase_result::Event;

@@ -49,9 +49,8 @@ pub struct Toplevel {
     pub include_dirs: Vec<String>,
     /// `#install_printer`, the most recent first.
     pub(crate) printers: Vec<crate::printers::InstalledPrinter>,
-    /// Compilation units loaded into the image (`Stdlib`, `Stdlib__List`, ...), with their
-    /// global block; `None` while a unit is being loaded.
-    units: HashMap<String, Option<cranelift_module::DataId>>,
+    /// Stdlib units initialised in the session (`Stdlib`, `Stdlib__List`, ...).
+    units: crate::units::Units,
 }
 
 /// A phrase that ran: its block, the identifiers stored in it, and for an expression the
@@ -140,7 +139,7 @@ impl Toplevel {
             warnings: WarningFlags::default(),
             include_dirs: Vec::new(),
             printers: Vec::new(),
-            units: HashMap::new(),
+            units: Default::default(),
         })
     }
 
@@ -311,7 +310,7 @@ impl Toplevel {
         let lambda = match translated {
             Ok((l, units)) => {
                 for u in units {
-                    if let Err(e) = self.load_unit(&u) {
+                    if let Err(e) = self.units.load(&mut self.jit, &mut self.fresh, &u) {
                         return Err(Body::Error(Diagnostic::text_only(e)));
                     }
                 }
@@ -582,49 +581,6 @@ fn resolve_global(
             Lambda::Prim(Primitive::Field(*i), vec![Lambda::Prim(Primitive::Global(sym.clone()), vec![])])
         }),
         _ => None,
-    }
-}
-
-impl Toplevel {
-    /// Compile and initialise a compilation unit of the Stdlib (and the units it needs) the
-    /// first time a phrase refers to it.
-    fn load_unit(&mut self, unit: &str) -> Result<(), String> {
-        if self.units.contains_key(unit) {
-            // Loaded, or being loaded (a unit its own dependencies refer back to).
-            return Ok(());
-        }
-        let r = self.load_unit_now(unit);
-        if r.is_err() {
-            self.units.remove(unit);
-        }
-        r
-    }
-
-    fn load_unit_now(&mut self, unit: &str) -> Result<(), String> {
-        let Some((fname, text)) = compiler::driver::stdlib_unit_source(unit) else {
-            return Err(format!("Error: no implementation of unit {}\n", unit));
-        };
-        self.units.insert(unit.to_string(), None);
-        let fail = |msg: String| {
-            let mut m = format!("Error while loading unit {} ({}):\n{}", unit, fname, msg);
-            if !m.ends_with('\n') {
-                m.push('\n');
-            }
-            m
-        };
-        let code = compiler::driver::compile_unit(unit, fname, text, &mut self.fresh).map_err(fail)?;
-        for dep in &code.requires {
-            self.load_unit(dep)?;
-        }
-        let (sym, n) = &code.block;
-        let block = self.jit.define_global_block(sym, *n).map_err(|e| fail(format!("{:?}", e)))?;
-        match self.jit.run(&code.program, &[(block, *n)]).map_err(|e| fail(format!("{:?}", e)))? {
-            Ok(_) => {
-                self.units.insert(unit.to_string(), Some(block));
-                Ok(())
-            }
-            Err(exn) => Err(fail(format!("exception {}", runtime::printexc::to_string(exn)))),
-        }
     }
 }
 

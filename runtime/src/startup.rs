@@ -75,7 +75,8 @@ unsafe fn register_frametable(mut p: *const u8) {
 }
 
 /// Register one unit's frames, global roots and code range; returns its entry code (0: none).
-unsafe fn register_unit(u: &UnitDescr) -> Result<usize, StartupError> {
+/// The toplevel calls it for each precompiled Stdlib unit it initialises.
+pub unsafe fn register_unit(u: &UnitDescr) -> Result<usize, StartupError> {
     if u.version != TABLES_VERSION {
         return Err(StartupError::BadTables(format!("unit descriptor version {} (expected {})", u.version, TABLES_VERSION)));
     }

@@ -45,7 +45,9 @@ pub fn lookup(name: &str) -> Option<*const u8> {
 }
 
 /// What the JIT links an unknown symbol to, so a missing primitive is an OCaml exception at
-/// the call instead of a crash at link time.
+/// the call instead of a crash at link time. Exported under its own name for the stubs of the
+/// precompiled Stdlib (`compiler::aot::compile_stubs`).
+#[no_mangle]
 pub extern "C" fn caml_missing_symbol() -> crate::value::Value {
     crate::fail::failwith("ocaml-jit: call to a primitive the runtime does not provide")
 }

@@ -21,6 +21,9 @@ pub struct LinkOptions {
     pub cc: Option<String>,
     /// Extra arguments passed to the driver after the objects (`-L`, `-l`, ...).
     pub extra_args: Vec<String>,
+    /// Units whose code comes from a library among `extra_args` (the precompiled Stdlib), in
+    /// run order; executables run them before the units compiled for the program.
+    pub library_units: Vec<String>,
 }
 
 /// Where the runtime library is: `$OCAMLJIT_RUNTIME_LIB`; else the newest `libruntime.a` or

@@ -28,11 +28,13 @@
 
 mod link;
 mod startup;
+mod stubs;
 mod tables;
 mod unit;
 
 pub use link::{find_runtime_lib, link_executable, link_shared, LinkOptions, RUNTIME_LIB_ENV, RUNTIME_LIB_NAME};
 pub use startup::{compile_startup, startup_table_symbol, StartupKind};
+pub use stubs::compile_stubs;
 pub use tables::TABLES_VERSION;
 pub use unit::compile_unit;
 
@@ -97,14 +99,15 @@ fn new_backend(object_name: &str) -> Result<Backend<ObjectModule>, AotError> {
 }
 
 /// Compile `units` (in run order) and their startup object into `dir`; returns the objects.
-fn write_objects(units: &[UnitSource], kind: StartupKind, dir: &Path) -> Result<Vec<PathBuf>, AotError> {
+/// The startup object runs `library_units` (linked from a library) first.
+fn write_objects(units: &[UnitSource], library_units: &[String], kind: StartupKind, dir: &Path) -> Result<Vec<PathBuf>, AotError> {
     let mut objects = Vec::new();
     for u in units {
         let path = dir.join(format!("{}.o", u.name));
         std::fs::write(&path, compile_unit(u)?)?;
         objects.push(path);
     }
-    let names: Vec<&str> = units.iter().map(|u| u.name).collect();
+    let names: Vec<&str> = library_units.iter().map(String::as_str).chain(units.iter().map(|u| u.name)).collect();
     let path = dir.join("caml_startup.o");
     std::fs::write(&path, compile_startup(&names, kind)?)?;
     objects.push(path);
@@ -114,13 +117,13 @@ fn write_objects(units: &[UnitSource], kind: StartupKind, dir: &Path) -> Result<
 /// Compile and link `units` (in run order) into the executable `output`.
 pub fn build_executable(units: &[UnitSource], output: &Path, opts: &LinkOptions) -> Result<(), AotError> {
     let dir = tempfile::Builder::new().prefix("ocaml-jit-").tempdir()?;
-    let objects = write_objects(units, StartupKind::Executable, dir.path())?;
+    let objects = write_objects(units, &opts.library_units, StartupKind::Executable, dir.path())?;
     link_executable(&objects, output, opts)
 }
 
 /// Compile and link `units` (in run order) into the plugin `output` (a `.cmxs`).
 pub fn build_shared(units: &[UnitSource], output: &Path, opts: &LinkOptions) -> Result<(), AotError> {
     let dir = tempfile::Builder::new().prefix("ocaml-jit-").tempdir()?;
-    let objects = write_objects(units, StartupKind::Plugin, dir.path())?;
+    let objects = write_objects(units, &opts.library_units, StartupKind::Plugin, dir.path())?;
     link_shared(&objects, output, opts)
 }

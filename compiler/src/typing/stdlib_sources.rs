@@ -15,3 +15,8 @@ const IMPLEMENTATIONS: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"),
 pub fn find_implementation(unit: &str) -> Option<(&'static str, &'static str)> {
     IMPLEMENTATIONS.iter().find(|(u, _, _)| *u == unit).map(|(_, f, s)| (*f, *s))
 }
+
+/// Names of the units that have an implementation (`stdlib/*.ml`), in file name order.
+pub fn implementation_units() -> impl Iterator<Item = &'static str> {
+    IMPLEMENTATIONS.iter().map(|(u, _, _)| *u)
+}
