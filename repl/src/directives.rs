@@ -189,7 +189,7 @@ pub fn run(top: &mut Toplevel, dir: &ToplevelDirective, src: &Source, on: &mut d
             Some(alert) => PhraseResult::directive(format!("File \"_none_\", line 1:\n{}", alert.0)),
             None => silent(),
         },
-        ("warn_error", Some(Arg::String(spec))) => match top.warn_error(spec) {
+        ("warn_error", Some(Arg::String(spec))) => match top.warnings.set_warn_error(spec) {
             Some(alert) => PhraseResult::directive(format!("File \"_none_\", line 1:\n{}", alert.0)),
             None => silent(),
         },
@@ -198,12 +198,6 @@ pub fn run(top: &mut Toplevel, dir: &ToplevelDirective, src: &Source, on: &mut d
         ("remove_printer", Some(Arg::Ident(lid))) => crate::printers::remove(top, lid),
         (query, Some(Arg::Ident(lid))) => show(top, query, lid, src),
         _ => PhraseResult::error(format!("Wrong type of argument for directive `{}'.\n", name)),
-    }
-}
-
-impl Toplevel {
-    fn warn_error(&mut self, spec: &str) -> Option<crate::warning_flags::SpecAlert> {
-        self.warnings.set_warn_error(spec)
     }
 }
 
