@@ -243,7 +243,7 @@ impl<'a> Conv<'a> {
         for f in funs {
             let mut bound: HashSet<Var> = f.params.iter().cloned().collect();
             bound.extend(own.iter().cloned());
-            collect_free(&f.body, &mut bound, &mut fv);
+            collect_free(&f.body, &mut bound, &mut fv, true);
         }
         if let Some(m) = fv.iter().find(|v| sc.mutables.contains(*v)) {
             return Err(ClosureError(format!("mutable variable {:?} captured by a closure", m)));
@@ -296,11 +296,18 @@ impl<'a> Conv<'a> {
 /// Free variables of a Lambda term, in a deterministic order.
 pub fn free_vars(e: &Lambda) -> BTreeSet<Var> {
     let mut out = BTreeSet::new();
-    collect_free(e, &mut HashSet::new(), &mut out);
+    collect_free(e, &mut HashSet::new(), &mut out, true);
     out
 }
 
-fn collect_free(e: &Lambda, bound: &mut HashSet<Var>, out: &mut BTreeSet<Var>) {
+/// The free variables `e` reads when evaluated, not counting those of function bodies.
+pub fn eager_free_vars(e: &Lambda) -> BTreeSet<Var> {
+    let mut out = BTreeSet::new();
+    collect_free(e, &mut HashSet::new(), &mut out, false);
+    out
+}
+
+fn collect_free(e: &Lambda, bound: &mut HashSet<Var>, out: &mut BTreeSet<Var>, in_functions: bool) {
     fn with<F: FnOnce(&mut HashSet<Var>, &mut BTreeSet<Var>)>(
         vars: &[&Var],
         bound: &mut HashSet<Var>,
@@ -321,82 +328,83 @@ fn collect_free(e: &Lambda, bound: &mut HashSet<Var>, out: &mut BTreeSet<Var>) {
         }
         Lambda::Const(_) => {}
         Lambda::Apply(f, args) => {
-            collect_free(f, bound, out);
+            collect_free(f, bound, out, in_functions);
             for a in args {
-                collect_free(a, bound, out);
+                collect_free(a, bound, out, in_functions);
             }
         }
+        Lambda::Function(_) if !in_functions => {}
         Lambda::Function(f) => {
             let ps: Vec<&Var> = f.params.iter().collect();
-            with(&ps, bound, out, |b, o| collect_free(&f.body, b, o));
+            with(&ps, bound, out, |b, o| collect_free(&f.body, b, o, in_functions));
         }
         Lambda::Let(v, d, body) | Lambda::LetMut(v, d, body) => {
-            collect_free(d, bound, out);
-            with(&[v], bound, out, |b, o| collect_free(body, b, o));
+            collect_free(d, bound, out, in_functions);
+            with(&[v], bound, out, |b, o| collect_free(body, b, o, in_functions));
         }
         Lambda::LetRec(binds, body) => {
             let vs: Vec<&Var> = binds.iter().map(|(v, _)| v).collect();
             with(&vs, bound, out, |b, o| {
                 for (_, d) in binds {
-                    collect_free(d, b, o);
+                    collect_free(d, b, o, in_functions);
                 }
-                collect_free(body, b, o);
+                collect_free(body, b, o, in_functions);
             });
         }
         Lambda::Prim(_, args) | Lambda::StaticRaise(_, args) => {
             for a in args {
-                collect_free(a, bound, out);
+                collect_free(a, bound, out, in_functions);
             }
         }
         Lambda::Switch(s, sw) => {
-            collect_free(s, bound, out);
+            collect_free(s, bound, out, in_functions);
             for (_, c) in &sw.consts {
-                collect_free(c, bound, out);
+                collect_free(c, bound, out, in_functions);
             }
             for (_, c) in &sw.blocks {
-                collect_free(c, bound, out);
+                collect_free(c, bound, out, in_functions);
             }
             if let Some(d) = &sw.default {
-                collect_free(d, bound, out);
+                collect_free(d, bound, out, in_functions);
             }
         }
         Lambda::StringSwitch(s, cases, d) => {
-            collect_free(s, bound, out);
+            collect_free(s, bound, out, in_functions);
             for (_, c) in cases {
-                collect_free(c, bound, out);
+                collect_free(c, bound, out, in_functions);
             }
             if let Some(d) = d {
-                collect_free(d, bound, out);
+                collect_free(d, bound, out, in_functions);
             }
         }
         Lambda::StaticCatch(body, _, vars, handler) => {
-            collect_free(body, bound, out);
+            collect_free(body, bound, out, in_functions);
             let vs: Vec<&Var> = vars.iter().collect();
-            with(&vs, bound, out, |b, o| collect_free(handler, b, o));
+            with(&vs, bound, out, |b, o| collect_free(handler, b, o, in_functions));
         }
         Lambda::TryWith(body, v, handler) => {
-            collect_free(body, bound, out);
-            with(&[v], bound, out, |b, o| collect_free(handler, b, o));
+            collect_free(body, bound, out, in_functions);
+            with(&[v], bound, out, |b, o| collect_free(handler, b, o, in_functions));
         }
         Lambda::IfThenElse(c, a, b2) => {
-            collect_free(c, bound, out);
-            collect_free(a, bound, out);
-            collect_free(b2, bound, out);
+            collect_free(c, bound, out, in_functions);
+            collect_free(a, bound, out, in_functions);
+            collect_free(b2, bound, out, in_functions);
         }
         Lambda::Sequence(a, b2) | Lambda::While(a, b2) => {
-            collect_free(a, bound, out);
-            collect_free(b2, bound, out);
+            collect_free(a, bound, out, in_functions);
+            collect_free(b2, bound, out, in_functions);
         }
         Lambda::For(v, lo, hi, _, body) => {
-            collect_free(lo, bound, out);
-            collect_free(hi, bound, out);
-            with(&[v], bound, out, |b, o| collect_free(body, b, o));
+            collect_free(lo, bound, out, in_functions);
+            collect_free(hi, bound, out, in_functions);
+            with(&[v], bound, out, |b, o| collect_free(body, b, o, in_functions));
         }
         Lambda::Assign(v, e2) => {
             if !bound.contains(v) {
                 out.insert(v.clone());
             }
-            collect_free(e2, bound, out);
+            collect_free(e2, bound, out, in_functions);
         }
     }
 }

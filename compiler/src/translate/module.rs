@@ -340,6 +340,11 @@ impl<'a> Translator<'a> {
                         e.add_module(id, Rc::new(crate::typing::types::ModuleDeclaration { mty: me.mty.clone(), loc: me.loc.clone() }))
                     }
                     T::StructureItemDesc::ModType(id, d) => e.add_modtype(id, d.clone()),
+                    T::StructureItemDesc::RecModule(mods) => {
+                        for (id, _, mty) in mods {
+                            e.add_module(id, Rc::new(crate::typing::types::ModuleDeclaration { mty: mty.clone(), loc: item.loc.clone() }))
+                        }
+                    }
                     T::StructureItemDesc::Include(_, sig) => e.add_signature(sig),
                     _ => {}
                 }
@@ -402,6 +407,7 @@ impl<'a> Translator<'a> {
                 Lambda::let_(ident_var(id), m, body)
             }
             T::StructureItemDesc::Module(None, me) => Lambda::seq(Lambda::Prim(P::Ignore, vec![self.module_expr(me)?]), body),
+            T::StructureItemDesc::RecModule(mods) => self.rec_modules(mods, body, &item.loc)?,
             T::StructureItemDesc::Include(me, sig) => {
                 let v = self.fresh.var("include");
                 let m = self.module_expr(me)?;
@@ -441,7 +447,113 @@ pub fn collect_defined(item: &T::StructureItem, out: &mut Vec<(CompKind, Ident)>
         T::StructureItemDesc::TypExt(exts) => out.extend(exts.iter().map(|(id, _)| (CompKind::Extension, id.clone()))),
         T::StructureItemDesc::Module(Some(_), me) if matches!(me.mty, ModuleType::Alias(_)) => {}
         T::StructureItemDesc::Module(Some(id), _) => out.push((CompKind::Module, id.clone())),
+        T::StructureItemDesc::RecModule(mods) => out.extend(mods.iter().map(|(id, _, _)| (CompKind::Module, id.clone()))),
         T::StructureItemDesc::Include(_, sig) => out.extend(components(sig)),
         _ => {}
+    }
+}
+
+/// `module rec`: each module starts as a placeholder block of its declared type (functions that
+/// raise `Undefined_recursive_module`, nested placeholders for submodules), so the bodies can
+/// refer to one another; each body's block is then copied into its placeholder, submodules
+/// first, so every reference taken during initialisation sees the final components.
+impl<'a> Translator<'a> {
+    fn rec_modules(&mut self, mods: &[(Ident, T::ModuleExpr, ModuleType)], body: Lambda, loc: &Location) -> R<Lambda> {
+        let mut blocks = Vec::new();
+        for (id, me, mty) in mods {
+            let m = self.module_expr(me)?;
+            blocks.push((id, self.coerce(m, &me.mty, mty, loc)?, mty));
+        }
+        // Bodies that read no module of the group still waiting to be evaluated go first (as
+        // OCaml orders them), so `let x = D.y` sees D's real component.
+        let mut ordered = Vec::new();
+        while !blocks.is_empty() {
+            let waiting: Vec<crate::lambda::Var> = blocks.iter().map(|(id, _, _)| ident_var(id)).collect();
+            let ready = blocks
+                .iter()
+                .position(|(_, l, _)| {
+                    let reads = crate::middle::closure::eager_free_vars(l);
+                    !waiting.iter().any(|v| reads.contains(v))
+                })
+                .unwrap_or(0);
+            ordered.push(blocks.remove(ready));
+        }
+        let mut b = body;
+        for (id, m, mty) in ordered.into_iter().rev() {
+            let v = self.fresh.var("recmod");
+            let update = self.rec_module_update(Lambda::Var(ident_var(id)), &v, mty);
+            b = Lambda::seq(Lambda::let_(v, m, update), b);
+        }
+        for (id, _, mty) in mods.iter().rev() {
+            let init = self.rec_module_placeholder(mty, loc);
+            b = Lambda::let_(ident_var(id), init, b);
+        }
+        Ok(b)
+    }
+
+    fn rec_module_placeholder(&mut self, mty: &ModuleType, loc: &Location) -> Lambda {
+        let Some(env) = self.module_env().cloned() else { return crate::lambda::UNIT };
+        let Some(ModuleType::Signature(sg)) = env.scrape(mty) else { return crate::lambda::UNIT };
+        let mut fields = Vec::new();
+        for it in sg.iter() {
+            let Some(k) = component_kind(it) else { continue };
+            fields.push(match (k, it) {
+                (CompKind::Module, SignatureItem::Module(_, md, _)) => self.rec_module_placeholder(&md.mty, loc),
+                (CompKind::Value, SignatureItem::Value(_, vd))
+                    if matches!(crate::typing::types::desc(crate::typing::ctype::expand_head(&env, vd.ty)), crate::typing::types::TypeDesc::Arrow(..)) =>
+                {
+                    self.undefined_recursive_module(loc)
+                }
+                _ => crate::lambda::UNIT,
+            });
+        }
+        if fields.is_empty() {
+            return crate::lambda::UNIT;
+        }
+        Lambda::Prim(P::MakeBlock(0, Mutability::Mutable), fields)
+    }
+
+    /// A function raising `Undefined_recursive_module` with the location of the group.
+    fn undefined_recursive_module(&mut self, loc: &Location) -> Lambda {
+        let (file, line, col) = self.source_location(loc);
+        let exn = Lambda::Prim(
+            P::MakeBlock(0, Mutability::Immutable),
+            vec![
+                Lambda::Prim(P::PredefExn("Undefined_recursive_module".into()), vec![]),
+                Lambda::Const(crate::lambda::Constant::Block(
+                    0,
+                    vec![
+                        crate::lambda::Constant::String(file.as_bytes().into()),
+                        crate::lambda::Constant::Int(line),
+                        crate::lambda::Constant::Int(col),
+                    ],
+                )),
+            ],
+        );
+        let x = self.fresh.var("arg");
+        let raise = Lambda::Prim(P::Raise(crate::lambda::RaiseKind::Regular), vec![exn]);
+        Lambda::Function(Rc::new(crate::lambda::Function { params: vec![x], body: raise, name: "undefined_recursive_module".into() }))
+    }
+
+    /// Copies the block in `new` into the placeholder `placeholder`, submodules first.
+    fn rec_module_update(&mut self, placeholder: Lambda, new: &crate::lambda::Var, mty: &ModuleType) -> Lambda {
+        let copy = Lambda::Prim(
+            P::CCall { name: "caml_update_dummy".into(), arity: 2, alloc: false },
+            vec![placeholder.clone(), Lambda::Var(new.clone())],
+        );
+        let Some(env) = self.module_env().cloned() else { return copy };
+        let Some(ModuleType::Signature(sg)) = env.scrape(mty) else { return copy };
+        let mut b = copy;
+        for (pos, it) in sg.iter().filter(|it| component_kind(it).is_some()).enumerate().collect::<Vec<_>>().into_iter().rev() {
+            if let SignatureItem::Module(_, md, _) = it {
+                if matches!(env.scrape(&md.mty), Some(ModuleType::Signature(_))) {
+                    let sub = self.fresh.var("recsub");
+                    let inner = self.rec_module_update(Lambda::Prim(P::Field(pos), vec![placeholder.clone()]), &sub, &md.mty);
+                    let load = Lambda::Prim(P::Field(pos), vec![Lambda::Var(new.clone())]);
+                    b = Lambda::seq(Lambda::let_(sub, load, inner), b);
+                }
+            }
+        }
+        b
     }
 }

@@ -179,6 +179,8 @@ pub enum StructureItemDesc {
     /// `exception E = M.F`: `E` is the same constructor as the one at the path.
     ExceptionRebind(Ident, Path, Rc<ExtensionConstructor>),
     Module(Option<Ident>, ModuleExpr),
+    /// `module rec A : SA = ... and ...`: each module, its body and its declared type.
+    RecModule(Vec<(Ident, ModuleExpr, ModuleType)>),
     ModType(Ident, Rc<ModtypeDeclaration>),
     Open(Path),
     /// `include M`: the module and the identifiers it binds here (in signature order).

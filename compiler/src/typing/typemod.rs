@@ -175,7 +175,30 @@ pub fn type_structure_item(typer: &mut Typer, env: &Env, item: &P::StructureItem
             Ok((mk(T::StructureItemDesc::Include(tme, sg.clone())), sg, env2))
         }
         P::StructureItemDesc::Attribute(_) => Ok((None, vec![], env.clone())),
-        P::StructureItemDesc::RecModule(_) => err(loc, ErrorKind::NotSupported("Recursive modules".into())),
+        P::StructureItemDesc::RecModule(mbs) => {
+            let mut decls = Vec::new();
+            for mb in mbs {
+                let P::ModuleExprDesc::Constraint(body, smty) = &mb.expr.desc else {
+                    return err(&mb.expr.loc, ErrorKind::Message("Recursive modules require an explicit module type.".into()));
+                };
+                decls.push((mb.name.txt.clone().unwrap_or_else(|| "_".into()), &**smty, Some(&**body), mb.loc.clone()));
+            }
+            let (ids, mtys, env2) = rec_module_types(typer, env, &decls.iter().map(|(n, t, _, l)| (n.clone(), *t, l.clone())).collect::<Vec<_>>())?;
+            let mut typed = Vec::new();
+            for ((id, mty), (_, _, body, _)) in ids.iter().zip(mtys.iter()).zip(decls.iter()) {
+                let Some(body) = body else { continue };
+                let tme = type_module(typer, &env2, body)?;
+                check_inclusion(&env2, &body.loc, &tme.mty, mty)?;
+                typed.push((id.clone(), tme, mty.clone()));
+            }
+            let sig = ids
+                .into_iter()
+                .zip(mtys)
+                .enumerate()
+                .map(|(i, (id, mty))| SignatureItem::Module(id, Rc::new(ModuleDeclaration { mty, loc: loc.clone() }), rec_status(i)))
+                .collect();
+            Ok((mk(T::StructureItemDesc::RecModule(typed)), sig, env2))
+        }
         P::StructureItemDesc::Class(_) | P::StructureItemDesc::ClassType(_) => err(loc, ErrorKind::NotSupported("Classes".into())),
         P::StructureItemDesc::Extension((name, _), _) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
     }
@@ -400,7 +423,15 @@ pub fn type_signature(typer: &mut Typer, env: &Env, items: &[P::SignatureItem]) 
                 env.add_modtype(&id, Rc::new(ModtypeDeclaration { mty: Some(mty.clone()), loc: mtd.loc.clone() }));
                 substituted.modtype_defs.insert(id, mty);
             }
-            P::SignatureItemDesc::RecModule(_) => return err(loc, ErrorKind::NotSupported("Recursive modules".into())),
+            P::SignatureItemDesc::RecModule(mds) => {
+                let decls: Vec<(String, &P::ModuleType, Location)> =
+                    mds.iter().map(|md| (md.name.txt.clone().unwrap_or_else(|| "_".into()), &md.type_, md.loc.clone())).collect();
+                let (ids, mtys, env2) = rec_module_types(typer, &env, &decls)?;
+                env = env2;
+                for (i, (id, mty)) in ids.into_iter().zip(mtys).enumerate() {
+                    sig.push(SignatureItem::Module(id, Rc::new(ModuleDeclaration { mty, loc: loc.clone() }), rec_status(i)));
+                }
+            }
             P::SignatureItemDesc::Class(_) | P::SignatureItemDesc::ClassType(_) => return err(loc, ErrorKind::NotSupported("Classes".into())),
             P::SignatureItemDesc::Extension((name, _), _) => {
                 return err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt)))
@@ -626,4 +657,82 @@ pub fn package_modtype(env: &Env, p: &Path, names: &[Rc<str>], tys: &[TypeExpr])
         }
     }
     mty
+}
+
+/// The module types of a `module rec` group: each declared type is translated in an
+/// environment where the group's modules have approximate types (their types abstract), then
+/// the group is bound with the full types. Returns the identifiers, types and that environment.
+fn rec_module_types(typer: &mut Typer, env: &Env, decls: &[(String, &P::ModuleType, Location)]) -> R<(Vec<Ident>, Vec<ModuleType>, Env)> {
+    let ids: Vec<Ident> = decls.iter().map(|(n, _, _)| Ident::create(n)).collect();
+    // The approximations get identifiers of their own (the environment caches a module's
+    // components by path), renamed to the final ones afterwards.
+    let approx_ids: Vec<Ident> = decls.iter().map(|(n, _, _)| Ident::create(n)).collect();
+    let mut approx_env = env.clone();
+    let mut rename = Subst::default();
+    for ((aid, id), (_, smty, l)) in approx_ids.iter().zip(&ids).zip(decls) {
+        let approx = approx_modtype(env, smty);
+        approx_env.add_module(aid, Rc::new(ModuleDeclaration { mty: approx, loc: l.clone() }));
+        rename.modules.insert(aid.clone(), Path::Pident(id.clone()));
+    }
+    let mut mtys = Vec::new();
+    for (_, smty, _) in decls {
+        mtys.push(rename.modtype(&transl_modtype(typer, &approx_env, smty)?));
+    }
+    let mut full_env = env.clone();
+    for ((id, mty), (_, _, l)) in ids.iter().zip(&mtys).zip(decls) {
+        full_env.add_module(id, Rc::new(ModuleDeclaration { mty: mty.clone(), loc: l.clone() }));
+    }
+    Ok((ids, mtys, full_env))
+}
+
+/// A first approximation of a module type for `module rec`: its type names (abstract, with
+/// their arities) and submodules, enough to translate the group's declared types.
+fn approx_modtype(env: &Env, smty: &P::ModuleType) -> ModuleType {
+    match &smty.desc {
+        P::ModuleTypeDesc::Ident(lid) => match env.lookup_modtype(&lid.txt) {
+            Ok(m) => ModuleType::Ident(m.path),
+            Err(_) => ModuleType::Signature(Rc::new(vec![])),
+        },
+        P::ModuleTypeDesc::Alias(lid) => match env.lookup_module(&lid.txt) {
+            Ok(m) => ModuleType::Alias(m.path),
+            Err(_) => ModuleType::Signature(Rc::new(vec![])),
+        },
+        P::ModuleTypeDesc::With(base, _) => approx_modtype(env, base),
+        P::ModuleTypeDesc::Functor(_, res) => approx_modtype(env, res),
+        P::ModuleTypeDesc::Signature(items) => {
+            let mut sig = Vec::new();
+            for item in items {
+                match &item.desc {
+                    P::SignatureItemDesc::Type(_, decls) => {
+                        for d in decls {
+                            let params: Vec<TypeExpr> = d.params.iter().map(|_| ctype::newvar()).collect();
+                            let decl = TypeDeclaration {
+                                arity: params.len(),
+                                variance: vec![(true, true); params.len()],
+                                params,
+                                kind: TypeKind::Abstract,
+                                private: false,
+                                manifest: None,
+                                injective: vec![],
+                                is_newtype: false,
+                                unboxed: false,
+                                immediate: false,
+                                loc: d.loc.clone(),
+                            };
+                            sig.push(SignatureItem::Type(Ident::create(&d.name.txt), Rc::new(decl), RecStatus::NotRec));
+                        }
+                    }
+                    P::SignatureItemDesc::Module(md) => {
+                        if let Some(n) = &md.name.txt {
+                            let mty = approx_modtype(env, &md.type_);
+                            sig.push(SignatureItem::Module(Ident::create(n), Rc::new(ModuleDeclaration { mty, loc: md.loc.clone() }), RecStatus::NotRec));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            ModuleType::Signature(Rc::new(sig))
+        }
+        P::ModuleTypeDesc::Typeof(_) | P::ModuleTypeDesc::Extension(_) => ModuleType::Signature(Rc::new(vec![])),
+    }
 }
