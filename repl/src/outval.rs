@@ -16,6 +16,8 @@ pub enum OutValue {
     Tuple(Vec<OutValue>),
     Constr(String, Vec<OutValue>),
     Record(Vec<(String, OutValue)>),
+    /// A polymorphic variant: `` `A `` or `` `B arg ``.
+    Variant(String, Option<Box<OutValue>>),
     /// `<fun>`, `<abstr>`, `<poly>`, `<lazy>`.
     Stuff(String),
     /// Cut by the depth or length limit: `...`.
@@ -123,6 +125,13 @@ fn tree1(f: &mut Formatter, v: &OutValue) {
             constr_param(f, &params[0]);
             f.p("@]");
         }
+        OutValue::Variant(tag, Some(arg)) => {
+            f.p("@[<2>`");
+            f.string(tag);
+            f.space();
+            constr_param(f, arg);
+            f.p("@]");
+        }
         OutValue::Constr(name, params) if params.len() > 1 => {
             f.p("@[<1>");
             f.string(name);
@@ -163,6 +172,7 @@ fn simple(f: &mut Formatter, v: &OutValue) {
             f.p("|]@]");
         }
         OutValue::Constr(name, params) if params.is_empty() => f.string(name),
+        OutValue::Variant(tag, None) => f.string(&format!("`{}", tag)),
         OutValue::Stuff(s) => f.string(s),
         OutValue::Record(fields) => {
             f.p("@[<1>{");

@@ -86,9 +86,31 @@ impl<'e> Printer<'e> {
                     OutValue::Tuple(items)
                 }
                 TypeDesc::Constr(p, args) => self.constr(v, &p, &args, depth),
+                TypeDesc::Variant(row) => self.poly_variant(v, &row, depth),
                 _ => OutValue::Stuff("<abstr>".into()),
             }
         }
+    }
+
+    /// `` `A `` is the tag's hash; `` `A x `` a block [hash; x]. The row gives the names.
+    unsafe fn poly_variant(&mut self, v: Value, row: &types::Row, depth: usize) -> OutValue {
+        let hash = if v.is_block() { v.field(0).int() } else { v.int() };
+        let Some((tag, field)) = row.fields.iter().find(|(l, _)| types::hash_variant(l) == hash) else {
+            return OutValue::Stuff("<variant>".into());
+        };
+        if !v.is_block() {
+            return OutValue::Variant(tag.to_string(), None);
+        }
+        let arg_ty = match field {
+            types::RowField::Present(Some(t)) => Some(*t),
+            types::RowField::Either(_, ts, _) => ts.first().copied(),
+            types::RowField::Present(None) => None,
+        };
+        let arg = match arg_ty {
+            Some(t) => self.value(v.field(1), t, depth + 1),
+            None => OutValue::Stuff("<poly>".into()),
+        };
+        OutValue::Variant(tag.to_string(), Some(Box::new(arg)))
     }
 
     unsafe fn constr(&mut self, v: Value, p: &Path, args: &[TypeExpr], depth: usize) -> OutValue {

@@ -262,6 +262,12 @@ impl<'a> Translator<'a> {
             }
             D::Tuple(es) => self.block(0, es, Mutability::Immutable)?,
             D::Construct(_, cd, args) => self.construct(cd, args, &e.loc)?,
+            // `` `A `` is the tag's hash; `` `A x `` a block [hash; x] (as in OCaml).
+            D::Variant(tag, None) => Lambda::int(types::hash_variant(tag)),
+            D::Variant(tag, Some(arg)) => {
+                let a = self.expr(arg)?;
+                Lambda::Prim(P::MakeBlock(0, Mutability::Immutable), vec![Lambda::int(types::hash_variant(tag)), a])
+            }
             D::Record { fields, repr, extended } => self.record(fields, *repr, extended.as_deref(), &e.loc)?,
             D::Field(r, _, ld) => {
                 let r = self.expr(r)?;

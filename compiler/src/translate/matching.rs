@@ -142,6 +142,7 @@ pub fn typed_pattern_vars(p: &T::Pattern, out: &mut Vec<(Ident, crate::typing::t
         D::Record(fs, _) => fs.iter().for_each(|(_, _, q)| typed_pattern_vars(q, out)),
         D::Or(a, _) => typed_pattern_vars(a, out),
         D::Lazy(q) => typed_pattern_vars(q, out),
+        D::Variant(_, q) => q.iter().for_each(|q| typed_pattern_vars(q, out)),
     }
 }
 
@@ -259,6 +260,18 @@ fn test(tr: &mut Translator, p: &T::Pattern, v: &Var, success: Lambda, fail: u32
             let right = test(tr, b, v, jump(), fail)?;
             let tries = Lambda::StaticCatch(Box::new(left), or_fail, vec![], Box::new(right));
             Lambda::StaticCatch(Box::new(tries), succ, vars, Box::new(success))
+        }
+        D::Variant(tag, arg) => {
+            let hash = Lambda::int(crate::typing::types::hash_variant(tag));
+            match arg {
+                None => Lambda::if_(Lambda::Prim(P::IntComp(Comparison::Eq), vec![vl, hash]), success, exit(fail)),
+                Some(q) => {
+                    let x = tr.fresh.var("arg");
+                    let inner = Lambda::let_(x.clone(), Lambda::Prim(P::Field(1), vec![vl.clone()]), test(tr, q, &x, success, fail)?);
+                    let same_tag = Lambda::Prim(P::IntComp(Comparison::Eq), vec![Lambda::Prim(P::Field(0), vec![vl.clone()]), hash]);
+                    Lambda::if_(Lambda::Prim(P::IsInt, vec![vl]), exit(fail), Lambda::if_(same_tag, inner, exit(fail)))
+                }
+            }
         }
         D::Lazy(q) => {
             let x = tr.fresh.var("forced");

@@ -96,6 +96,12 @@ impl Copier {
                 let vs: Rc<[TypeExpr]> = vs.iter().map(|t| self.copy(*t)).collect();
                 TypeDesc::Poly(self.copy(b), vs)
             }
+            TypeDesc::Variant(row) => {
+                if let Some(n) = row_var_name(t) {
+                    set_row_var_name(placeholder, n);
+                }
+                TypeDesc::Variant(Rc::new(row.map_types(|t| self.copy(t))))
+            }
             TypeDesc::Link(x) | TypeDesc::Subst(x) => return self.copy(x),
         };
         set_desc(placeholder, nd);
@@ -163,6 +169,7 @@ fn subst_univars(t: TypeExpr, map: &FxHashMap<TypeExpr, TypeExpr>) -> TypeExpr {
         TypeDesc::Constr(p, ts) => TypeDesc::Constr(p, ts.iter().map(|t| subst_univars(*t, map)).collect()),
         TypeDesc::Package(p, ns, ts) => TypeDesc::Package(p, ns, ts.iter().map(|t| subst_univars(*t, map)).collect()),
         TypeDesc::Poly(b, vs) => TypeDesc::Poly(subst_univars(b, map), vs),
+        TypeDesc::Variant(row) => TypeDesc::Variant(Rc::new(row.map_types(|t| subst_univars(t, map)))),
         d => d,
     };
     newty(d)
@@ -269,6 +276,7 @@ fn lower_contravariant(env: &Env, lvl: i32, t: TypeExpr, v: Variance, seen: &mut
         }
         TypeDesc::Poly(b, _) => lower_contravariant(env, lvl, b, v, seen),
         TypeDesc::Package(_, _, ts) => ts.iter().for_each(|x| lower_contravariant(env, lvl, *x, Variance::Inv, seen)),
+        TypeDesc::Variant(row) => row.types().iter().for_each(|x| lower_contravariant(env, lvl, *x, v, seen)),
         _ => {}
     }
 }
@@ -376,6 +384,13 @@ pub enum UnifyFailure {
     Univar(TypeExpr, TypeExpr),
     /// Labels of arrows differ.
     Label,
+    /// Polymorphic variants: a closed row lacks tags the other one needs (`first`: the
+    /// first type of the pair is the one that does not allow them).
+    VariantTags(bool, Vec<Rc<str>>),
+    /// Two closed rows have no tag in common.
+    NoIntersection,
+    /// The arguments of a tag do not agree (constant on one side, not on the other).
+    TagIncompatible(Rc<str>),
 }
 
 #[derive(Clone, Debug)]
@@ -593,6 +608,7 @@ impl Unifier<'_> {
                     self.fail(t1, t2, UnifyFailure::Mismatch)
                 }
             }
+            (TypeDesc::Variant(r1), TypeDesc::Variant(r2)) => self.unify_rows(t1, t2, &r1, &r2),
             (TypeDesc::Poly(b1, v1), TypeDesc::Poly(b2, v2)) if v1.len() == v2.len() => {
                 let n = self.univar_pairs.len();
                 for (a, b) in v1.iter().zip(v2.iter()) {
@@ -623,6 +639,135 @@ impl Unifier<'_> {
     }
 }
 
+impl Unifier<'_> {
+    /// Unifies two polymorphic variant types: the merged row replaces both nodes, then the
+    /// argument types of common tags are unified (after the merge, so recursive rows stop).
+    fn unify_rows(&mut self, t1: TypeExpr, t2: TypeExpr, r1: &Row, r2: &Row) -> Result<(), UnifyError> {
+        let mut fields: Vec<(Rc<str>, RowField)> = Vec::new();
+        let mut pairs: Vec<(TypeExpr, TypeExpr)> = Vec::new();
+        let (mut missing1, mut missing2) = (Vec::new(), Vec::new());
+        let mut tags: Vec<Rc<str>> = r1.fields.iter().chain(r2.fields.iter()).map(|(l, _)| l.clone()).collect();
+        tags.sort();
+        tags.dedup();
+        for tag in tags {
+            match (r1.field(&tag), r2.field(&tag)) {
+                (Some(f1), Some(f2)) => match merge_fields(f1, f2, &mut pairs) {
+                    Some(f) => fields.push((tag, f)),
+                    None => return self.fail(t1, t2, UnifyFailure::TagIncompatible(tag)),
+                },
+                (Some(f), None) => match keep_field(f, r2.closed) {
+                    Ok(Some(f)) => fields.push((tag, f)),
+                    Ok(None) => {}
+                    Err(()) => missing2.push(tag),
+                },
+                (None, Some(f)) => match keep_field(f, r1.closed) {
+                    Ok(Some(f)) => fields.push((tag, f)),
+                    Ok(None) => {}
+                    Err(()) => missing1.push(tag),
+                },
+                (None, None) => {}
+            }
+        }
+        if !missing1.is_empty() {
+            return self.fail(t1, t2, UnifyFailure::VariantTags(true, missing1));
+        }
+        if !missing2.is_empty() {
+            return self.fail(t1, t2, UnifyFailure::VariantTags(false, missing2));
+        }
+        let closed = r1.closed || r2.closed;
+        if closed && fields.is_empty() && !(r1.fields.is_empty() && r2.fields.is_empty()) {
+            return self.fail(t1, t2, UnifyFailure::NoIntersection);
+        }
+        let same_tags = |r: &Row| r.closed == closed && r.fields.len() == fields.len();
+        let name = if same_tags(r1) { r1.name.clone() } else if same_tags(r2) { r2.name.clone() } else { None };
+        let lvl = level(t1).min(level(t2));
+        if let (Some(n), None) = (row_var_name(t1), row_var_name(t2)) {
+            set_row_var_name(t2, n);
+        }
+        set_desc(t2, TypeDesc::Variant(Rc::new(Row { fields, closed, name })));
+        link(t1, t2);
+        set_level(t2, lvl);
+        for c in children(&desc(t2)) {
+            update_level_to(c, lvl);
+        }
+        for (a, b) in pairs {
+            self.unify(a, b).map_err(nested)?;
+        }
+        Ok(())
+    }
+}
+
+/// The field of a tag both rows have; the argument types to unify go to `pairs`.
+fn merge_fields(f1: &RowField, f2: &RowField, pairs: &mut Vec<(TypeExpr, TypeExpr)>) -> Option<RowField> {
+    use RowField::*;
+    match (f1, f2) {
+        (Present(None), Present(None)) => Some(Present(None)),
+        (Present(Some(a)), Present(Some(b))) => {
+            pairs.push((*a, *b));
+            Some(Present(Some(*a)))
+        }
+        (Present(None), Either(c, ts, _)) | (Either(c, ts, _), Present(None)) => (*c && ts.is_empty()).then_some(Present(None)),
+        (Present(Some(a)), Either(c, ts, _)) | (Either(c, ts, _), Present(Some(a))) => {
+            if *c {
+                return None;
+            }
+            pairs.extend(ts.iter().map(|t| (*t, *a)));
+            Some(Present(Some(*a)))
+        }
+        (Either(c1, ts1, m1), Either(c2, ts2, m2)) => {
+            let c = *c1 || *c2;
+            let m = *m1 || *m2;
+            let mut ts: Vec<TypeExpr> = ts1.to_vec();
+            for t in ts2.iter() {
+                if !ts.iter().any(|x| same_type(*x, *t)) {
+                    ts.push(*t);
+                }
+            }
+            if m && ts.len() > 1 {
+                // A tag matched by a pattern has one argument type: the conjunction collapses.
+                if c {
+                    return None;
+                }
+                pairs.extend(ts[1..].iter().map(|t| (*t, ts[0])));
+                ts.truncate(1);
+            }
+            Some(Either(c, ts.into(), m))
+        }
+        (Present(_), Present(_)) => None,
+    }
+}
+
+/// A tag only one row has, when the other row is `closed` or not: kept, dropped (`Ok(None)`),
+/// or refused.
+fn keep_field(f: &RowField, other_closed: bool) -> Result<Option<RowField>, ()> {
+    if !other_closed {
+        return Ok(Some(f.clone()));
+    }
+    match f {
+        RowField::Either(_, _, false) => Ok(None),
+        _ => Err(()),
+    }
+}
+
+/// Structural equality of two types (no unification): keeps the conjunctions of
+/// `[< `A of int & int ]` from repeating a type.
+fn same_type(a: TypeExpr, b: TypeExpr) -> bool {
+    let (a, b) = (repr(a), repr(b));
+    if a == b {
+        return true;
+    }
+    match (desc(a), desc(b)) {
+        (TypeDesc::Constr(p1, as1), TypeDesc::Constr(p2, as2)) => {
+            p1 == p2 && as1.len() == as2.len() && as1.iter().zip(as2.iter()).all(|(x, y)| same_type(*x, *y))
+        }
+        (TypeDesc::Tuple(ts1), TypeDesc::Tuple(ts2)) => {
+            ts1.len() == ts2.len() && ts1.iter().zip(ts2.iter()).all(|(x, y)| same_type(*x, *y))
+        }
+        (TypeDesc::Arrow(l1, a1, r1), TypeDesc::Arrow(l2, a2, r2)) => l1 == l2 && same_type(a1, a2) && same_type(r1, r2),
+        _ => false,
+    }
+}
+
 fn nested(mut e: UnifyError) -> UnifyError {
     e.nested = true;
     e
@@ -639,7 +784,12 @@ pub fn occurs(v: TypeExpr, t: TypeExpr) -> bool {
             return true;
         }
         if try_mark(t, m) {
-            stack.extend(children(&desc(t)));
+            let d = desc(t);
+            // Recursion through a polymorphic variant is allowed (as in OCaml).
+            if matches!(&d, TypeDesc::Variant(r) if !r.is_static()) {
+                continue;
+            }
+            stack.extend(children(&d));
         }
     }
     false
@@ -717,4 +867,59 @@ fn free_variables_generic(t: TypeExpr) -> Vec<TypeExpr> {
 /// The type `unit`, `int` etc. at the current level.
 pub fn is_unit(env: &Env, t: TypeExpr) -> bool {
     is_type_path(env, t, &predef::path_unit())
+}
+
+/// Coercion `(e :> t)`: is `t1` a subtype of `t2`? Polymorphic variants: a closed row is a
+/// subtype of a row with more tags (argument types covariant); functions contravariant in
+/// their argument, tuples and covariant type parameters componentwise; elsewhere the types
+/// must unify. On failure nothing changes.
+pub fn subtype(env: &Env, t1: TypeExpr, t2: TypeExpr) -> bool {
+    let snap = snapshot();
+    if subtype_rec(env, t1, t2, &mut Vec::new()) {
+        commit(snap);
+        true
+    } else {
+        backtrack(snap);
+        false
+    }
+}
+
+fn subtype_rec(env: &Env, t1: TypeExpr, t2: TypeExpr, seen: &mut Vec<(TypeExpr, TypeExpr)>) -> bool {
+    let (t1, t2) = (repr(t1), repr(t2));
+    if t1 == t2 || seen.contains(&(t1, t2)) {
+        return true;
+    }
+    seen.push((t1, t2));
+    let (e1, e2) = (expand_head(env, t1), expand_head(env, t2));
+    match (desc(e1), desc(e2)) {
+        (TypeDesc::Variant(r1), TypeDesc::Variant(r2)) if r1.closed => r1.fields.iter().all(|(l, f1)| {
+            let a1: Vec<TypeExpr> = match f1 {
+                RowField::Present(a) => a.iter().copied().collect(),
+                RowField::Either(_, ts, _) => ts.to_vec(),
+            };
+            match r2.field(l) {
+                Some(RowField::Present(a2)) => match (a1.as_slice(), a2) {
+                    ([], None) => true,
+                    (ts, Some(b)) if !ts.is_empty() => ts.iter().all(|a| subtype_rec(env, *a, *b, seen)),
+                    _ => false,
+                },
+                Some(RowField::Either(..)) => unify(env, e1, e2).is_ok(),
+                None => !r2.closed && unify(env, e1, e2).is_ok(),
+            }
+        }),
+        (TypeDesc::Arrow(l1, a1, r1), TypeDesc::Arrow(l2, a2, r2)) if l1 == l2 => {
+            subtype_rec(env, a2, a1, seen) && subtype_rec(env, r1, r2, seen)
+        }
+        (TypeDesc::Tuple(ts1), TypeDesc::Tuple(ts2)) if ts1.len() == ts2.len() => {
+            ts1.iter().zip(ts2.iter()).all(|(a, b)| subtype_rec(env, *a, *b, seen))
+        }
+        (TypeDesc::Constr(p1, as1), TypeDesc::Constr(p2, as2)) if env.same_type_path(&p1, &p2) && as1.len() == as2.len() => {
+            let variance = env.find_type(&p1).map(|d| d.variance.clone()).unwrap_or_default();
+            as1.iter().zip(as2.iter()).enumerate().all(|(i, (a, b))| match variance.get(i) {
+                Some((true, false)) => subtype_rec(env, *a, *b, seen),
+                _ => unify(env, *a, *b).is_ok(),
+            })
+        }
+        _ => unify(env, t1, t2).is_ok(),
+    }
 }

@@ -230,7 +230,8 @@ fn print_type_box(f: &mut Formatter, n: &mut Names, t: TypeExpr) {
 fn print_expansion(f: &mut Formatter, env: &Env, n: &mut Names, t: TypeExpr) {
     let e = ctype::expand_head(env, t);
     let o = n.tree_of_type(t, false);
-    if repr(e) != repr(t) && matches!(desc(t), TypeDesc::Constr(..)) {
+    // An abbreviation of a polymorphic variant prints alone (as OCaml does).
+    if repr(e) != repr(t) && matches!(desc(t), TypeDesc::Constr(..)) && !matches!(desc(e), TypeDesc::Variant(_)) {
         let oe = n.tree_of_type(e, false);
         let s1 = super::outcome::type_to_string(&o);
         let s2 = super::outcome::type_to_string(&oe);
@@ -275,7 +276,7 @@ fn unification_error(f: &mut Formatter, env: &Env, e: &UnifyError, txt1: &str, t
             print_type_box(f, &mut n, *t);
             f.p("@]");
         }
-        _ => {
+        failure => {
             if e.nested && e.trace.len() > 1 {
                 if let Some(&(a, b)) = e.trace.last() {
                     f.p("@,@[<hov>Type");
@@ -287,9 +288,36 @@ fn unification_error(f: &mut Formatter, env: &Env, e: &UnifyError, txt1: &str, t
                     f.p(" @]");
                 }
             }
+            variant_note(f, failure);
         }
     }
     f.p("@]");
+}
+
+/// The explanation OCaml adds when two polymorphic variant types do not unify.
+fn variant_note(f: &mut Formatter, failure: &UnifyFailure) {
+    match failure {
+        UnifyFailure::VariantTags(first, tags) => {
+            f.p("@,@[The ");
+            f.string(if *first { "first" } else { "second" });
+            f.p(" variant type does not allow tag(s)@ @[<hov>");
+            for (i, t) in tags.iter().enumerate() {
+                if i > 0 {
+                    f.string(",");
+                    f.space();
+                }
+                f.string(&format!("`{}", t));
+            }
+            f.p("@]@]");
+        }
+        UnifyFailure::NoIntersection => f.p("@,These two variant types have no intersection"),
+        UnifyFailure::TagIncompatible(tag) => {
+            f.p("@,Types for tag ");
+            f.string(&format!("`{}", tag));
+            f.p(" are incompatible");
+        }
+        _ => {}
+    }
 }
 
 /// A warning: its number, its name and its message.

@@ -17,6 +17,17 @@ pub enum OutType {
     Stuff(String),
     /// An inline record argument of a constructor.
     Record(Vec<OutLabel>),
+    /// A polymorphic variant type: weak (`_[> ..]`), its fields, closed, and the tags
+    /// certainly present when not all of them are (`[< .. > `A ]`, `[? ..]`).
+    Variant { weak: bool, fields: OutRowFields, closed: bool, present: Option<Vec<String>> },
+}
+
+#[derive(Clone, Debug)]
+pub enum OutRowFields {
+    /// Each tag: name, `&` (may also be constant), argument types.
+    Fields(Vec<(String, bool, Vec<OutType>)>),
+    /// A row named by an abbreviation: `[< t ]`.
+    Named(Box<OutType>),
 }
 
 #[derive(Clone, Debug)]
@@ -170,12 +181,63 @@ pub fn print_simple_type(f: &mut Formatter, t: &OutType) {
         OutType::Var(weak, s) => f.string(&var_name(*weak, s)),
         OutType::Stuff(s) => f.string(s),
         OutType::Record(lbls) => print_record_decl(f, lbls),
+        OutType::Variant { weak, fields, closed, present } => print_variant(f, *weak, fields, *closed, present.as_deref()),
         OutType::Alias(..) | OutType::Poly(..) | OutType::Arrow(..) | OutType::Tuple(..) => {
             f.p("@[<1>(");
             print_type(f, t);
             f.p(")@]");
         }
     }
+}
+
+fn print_variant(f: &mut Formatter, weak: bool, fields: &OutRowFields, closed: bool, present: Option<&[String]>) {
+    if weak {
+        f.string("_");
+    }
+    f.p("@[<hov>[");
+    f.string(match (closed, present.is_some()) {
+        (true, false) => " ",
+        (true, true) => "< ",
+        (false, false) => "> ",
+        (false, true) => "? ",
+    });
+    f.p("@[<hv>@[<hv>");
+    match fields {
+        OutRowFields::Fields(fs) => {
+            for (i, (tag, amp, args)) in fs.iter().enumerate() {
+                if i > 0 {
+                    f.brk(1, -2);
+                    f.string("| ");
+                }
+                f.p("@[<hv 2>");
+                f.string(&format!("`{}", tag));
+                if *amp {
+                    f.p(" of@ &@ ");
+                } else if !args.is_empty() {
+                    f.p(" of@ ");
+                }
+                print_typlist(f, args, " &", print_type);
+                f.p("@]");
+            }
+        }
+        OutRowFields::Named(t) => print_simple_type(f, t),
+    }
+    f.p("@]");
+    if let Some(tags) = present {
+        if !tags.is_empty() {
+            f.brk(1, -2);
+            f.string("> ");
+            f.p("@[<hov>");
+            for (i, t) in tags.iter().enumerate() {
+                if i > 0 {
+                    f.space();
+                }
+                f.string(&format!("`{}", t));
+            }
+            f.p("@]");
+        }
+    }
+    f.p("@]@ ]@]");
 }
 
 fn print_typlist(f: &mut Formatter, ts: &[OutType], sep: &str, elem: fn(&mut Formatter, &OutType)) {

@@ -16,6 +16,9 @@ enum Head {
     Const(T::Constant),
     Array(usize),
     Lazy,
+    /// A polymorphic variant tag: name, whether it has an argument, the pattern's type
+    /// (whose row tells which tags exist).
+    Variant(Rc<str>, bool, TypeExpr),
 }
 
 impl Head {
@@ -26,6 +29,7 @@ impl Head {
             Head::Record(ls) => ls.len(),
             Head::Const(_) => 0,
             Head::Lazy => 1,
+            Head::Variant(_, arg, _) => *arg as usize,
         }
     }
 
@@ -35,6 +39,7 @@ impl Head {
             (Head::Tuple(_), Head::Tuple(_)) | (Head::Record(_), Head::Record(_)) | (Head::Lazy, Head::Lazy) => true,
             (Head::Const(a), Head::Const(b)) => a == b,
             (Head::Array(a), Head::Array(b)) => a == b,
+            (Head::Variant(a, _, _), Head::Variant(b, _, _)) => a == b,
             _ => false,
         }
     }
@@ -79,6 +84,7 @@ fn simplify(p: &T::Pattern) -> Pat {
         D::Array(ps) => Pat::Con(Head::Array(ps.len()), ps.iter().map(simplify).collect()),
         D::Or(a, b) => Pat::Or(Box::new(simplify(a)), Box::new(simplify(b))),
         D::Lazy(q) => Pat::Con(Head::Lazy, vec![simplify(q)]),
+        D::Variant(tag, arg) => Pat::Con(Head::Variant(tag.clone(), arg.is_some(), p.ty), arg.iter().map(|q| simplify(q)).collect()),
     }
 }
 
@@ -160,7 +166,19 @@ fn is_complete(env: &Env, hs: &[Head]) -> bool {
             None => false,
         },
         Some(Head::Const(T::Constant::Char(_))) => hs.len() == 256,
+        Some(Head::Variant(_, _, ty)) => match variant_row(env, *ty) {
+            Some(row) => row.closed && row.fields.iter().all(|(l, _)| hs.iter().any(|h| matches!(h, Head::Variant(x, _, _) if x == l))),
+            None => false,
+        },
         _ => false,
+    }
+}
+
+/// The row of a polymorphic variant pattern's type.
+fn variant_row(env: &Env, ty: TypeExpr) -> Option<Rc<super::types::Row>> {
+    match desc(super::ctype::expand_head(env, ty)) {
+        TypeDesc::Variant(row) => Some(row),
+        _ => None,
     }
 }
 
@@ -196,6 +214,21 @@ fn build_other(env: &Env, hs: &[Head]) -> Pat {
                     .find(|k| !hs.iter().any(|h| matches!(h, Head::Const(T::Constant::Float(x)) if float_eq(x, k)))),
             };
             pick.map(|k| Pat::Con(Head::Const(k), vec![])).unwrap_or(Pat::Any)
+        }
+        Some(Head::Variant(_, _, ty)) => {
+            let row = variant_row(env, *ty);
+            match row {
+                Some(row) if row.closed => {
+                    for (l, f) in &row.fields {
+                        if !hs.iter().any(|h| matches!(h, Head::Variant(x, _, _) if x == l)) {
+                            let arg = !matches!(f, RowField::Present(None) | RowField::Either(true, _, _));
+                            return Pat::Con(Head::Variant(l.clone(), arg, *ty), if arg { vec![Pat::Any] } else { vec![] });
+                        }
+                    }
+                    Pat::Any
+                }
+                _ => Pat::Con(Head::Variant(Rc::from("AnyOtherTag"), false, *ty), vec![]),
+            }
         }
         Some(Head::Array(_)) => {
             let n = (0..).find(|n| !hs.iter().any(|h| matches!(h, Head::Array(m) if m == n))).unwrap_or(0);
@@ -341,6 +374,10 @@ fn print_pat(p: &Pat) -> String {
                 }
             }
             Head::Lazy => format!("lazy {}", print_arg(&args[0])),
+            Head::Variant(tag, _, _) => match args.first() {
+                None => format!("`{}", tag),
+                Some(a) => format!("`{} {}", tag, print_arg(a)),
+            },
             Head::Constr(cd) => {
                 if &*cd.name == "::" && args.len() == 2 {
                     let left = match &args[0] {
@@ -369,6 +406,7 @@ fn print_arg(p: &Pat) -> String {
     match p {
         Pat::Con(Head::Constr(_), args) if !args.is_empty() => format!("({})", print_pat(p)),
         Pat::Con(Head::Lazy, _) | Pat::Or(..) => format!("({})", print_pat(p)),
+        Pat::Con(Head::Variant(..), args) if !args.is_empty() => format!("({})", print_pat(p)),
         _ => print_pat(p),
     }
 }
@@ -408,4 +446,57 @@ pub fn check(env: &Env, loc: &Location, cases: &[T::Case], _ty: TypeExpr, check_
     // Warning 8 comes before 11 in OCaml's output.
     warnings.sort_by_key(|w| if w.number == 8 { 0 } else { 1 });
     (partial, warnings)
+}
+
+// -- closing polymorphic variant rows ---------------------------------------------------------
+
+/// After typing the patterns of a match: the rows of polymorphic variant columns where no
+/// wildcard would catch other tags are closed (`function `A -> 1 | `B -> 2` takes
+/// `[< `A | `B ]`). Returns whether the matrix catches every value (OCaml's
+/// `pressure_variants`).
+pub fn pressure_variants(env: &Env, pats: &[&T::Pattern]) {
+    let rows: Vec<Row> = pats.iter().map(|p| vec![simplify(p)]).collect();
+    pressure(env, &rows);
+}
+
+fn pressure(env: &Env, rows: &[Row]) -> bool {
+    if rows.is_empty() {
+        return false;
+    }
+    if rows[0].is_empty() {
+        return true;
+    }
+    let rows = expand_first(rows);
+    let hs = heads(&rows);
+    if hs.is_empty() {
+        return pressure(env, &default_matrix(&rows));
+    }
+    let mut all = true;
+    let full = is_complete(env, &hs);
+    let default = default_matrix(&rows);
+    let ok = if full { true } else { pressure(env, &default) };
+    for h in &hs {
+        // Evaluated for each head: closing rows is a side effect.
+        all &= pressure(env, &specialize(&rows, h));
+    }
+    if full {
+        return all;
+    }
+    if let Some(Head::Variant(_, _, ty)) = hs.first() {
+        if !ok {
+            close_row(env, *ty);
+        }
+    }
+    ok
+}
+
+fn close_row(env: &Env, ty: TypeExpr) {
+    let t = repr(super::ctype::expand_head(env, ty));
+    if let TypeDesc::Variant(row) = desc(t) {
+        if !row.closed {
+            let mut r = (*row).clone();
+            r.closed = true;
+            set_desc(t, TypeDesc::Variant(Rc::new(r)));
+        }
+    }
 }

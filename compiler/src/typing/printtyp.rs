@@ -6,7 +6,7 @@ use super::outcome::*;
 use super::path::Path;
 use super::predef;
 use super::types::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -21,6 +21,10 @@ pub struct Names {
     names: Vec<(TypeExpr, String)>,
     named_vars: Vec<String>,
     counter: usize,
+    /// Nodes printed `(... as 'a)` at their first occurrence and `'a` after: nodes on a
+    /// cycle, and polymorphic variant rows (not static) met twice.
+    aliased: FxHashSet<TypeExpr>,
+    visited_rows: FxHashSet<TypeExpr>,
 }
 
 fn generated_name(i: usize) -> String {
@@ -47,8 +51,14 @@ impl Names {
                 continue;
             }
             let d = desc(t);
+            let row_name = if matches!(d, TypeDesc::Variant(_)) { row_var_name(t) } else { None };
             if let TypeDesc::Var(Some(n)) | TypeDesc::Univar(Some(n)) = &d {
                 if !self.named_vars.iter().any(|x| **x == **n) {
+                    self.named_vars.push(n.to_string());
+                }
+            }
+            if let Some(n) = row_name {
+                if !self.named_vars.iter().any(|x| **x == *n) {
                     self.named_vars.push(n.to_string());
                 }
             }
@@ -75,8 +85,13 @@ impl Names {
         if let Some((_, n)) = self.names.iter().find(|(x, _)| *x == t) {
             return n.clone();
         }
-        let name = match desc(t) {
-            TypeDesc::Var(Some(n)) | TypeDesc::Univar(Some(n)) => {
+        let user = match desc(t) {
+            TypeDesc::Var(Some(n)) | TypeDesc::Univar(Some(n)) => Some(n),
+            TypeDesc::Variant(_) => row_var_name(t),
+            _ => None,
+        };
+        let name = match user {
+            Some(n) => {
                 let mut cur = n.to_string();
                 let mut i = 0;
                 while self.taken(&cur) {
@@ -85,7 +100,7 @@ impl Names {
                 }
                 cur
             }
-            _ => self.new_name(),
+            None => self.new_name(),
         };
         self.names.push((t, name.clone()));
         name
@@ -105,11 +120,99 @@ impl Names {
         })
     }
 
+    /// Finds the nodes of `t` to print with an alias (`as 'a`).
+    fn mark_loops(&mut self, t: TypeExpr, path: &mut Vec<TypeExpr>) {
+        let t = repr(t);
+        if self.aliased.contains(&t) {
+            return;
+        }
+        let d = desc(t);
+        if path.contains(&t) {
+            if !matches!(d, TypeDesc::Var(_) | TypeDesc::Univar(_)) {
+                self.aliased.insert(t);
+            }
+            return;
+        }
+        let kids = match &d {
+            TypeDesc::Variant(row) => {
+                if self.visited_rows.contains(&t) {
+                    self.aliased.insert(t);
+                    return;
+                }
+                if !row.is_static() {
+                    self.visited_rows.insert(t);
+                }
+                match &row.name {
+                    Some((_, args)) if namable_row(row) => args.to_vec(),
+                    _ => row.types(),
+                }
+            }
+            d => children(d),
+        };
+        path.push(t);
+        for k in kids {
+            self.mark_loops(k, path);
+        }
+        path.pop();
+    }
+
     /// `sch`: printing a type scheme (a signature item), where non-generalized variables
     /// are weak; in error messages every variable prints as `'a`.
     pub fn tree_of_type(&mut self, t: TypeExpr, sch: bool) -> OutType {
+        self.aliased.clear();
+        self.visited_rows.clear();
+        self.mark_loops(t, &mut Vec::new());
+        self.tree(t, sch)
+    }
+
+    fn tree(&mut self, t: TypeExpr, sch: bool) -> OutType {
         let t = repr(t);
+        let is_var = matches!(desc(t), TypeDesc::Var(_) | TypeDesc::Univar(_));
+        if !is_var {
+            if let Some((_, n)) = self.names.iter().find(|(x, _)| *x == t) {
+                return OutType::Var(false, n.clone());
+            }
+            if self.aliased.contains(&t) {
+                let name = self.name_of(t);
+                let inner = self.tree_inner(t, sch);
+                return OutType::Alias(Box::new(inner), name);
+            }
+        }
+        self.tree_inner(t, sch)
+    }
+
+    fn tree_of_row(&mut self, t: TypeExpr, row: &Row, sch: bool) -> OutType {
+        let present: Vec<String> =
+            row.fields.iter().filter(|(_, f)| matches!(f, RowField::Present(_))).map(|(l, _)| l.to_string()).collect();
+        let all_present = present.len() == row.fields.len();
+        let weak = sch && level(t) != GENERIC_LEVEL && !(row.closed && all_present);
+        let present = if all_present { None } else { Some(present) };
+        if let Some((p, args)) = &row.name {
+            if namable_row(row) {
+                let named = OutType::Constr(type_path_name(p), args.iter().map(|a| self.tree(*a, sch)).collect());
+                if row.closed && all_present {
+                    return named;
+                }
+                return OutType::Variant { weak, fields: OutRowFields::Named(Box::new(named)), closed: row.closed, present };
+            }
+        }
+        let fields = row
+            .fields
+            .iter()
+            .map(|(l, f)| match f {
+                RowField::Present(None) => (l.to_string(), false, vec![]),
+                RowField::Present(Some(a)) => (l.to_string(), false, vec![self.tree(*a, sch)]),
+                RowField::Either(c, ts, _) => {
+                    (l.to_string(), *c && !ts.is_empty(), ts.iter().map(|a| self.tree(*a, sch)).collect())
+                }
+            })
+            .collect();
+        OutType::Variant { weak, fields: OutRowFields::Fields(fields), closed: row.closed, present }
+    }
+
+    fn tree_inner(&mut self, t: TypeExpr, sch: bool) -> OutType {
         match desc(t) {
+            TypeDesc::Variant(row) => self.tree_of_row(t, &row, sch),
             TypeDesc::Var(_) => {
                 let weak = sch && level(t) != GENERIC_LEVEL;
                 if weak {
@@ -122,37 +225,47 @@ impl Names {
             TypeDesc::Arrow(l, a, b) => {
                 let a_out = if l.is_optional() {
                     match desc(a) {
-                        TypeDesc::Constr(p, args) if p == predef::path_option() && args.len() == 1 => self.tree_of_type(args[0], sch),
+                        TypeDesc::Constr(p, args) if p == predef::path_option() && args.len() == 1 => self.tree(args[0], sch),
                         _ => OutType::Stuff("<hidden>".into()),
                     }
                 } else {
-                    self.tree_of_type(a, sch)
+                    self.tree(a, sch)
                 };
-                let b_out = self.tree_of_type(b, sch);
+                let b_out = self.tree(b, sch);
                 OutType::Arrow(l.printed(), Box::new(a_out), Box::new(b_out))
             }
-            TypeDesc::Tuple(ts) => OutType::Tuple(ts.iter().map(|t| self.tree_of_type(*t, sch)).collect()),
-            TypeDesc::Constr(p, args) => OutType::Constr(type_path_name(&p), args.iter().map(|t| self.tree_of_type(*t, sch)).collect()),
+            TypeDesc::Tuple(ts) => OutType::Tuple(ts.iter().map(|t| self.tree(*t, sch)).collect()),
+            TypeDesc::Constr(p, args) => OutType::Constr(type_path_name(&p), args.iter().map(|t| self.tree(*t, sch)).collect()),
             TypeDesc::Poly(b, vs) => {
                 if vs.is_empty() {
-                    self.tree_of_type(b, sch)
+                    self.tree(b, sch)
                 } else {
                     let names = vs.iter().map(|v| self.name_of(*v)).collect();
-                    OutType::Poly(names, Box::new(self.tree_of_type(b, sch)))
+                    OutType::Poly(names, Box::new(self.tree(b, sch)))
                 }
             }
             TypeDesc::Package(p, ns, ts) => {
                 let cstrs: Vec<String> = ns
                     .iter()
                     .zip(ts.iter())
-                    .map(|(n, t)| format!("type {} = {}", n, type_to_string_out(&self.tree_of_type(*t, sch))))
+                    .map(|(n, t)| format!("type {} = {}", n, type_to_string_out(&self.tree(*t, sch))))
                     .collect();
                 let with = if cstrs.is_empty() { String::new() } else { format!(" with {}", cstrs.join(" and ")) };
                 OutType::Stuff(format!("(module {}{})", path_name(&p), with))
             }
-            TypeDesc::Link(x) | TypeDesc::Subst(x) => self.tree_of_type(x, sch),
+            TypeDesc::Link(x) | TypeDesc::Subst(x) => self.tree(x, sch),
         }
     }
+}
+
+/// Can the row print as its abbreviation (`[< t ]`)? Not when a tag's argument types are
+/// a conjunction.
+fn namable_row(row: &Row) -> bool {
+    row.name.is_some()
+        && row.fields.iter().all(|(_, f)| match f {
+            RowField::Either(c, ts, _) => row.closed && if *c { ts.is_empty() } else { ts.len() == 1 },
+            RowField::Present(_) => true,
+        })
 }
 
 /// How OCaml prints a path: `Stdlib__List.t` and `Stdlib.List.t` print as `List.t`.

@@ -103,6 +103,11 @@ impl<'a> TypeCopier<'a> {
                     }
                     TypeDesc::Poly(b, vs) => TypeDesc::Poly(self.ty(b), vs),
                     TypeDesc::Package(p, ns, ts) => TypeDesc::Package(self.s.modtype_path(&p), ns, ts.iter().map(|t| self.ty(*t)).collect()),
+                    TypeDesc::Variant(row) => {
+                        let mut row = row.map_types(|t| self.ty(t));
+                        row.name = row.name.map(|(p, args)| (self.s.type_path(&p), args));
+                        TypeDesc::Variant(std::rc::Rc::new(row))
+                    }
                     other => other,
                 };
                 set_desc(placeholder, nd);

@@ -339,8 +339,19 @@ impl Typer {
             P::PatternDesc::Exception(_) => {
                 err(loc, ErrorKind::Message("Exception patterns are not allowed in this position.".into()))
             }
-            P::PatternDesc::Variant(..) => err(loc, ErrorKind::NotSupported("Polymorphic variants".into())),
-            P::PatternDesc::Type(_) => err(loc, ErrorKind::NotSupported("Polymorphic variant type patterns".into())),
+            P::PatternDesc::Variant(tag, arg) => {
+                let tag: Rc<str> = Rc::from(tag.as_str());
+                let arg_ty = arg.as_ref().map(|_| ctype::newvar());
+                let field = RowField::Either(arg.is_none(), arg_ty.into_iter().collect(), true);
+                let row = Row { fields: vec![(tag.clone(), field)], closed: false, name: None };
+                self.unify_pat(env, loc, ctype::newty(TypeDesc::Variant(Rc::new(row))), expected)?;
+                let targ = match (arg, arg_ty) {
+                    (Some(p), Some(t)) => Some(Box::new(self.pattern(env, p, t, vars)?)),
+                    _ => None,
+                };
+                Ok(pk(T::PatternDesc::Variant(tag, targ), expected))
+            }
+            P::PatternDesc::Type(lid) => self.type_hash_pattern(env, loc, lid, expected),
             P::PatternDesc::Unpack(name) => {
                 let mty = package_module_type(env, expected, loc)?;
                 match &name.txt {
@@ -766,8 +777,9 @@ impl Typer {
                     }
                     None => self.expr_no_expect(env, e)?,
                 };
-                // Without objects and polymorphic variants, coercion only reveals private types.
-                if ctype::unify(env, te.ty, ty_to).is_err() {
+                // Subtyping covers polymorphic variants (a closed row into a larger one) and
+                // private types; objects are not typed.
+                if ctype::unify(env, te.ty, ty_to).is_err() && !ctype::subtype(env, te.ty, ty_to) {
                     let revealed = reveal_private(env, te.ty);
                     self.unify_exp(env, loc, revealed, ty_to)?;
                 }
@@ -856,7 +868,28 @@ impl Typer {
                 Ok(mk(T::ExpressionDesc::Unreachable, loc, expected))
             }
             P::ExpressionDesc::Poly(e, _) => self.expr(env, e, expected),
-            P::ExpressionDesc::Variant(..) => err(loc, ErrorKind::NotSupported("Polymorphic variants".into())),
+            P::ExpressionDesc::Variant(tag, arg) => {
+                let tag: Rc<str> = Rc::from(tag.as_str());
+                // Like OCaml, the argument is typed against the expected one when the
+                // expected row already has the tag with an argument.
+                let known_arg = match desc(ctype::expand_head(env, expected)) {
+                    TypeDesc::Variant(r) => match r.field(&tag) {
+                        Some(RowField::Present(Some(t))) => Some(*t),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let targ = match (arg, known_arg) {
+                    (None, _) => None,
+                    (Some(e), Some(t)) => Some(self.expr(env, e, t)?),
+                    (Some(e), None) => Some(self.expr_no_expect(env, e)?),
+                };
+                let field = RowField::Present(targ.as_ref().map(|e| e.ty));
+                let row = Row { fields: vec![(tag.clone(), field)], closed: false, name: None };
+                let ty = ctype::newty(TypeDesc::Variant(Rc::new(row)));
+                self.unify_exp(env, loc, ty, expected)?;
+                Ok(mk(T::ExpressionDesc::Variant(tag, targ.map(Box::new)), loc, ty))
+            }
             P::ExpressionDesc::Send(..) | P::ExpressionDesc::New(_) | P::ExpressionDesc::Object(_) | P::ExpressionDesc::Override(_) | P::ExpressionDesc::Setinstvar(..) => {
                 err(loc, ErrorKind::NotSupported("Objects".into()))
             }
@@ -1105,7 +1138,9 @@ impl Typer {
     }
 
     fn type_cases(&mut self, env: &Env, ty_arg: TypeExpr, ty_res: TypeExpr, cases: &[&P::Case], unused: UnusedKind) -> R<Vec<T::Case>> {
-        let mut out = Vec::new();
+        // All patterns first, as OCaml does: the polymorphic variant rows they build are
+        // closed (or not) by looking at every case before any body is typed.
+        let mut typed = Vec::new();
         for c in cases {
             let mut vars = Vec::new();
             // The equations of this case's pattern hold in its guard and body only.
@@ -1114,7 +1149,17 @@ impl Typer {
             let lhs = self.pattern(env, &c.lhs, ty_arg, &mut vars);
             let eqs = std::mem::replace(&mut self.gadt_eqs, saved);
             let existentials = std::mem::replace(&mut self.existentials, saved_ex);
-            let lhs = lhs?;
+            typed.push((lhs?, vars, eqs, existentials));
+        }
+        if typed.iter().any(|(p, ..)| has_variants(p)) {
+            let pats: Vec<&T::Pattern> = typed.iter().map(|(p, ..)| p).collect();
+            super::parmatch::pressure_variants(env, &pats);
+            for p in pats {
+                finalize_variants(env, p);
+            }
+        }
+        let mut out = Vec::new();
+        for ((lhs, vars, eqs, existentials), c) in typed.into_iter().zip(cases) {
             let env2 = if eqs.is_empty() { Self::add_vars(env, &vars) } else { Self::add_vars(&self.with_equations(env, &eqs), &vars) };
             let guard = match &c.guard {
                 Some(g) => Some(self.expr(&env2, g, predef::type_bool())?),
@@ -1136,6 +1181,45 @@ impl Typer {
             out.push(T::Case { lhs, guard, rhs });
         }
         Ok(out)
+    }
+
+    /// `#t`: an or-pattern of the tags of the polymorphic variant type `t`.
+    fn type_hash_pattern(&mut self, env: &Env, loc: &Location, lid: &Located<Longident>, expected: TypeExpr) -> R<T::Pattern> {
+        let entry = env.lookup_type(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
+        let decl = entry.data.decl.clone();
+        let args: Vec<TypeExpr> = decl.params.iter().map(|_| ctype::newvar()).collect();
+        let named = ctype::newty(TypeDesc::Constr(entry.path.clone(), args.clone().into()));
+        let row = match desc(ctype::expand_head(env, named)) {
+            TypeDesc::Variant(r) if r.closed => r,
+            _ => {
+                let name = super::printtyp::path_name(&entry.path);
+                return err(&lid.loc, ErrorKind::Message(format!("The type {}\nis not a variant type", name)));
+            }
+        };
+        let fields: Vec<(Rc<str>, RowField)> = row
+            .fields
+            .iter()
+            .map(|(l, f)| {
+                let f = match f {
+                    RowField::Present(None) => RowField::Either(true, Rc::from(vec![]), true),
+                    RowField::Present(Some(t)) => RowField::Either(false, Rc::from(vec![*t]), true),
+                    RowField::Either(c, ts, _) => RowField::Either(*c, ts.clone(), true),
+                };
+                (l.clone(), f)
+            })
+            .collect();
+        let pat_row = Row { fields: fields.clone(), closed: false, name: Some((entry.path.clone(), args.into())) };
+        self.unify_pat(env, loc, ctype::newty(TypeDesc::Variant(Rc::new(pat_row))), expected)?;
+        let pk = |desc| T::Pattern { desc, loc: loc.clone(), ty: expected };
+        let mut alts = fields.iter().map(|(l, f)| {
+            let arg = match f {
+                RowField::Either(false, ts, _) => ts.first().map(|t| Box::new(T::Pattern { desc: T::PatternDesc::Any, loc: loc.clone(), ty: *t })),
+                _ => None,
+            };
+            pk(T::PatternDesc::Variant(l.clone(), arg))
+        });
+        let Some(first) = alts.next() else { return Ok(pk(T::PatternDesc::Any)) };
+        Ok(alts.fold(first, |acc, p| pk(T::PatternDesc::Or(Box::new(acc), Box::new(p)))))
     }
 
     /// Exhaustiveness (warning 8) and unused cases (warning 11).
@@ -1335,6 +1419,10 @@ impl Typer {
                 }
                 all_vars.push(v);
             }
+            if has_variants(&p) {
+                super::parmatch::pressure_variants(env, &[&p]);
+                finalize_variants(env, &p);
+            }
             pats.push(p);
             polys.push(poly);
         }
@@ -1464,7 +1552,76 @@ fn build_as_type(env: &Env, p: &T::Pattern) -> TypeExpr {
             }
             ty_res
         }
+        // `` `A p as x ``: x may be any row with the tag `A (OCaml widens it this way).
+        D::Variant(tag, arg) => {
+            let field = RowField::Present(arg.as_ref().map(|a| build_as_type(env, a)));
+            ctype::newty(TypeDesc::Variant(Rc::new(Row { fields: vec![(tag.clone(), field)], closed: false, name: None })))
+        }
+        D::Or(a, b) => {
+            let (ta, tb) = (build_as_type(env, a), build_as_type(env, b));
+            if ctype::unify(env, ta, tb).is_err() {
+                return p.ty;
+            }
+            ta
+        }
         _ => p.ty,
+    }
+}
+
+/// Does the pattern mention a polymorphic variant tag?
+fn has_variants(p: &T::Pattern) -> bool {
+    use T::PatternDesc as D;
+    match &p.desc {
+        D::Any | D::Var(..) | D::Constant(_) => false,
+        D::Variant(..) => true,
+        D::Alias(q, _, _) | D::Lazy(q) => has_variants(q),
+        D::Tuple(ps) | D::Array(ps) | D::Construct(_, _, ps) => ps.iter().any(has_variants),
+        D::Record(fs, _) => fs.iter().any(|(_, _, q)| has_variants(q)),
+        D::Or(a, b) => has_variants(a) || has_variants(b),
+    }
+}
+
+/// After closing: the tags a pattern matched in a row that stayed open are certainly
+/// present (`function `A -> 1 | _ -> 2` takes `[> `A ]`); in a closed row they become
+/// ordinary upper-bound tags.
+fn finalize_variants(env: &Env, p: &T::Pattern) {
+    use T::PatternDesc as D;
+    match &p.desc {
+        D::Variant(tag, arg) => {
+            let t = repr(ctype::expand_head(env, p.ty));
+            if let TypeDesc::Variant(row) = desc(t) {
+                let mut r = (*row).clone();
+                let mut extra = Vec::new();
+                if let Some((_, f)) = r.fields.iter_mut().find(|(l, _)| l == tag) {
+                    match f.clone() {
+                        RowField::Either(true, ts, true) if !r.closed && ts.is_empty() => *f = RowField::Present(None),
+                        RowField::Either(false, ts, true) if !r.closed && !ts.is_empty() => {
+                            extra = ts[1..].to_vec();
+                            *f = RowField::Present(Some(ts[0]));
+                        }
+                        RowField::Either(c, ts, true) => *f = RowField::Either(c, ts, false),
+                        _ => {}
+                    }
+                    set_desc(t, TypeDesc::Variant(Rc::new(r.clone())));
+                    if let RowField::Present(Some(a)) = r.field(tag).cloned().unwrap_or(RowField::Present(None)) {
+                        for x in extra {
+                            let _ = ctype::unify(env, x, a);
+                        }
+                    }
+                }
+            }
+            if let Some(a) = arg {
+                finalize_variants(env, a);
+            }
+        }
+        D::Any | D::Var(..) | D::Constant(_) => {}
+        D::Alias(q, _, _) | D::Lazy(q) => finalize_variants(env, q),
+        D::Tuple(ps) | D::Array(ps) | D::Construct(_, _, ps) => ps.iter().for_each(|q| finalize_variants(env, q)),
+        D::Record(fs, _) => fs.iter().for_each(|(_, _, q)| finalize_variants(env, q)),
+        D::Or(a, b) => {
+            finalize_variants(env, a);
+            finalize_variants(env, b);
+        }
     }
 }
 
@@ -1578,6 +1735,7 @@ pub fn is_nonexpansive(e: &T::Expression) -> bool {
         }
         D::Tuple(es) => es.iter().all(is_nonexpansive),
         D::Construct(_, _, es) => es.iter().all(is_nonexpansive),
+        D::Variant(_, arg) => arg.as_deref().map(is_nonexpansive).unwrap_or(true),
         D::Record { fields, extended, .. } => {
             fields.iter().all(|(ld, f)| match f {
                 T::RecordField::Overridden(_, e) => !ld.mutable && is_nonexpansive(e),
@@ -1627,6 +1785,7 @@ pub fn poly_to_scheme(t: TypeExpr) -> TypeExpr {
                     r
                 };
             }
+            TypeDesc::Variant(row) => TypeDesc::Variant(Rc::new(row.map_types(|t| go(t, memo)))),
             TypeDesc::Link(x) | TypeDesc::Subst(x) => return go(x, memo),
         };
         set_desc(node, d);
@@ -1711,6 +1870,7 @@ fn rename_pattern(p: T::Pattern, map: &FxHashMap<u32, Ident>) -> T::Pattern {
         D::Array(ps) => D::Array(ps.into_iter().map(|p| rename_pattern(p, map)).collect()),
         D::Or(a, b) => D::Or(Box::new(rename_pattern(*a, map)), Box::new(rename_pattern(*b, map))),
         D::Lazy(q) => D::Lazy(Box::new(rename_pattern(*q, map))),
+        D::Variant(t, q) => D::Variant(t, q.map(|q| Box::new(rename_pattern(*q, map)))),
         d => d,
     };
     T::Pattern { desc, ..p }
@@ -1733,6 +1893,7 @@ fn rec_ok(e: &T::Expression, ids: &FxHashSet<u32>) -> bool {
     match &e.desc {
         D::Function { .. } | D::Lazy(_) => true,
         D::Construct(_, _, args) => args.iter().all(|a| guarded(a, ids)),
+        D::Variant(_, arg) => arg.iter().all(|a| guarded(a, ids)),
         D::Tuple(es) => es.iter().all(|a| guarded(a, ids)),
         D::Array(es) => es.iter().all(|a| guarded(a, ids)),
         D::Record { fields, extended, .. } => {
@@ -1780,6 +1941,7 @@ fn mentions(e: &T::Expression, ids: &FxHashSet<u32>) -> bool {
         D::IfThenElse(c, t, e) => mentions(c, ids) || mentions(t, ids) || e.as_ref().map(|e| mentions(e, ids)).unwrap_or(false),
         D::For(_, a, b, _, c) => mentions(a, ids) || mentions(b, ids) || mentions(c, ids),
         D::Assert(e) | D::Open(_, e) | D::LetException(_, _, e) | D::LetModule(_, _, e) => mentions(e, ids),
+        D::Variant(_, arg) => arg.as_ref().map(|a| mentions(a, ids)).unwrap_or(false),
     }
 }
 

@@ -267,6 +267,10 @@ fn abbrev_cycle(env: &Env, start: &Path, body: TypeExpr, group: &[Ident], depth:
             continue;
         }
         let d = desc(t);
+        // Recursion through a polymorphic variant is not a cycle of abbreviations.
+        if matches!(d, TypeDesc::Variant(_)) {
+            continue;
+        }
         if let TypeDesc::Constr(p, args) = &d {
             if p == start {
                 return true;
@@ -390,6 +394,7 @@ fn occurrences(env: &Env, cur: &FxHashMap<Ident, Vec<(bool, bool)>>, params: &[T
         TypeDesc::Poly(b, _) => occurrences(env, cur, params, b, pol, acc),
         // Types in a package are invariant.
         TypeDesc::Package(_, _, ts) => ts.iter().for_each(|x| occurrences(env, cur, params, *x, (true, true), acc)),
+        TypeDesc::Variant(row) => row.types().iter().for_each(|x| occurrences(env, cur, params, *x, pol, acc)),
         _ => {}
     }
 }

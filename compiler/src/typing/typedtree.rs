@@ -57,6 +57,8 @@ pub enum PatternDesc {
     Array(Vec<Pattern>),
     Or(Box<Pattern>, Box<Pattern>),
     Lazy(Box<Pattern>),
+    /// `` `A `` or `` `A p ``: the tag, its argument pattern.
+    Variant(Rc<str>, Option<Box<Pattern>>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,6 +124,8 @@ pub enum ExpressionDesc {
     /// `assert e`; `assert false` is `Assert` of the constant `false` (type `'a`).
     Assert(Box<Expression>),
     Lazy(Box<Expression>),
+    /// `` `A `` or `` `A e ``.
+    Variant(Rc<str>, Option<Box<Expression>>),
     /// `M.(e)` / `let open M in e`: the body (names are already resolved).
     Open(Path, Box<Expression>),
     /// `.` (unreachable case)

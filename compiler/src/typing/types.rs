@@ -69,6 +69,99 @@ pub enum TypeDesc {
     /// A first-class module type `(module S with type t = T ...)`: the module type's path, the
     /// constrained type names (sorted) and their types.
     Package(Path, Rc<[Rc<str>]>, Rc<[TypeExpr]>),
+    /// A polymorphic variant type. The node itself plays the part of OCaml's row variable:
+    /// unifying two rows replaces both nodes by (a link to) their merge, so sharing a row
+    /// means sharing the node.
+    Variant(Rc<Row>),
+}
+
+/// The fields of a polymorphic variant type, sorted by tag name.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub fields: Vec<(Rc<str>, RowField)>,
+    /// No tag other than `fields` may be added (`[ ..]` and `[< ..]`).
+    pub closed: bool,
+    /// The abbreviation the row comes from (`#t`, `[< t ]`), kept for printing only.
+    pub name: Option<(Path, Rc<[TypeExpr]>)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowField {
+    /// The tag is certainly a possible value, with its argument type if any.
+    Present(Option<TypeExpr>),
+    /// The tag may be present (upper bound of a closed row, or a tag seen in a pattern):
+    /// whether it may be constant, the types its argument must have (a conjunction), and
+    /// whether a pattern matched it (then it cannot be dropped by unification).
+    Either(bool, Rc<[TypeExpr]>, bool),
+}
+
+impl Row {
+    pub fn field(&self, tag: &str) -> Option<&RowField> {
+        self.fields.iter().find(|(l, _)| &**l == tag).map(|(_, f)| f)
+    }
+
+    /// A row whose set of tags cannot change: closed with every tag present.
+    pub fn is_static(&self) -> bool {
+        self.closed && self.fields.iter().all(|(_, f)| matches!(f, RowField::Present(_)))
+    }
+
+    /// Every type mentioned by the fields (and the name's arguments).
+    pub fn types(&self) -> Vec<TypeExpr> {
+        let mut v = Vec::new();
+        for (_, f) in &self.fields {
+            match f {
+                RowField::Present(Some(t)) => v.push(*t),
+                RowField::Present(None) => {}
+                RowField::Either(_, ts, _) => v.extend(ts.iter().copied()),
+            }
+        }
+        if let Some((_, args)) = &self.name {
+            v.extend(args.iter().copied());
+        }
+        v
+    }
+
+    /// The same row with every type replaced by `f` of it.
+    pub fn map_types(&self, mut f: impl FnMut(TypeExpr) -> TypeExpr) -> Row {
+        let fields = self
+            .fields
+            .iter()
+            .map(|(l, fd)| {
+                let fd = match fd {
+                    RowField::Present(t) => RowField::Present(t.map(&mut f)),
+                    RowField::Either(c, ts, m) => RowField::Either(*c, ts.iter().map(|t| f(*t)).collect(), *m),
+                };
+                (l.clone(), fd)
+            })
+            .collect();
+        let name = self.name.as_ref().map(|(p, args)| (p.clone(), args.iter().map(|t| f(*t)).collect()));
+        Row { fields, closed: self.closed, name }
+    }
+}
+
+pub fn set_row_var_name(t: TypeExpr, name: Rc<str>) {
+    let t = repr(t);
+    ROW_NAMES.with(|m| m.borrow_mut().insert(t.0, name));
+}
+
+pub fn row_var_name(t: TypeExpr) -> Option<Rc<str>> {
+    let t = repr(t);
+    ROW_NAMES.with(|m| m.borrow().get(&t.0).cloned())
+}
+
+/// OCaml's hash of a variant tag (the immediate value of `` `A ``, field 0 of `` `A x``):
+/// `h = 223 * h + byte` over the name, kept to 31 bits, then sign-extended from bit 30.
+pub fn hash_variant(tag: &str) -> i64 {
+    let mut h: i64 = 0;
+    for b in tag.bytes() {
+        h = h.wrapping_mul(223).wrapping_add(b as i64);
+    }
+    h &= (1 << 31) - 1;
+    if h > 0x3FFF_FFFF {
+        h - (1 << 31)
+    } else {
+        h
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -91,6 +184,9 @@ struct Store {
 }
 
 thread_local! {
+    /// Names the user gave to rows (`[> `A ] as 'r`), for printing: OCaml names the row
+    /// variable; here the row node stands for it.
+    static ROW_NAMES: RefCell<rustc_hash::FxHashMap<u32, Rc<str>>> = RefCell::new(Default::default());
     static STORE: RefCell<Store> = RefCell::new(Store::default());
     static MARK_EPOCH: Cell<u32> = const { Cell::new(1) };
 }
@@ -260,6 +356,7 @@ pub fn children(d: &TypeDesc) -> Vec<TypeExpr> {
             v.extend(vs.iter().copied());
             v
         }
+        TypeDesc::Variant(row) => row.types(),
     }
 }
 

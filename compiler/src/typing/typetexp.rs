@@ -6,7 +6,8 @@ use super::errors::{ErrorKind, TypeError};
 use super::predef;
 use super::types::*;
 use crate::parsing::asttypes::ArgLabel as PLabel;
-use crate::parsing::parsetree::{CoreType, CoreTypeDesc};
+use crate::parsing::asttypes::ClosedFlag;
+use crate::parsing::parsetree::{CoreType, CoreTypeDesc, RowField as PRowField, RowFieldDesc};
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
@@ -91,6 +92,9 @@ pub fn transl_type(env: &Env, vars: &mut TypeVars, policy: VarPolicy, sty: &Core
         }
         CoreTypeDesc::Alias(t, name) => {
             let ty = transl_type(env, vars, policy, t)?;
+            if matches!(desc(ty), TypeDesc::Variant(_)) {
+                set_row_var_name(ty, Rc::from(name.as_str()));
+            }
             if let Some(v) = vars.vars.get(name) {
                 ctype::unify(env, *v, ty).map_err(|e| TypeError::new(&sty.loc, ErrorKind::ExprTypeClash(e, None)))?;
             } else {
@@ -124,7 +128,7 @@ pub fn transl_type(env: &Env, vars: &mut TypeVars, policy: VarPolicy, sty: &Core
             Ok(ctype::newty(TypeDesc::Poly(body?, univars.into())))
         }
         CoreTypeDesc::Object(..) | CoreTypeDesc::Class(..) => Err(TypeError::new(&sty.loc, ErrorKind::NotSupported("Object types".into()))),
-        CoreTypeDesc::Variant(..) => Err(TypeError::new(&sty.loc, ErrorKind::NotSupported("Polymorphic variant types".into()))),
+        CoreTypeDesc::Variant(fields, closed, present) => transl_variant(env, vars, policy, sty, fields, *closed, present.as_deref()),
         CoreTypeDesc::Package((lid, cstrs)) => {
             let m = env.lookup_modtype(&lid.txt).map_err(|e| unbound(env, e.kind, &e.lid, &lid.loc))?;
             let mut named = Vec::with_capacity(cstrs.len());
@@ -137,4 +141,88 @@ pub fn transl_type(env: &Env, vars: &mut TypeVars, policy: VarPolicy, sty: &Core
         }
         CoreTypeDesc::Extension((name, _)) => Err(TypeError::new(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt)))),
     }
+}
+
+/// `[ `A | `B of t ]`, `[> ..]`, `[< .. > `A ]`, with inherited rows `[ t | `C ]`.
+fn transl_variant(
+    env: &Env,
+    vars: &mut TypeVars,
+    policy: VarPolicy,
+    sty: &CoreType,
+    sfields: &[PRowField],
+    closed: ClosedFlag,
+    present: Option<&[String]>,
+) -> Result<TypeExpr, TypeError> {
+    let closed = matches!(closed, ClosedFlag::Closed);
+    // In `[< ..]` the tags are upper bounds, unless listed after `>`.
+    let upper = |tag: &str| closed && present.map(|p| !p.iter().any(|x| x == tag)).unwrap_or(false);
+    let mut fields: Vec<(Rc<str>, RowField)> = Vec::new();
+    let mut name = None;
+    let mut add = |fields: &mut Vec<(Rc<str>, RowField)>, tag: Rc<str>, f: RowField, loc: &crate::parsing::location::Location| {
+        if let Some((_, old)) = fields.iter().find(|(l, _)| *l == tag) {
+            if *old != f {
+                return Err(TypeError::new(loc, ErrorKind::Message(format!("The constructor {} has multiple definitions.", tag))));
+            }
+            return Ok(());
+        }
+        fields.push((tag, f));
+        Ok(())
+    };
+    for sf in sfields {
+        match &sf.desc {
+            RowFieldDesc::Rtag(tag, constant, args) => {
+                let mut tys = Vec::with_capacity(args.len());
+                for a in args {
+                    tys.push(transl_type(env, vars, policy, a)?);
+                }
+                let tag: Rc<str> = Rc::from(tag.txt.as_str());
+                let f = if upper(&tag) {
+                    RowField::Either(*constant, tys.into(), false)
+                } else {
+                    match (constant, tys.as_slice()) {
+                        (true, []) => RowField::Present(None),
+                        (false, [t]) => RowField::Present(Some(*t)),
+                        _ => {
+                            return Err(TypeError::new(
+                                &sf.loc,
+                                ErrorKind::Message(format!("The tag `{} has conjunctive types but is declared present.", tag)),
+                            ))
+                        }
+                    }
+                };
+                add(&mut fields, tag, f, &sf.loc)?;
+            }
+            RowFieldDesc::Rinherit(t) => {
+                let ty = transl_type(env, vars, policy, t)?;
+                let row = match desc(ctype::expand_head(env, ty)) {
+                    TypeDesc::Variant(r) if r.closed => r,
+                    _ => {
+                        let s = super::printtyp::type_to_string(ty);
+                        return Err(TypeError::new(&t.loc, ErrorKind::Message(format!("The type {}\nis not a polymorphic variant type", s))));
+                    }
+                };
+                if sfields.len() == 1 {
+                    if let TypeDesc::Constr(p, args) = desc(ty) {
+                        name = Some((p, args));
+                    }
+                }
+                for (tag, f) in &row.fields {
+                    let f = match f {
+                        RowField::Present(a) if upper(tag) => RowField::Either(a.is_none(), a.iter().copied().collect(), false),
+                        f => f.clone(),
+                    };
+                    add(&mut fields, tag.clone(), f, &t.loc)?;
+                }
+            }
+        }
+    }
+    if let Some(p) = present {
+        for tag in p {
+            if !fields.iter().any(|(l, _)| **l == **tag) {
+                return Err(TypeError::new(&sty.loc, ErrorKind::Message(format!("The present constructor {} has no type", tag))));
+            }
+        }
+    }
+    fields.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(ctype::newty(TypeDesc::Variant(Rc::new(Row { fields, closed, name }))))
 }

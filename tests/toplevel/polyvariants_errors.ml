@@ -1,0 +1,22 @@
+(* Polymorphic variants: type errors and match warnings. *)
+let k (x : [`B]) = match x with `A -> 1 | `B -> 2;;
+let e1 = (`A : [`B]);;
+let e2 (x : [< `A]) = (x : [> `B]);;
+let e = [`A; `A 1];;
+let e6 = [`A 1; `A "s"];;
+let f (x : [< `A]) (y : [< `B]) = x = y;;
+type v = [`X | `Y];;
+let z : v = `Z;;
+let z2 : v list = [`Z];;
+let f (x : v) = (x : [`X]);;
+let g (x : [`X]) = (x : v);;
+let e3 = function `A -> 1 | `A -> 2 | `B -> 3;;
+let e5 (x : [`A | `B]) = match x with `A -> 1;;
+let e7 (x : [`A | `B of int]) = match x with `A -> 1;;
+let e8 = function `A -> 1 | `B -> 2;;
+e8 `C;;
+let f9 (x : [`A]) = match x with `A -> 1 | _ -> 2;;
+let f10 = function `A | `B -> 1 | `A -> 3;;
+let q1 = function `A "x" -> 0;;
+let open_partial (x : [> `A]) = match x with `A -> 1;;
+let w3 = function (`A, `C) -> 1 | (`B, `D) -> 2;;

@@ -1,0 +1,28 @@
+(* Polymorphic variant types: declarations, inheritance, #t patterns, coercions. *)
+type t = [ `A | `B of int ];;
+type u = [ t | `C ];;
+type 'a l = [ `Nil | `Cons of 'a * 'a l ];;
+let p = function #t -> 1 | `C -> 2;;
+let p0 = function #t -> 1;;
+let p2 = function #t as x -> x | `C -> `A;;
+let p3 = function #t -> 1 | _ -> 2;;
+let c = (`A : t);;
+let cb = (`B 4 : u);;
+let x = (`Cons (1, `Nil) : int l);;
+let rec len : 'a l -> int = function `Nil -> 0 | `Cons (_, t) -> 1 + len t;;
+len x;;
+let m = (`A :> [`A | `B]);;
+let n (x : [`A]) = (x :> [`A|`B]);;
+let f2 x = (x : [`A] :> [`A|`B]);;
+let f3 (x : [< `A | `B]) = (x :> [`A|`B|`C]);;
+let widen (x : t) = (x :> u);;
+widen (`B 1);;
+let u2 = function `X -> `Y | x -> x;;
+type v = [`X | `Y];;
+let u3 = (u2 : v -> v);;
+let (r : [> `A]) = `B;;
+let g x = match x with `A -> 1 | `B -> 2;;
+let h = (g : [`A] -> int);;
+let v : [< `A | `B of int > `A ] -> unit = fun _ -> ();;
+let open_fn : [> `A ] -> int = function `A -> 1 | _ -> 0;;
+let funs = [(fun (_ : [`A]) -> 1); (fun _ -> 2)];;
