@@ -678,11 +678,26 @@ impl Unifier<'_> {
         if closed && fields.is_empty() && !(r1.fields.is_empty() && r2.fields.is_empty()) {
             return self.fail(t1, t2, UnifyFailure::NoIntersection);
         }
+        // A fixed row keeps its tags and their presence.
+        let unchanged = |r: &Row| {
+            r.closed == closed
+                && r.fields.len() == fields.len()
+                && r.fields.iter().zip(fields.iter()).all(|((l1, f1), (l2, f2))| {
+                    l1 == l2 && matches!(f1, RowField::Present(_)) == matches!(f2, RowField::Present(_))
+                })
+        };
+        let (fixed1, fixed2) = (row_fixed(t1), row_fixed(t2));
+        if (fixed1 && !unchanged(r1)) || (fixed2 && !unchanged(r2)) {
+            return self.fail(t1, t2, UnifyFailure::Mismatch);
+        }
         let same_tags = |r: &Row| r.closed == closed && r.fields.len() == fields.len();
         let name = if same_tags(r1) { r1.name.clone() } else if same_tags(r2) { r2.name.clone() } else { None };
         let lvl = level(t1).min(level(t2));
         if let (Some(n), None) = (row_var_name(t1), row_var_name(t2)) {
             set_row_var_name(t2, n);
+        }
+        if fixed1 {
+            set_row_fixed(t2);
         }
         set_desc(t2, TypeDesc::Variant(Rc::new(Row { fields, closed, name })));
         link(t1, t2);
@@ -857,7 +872,22 @@ fn rigid_instance(t: TypeExpr) -> TypeExpr {
         let u = newty(TypeDesc::Constr(Path::Pident(rigid), Rc::from(vec![])));
         c.bind(v, u);
     }
-    c.copy(t)
+    let copy = c.copy(t);
+    // Its polymorphic variant rows are rigid too.
+    let m = new_mark();
+    let mut stack = vec![copy];
+    while let Some(x) = stack.pop() {
+        let x = repr(x);
+        if !try_mark(x, m) {
+            continue;
+        }
+        let d = desc(x);
+        if matches!(&d, TypeDesc::Variant(r) if !r.is_static()) {
+            set_row_fixed(x);
+        }
+        stack.extend(children(&d));
+    }
+    copy
 }
 
 fn free_variables_generic(t: TypeExpr) -> Vec<TypeExpr> {

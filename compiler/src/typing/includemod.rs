@@ -411,6 +411,8 @@ fn print_reason(f: &mut Formatter, r: &Reason) {
             f.p("@;<1 -2>is not included in@ ");
             print_item(f, &SignatureItem::Value(id, v2.clone()));
             f.p("@]");
+            show_loc(f, "Expected declaration", &v2.loc);
+            show_loc(f, "Actual declaration", &v1.loc);
         }
         Reason::Type(name, d1, d2, detail) => {
             let id = Ident::create(name);
@@ -488,4 +490,20 @@ fn print_field_mismatch(f: &mut Formatter, a: &LabelDeclaration, b: &LabelDeclar
     f.p("@ is not compatible with:@;<1 2>");
     f.string(&show(b));
     f.p("@]@ The types are not equal.@]");
+}
+
+/// `File "f.ml", line 1, characters 4-9: Expected declaration` under a mismatch, as OCaml
+/// prints it for compiled files (not in the toplevel).
+fn show_loc(f: &mut Formatter, what: &str, loc: &crate::parsing::location::Location) {
+    let fname = &*loc.start.fname;
+    if matches!(fname, "" | "_none_" | "//toplevel//") || loc.start.line == 0 {
+        return;
+    }
+    let c1 = loc.start.column();
+    let c2 = loc.end.cnum as i64 - loc.start.bol as i64;
+    f.p("@\n@[<2>");
+    f.string(&format!("File \"{}\", line {}, characters {}-{}:", fname, loc.start.line, c1, c2));
+    f.space();
+    f.string(what);
+    f.p("@]");
 }

@@ -144,6 +144,16 @@ pub fn set_row_var_name(t: TypeExpr, name: Rc<str>) {
     ROW_NAMES.with(|m| m.borrow_mut().insert(t.0, name));
 }
 
+pub fn set_row_fixed(t: TypeExpr) {
+    let t = repr(t);
+    FIXED_ROWS.with(|m| m.borrow_mut().insert(t.0));
+}
+
+pub fn row_fixed(t: TypeExpr) -> bool {
+    let t = repr(t);
+    FIXED_ROWS.with(|m| m.borrow().contains(&t.0))
+}
+
 pub fn row_var_name(t: TypeExpr) -> Option<Rc<str>> {
     let t = repr(t);
     ROW_NAMES.with(|m| m.borrow().get(&t.0).cloned())
@@ -187,6 +197,9 @@ thread_local! {
     /// Names the user gave to rows (`[> `A ] as 'r`), for printing: OCaml names the row
     /// variable; here the row node stands for it.
     static ROW_NAMES: RefCell<rustc_hash::FxHashMap<u32, Rc<str>>> = RefCell::new(Default::default());
+    /// Rows that unification must not change (the rows of a signature's type when checking
+    /// that an implementation is more general): OCaml's fixed rows.
+    static FIXED_ROWS: RefCell<rustc_hash::FxHashSet<u32>> = RefCell::new(Default::default());
     static STORE: RefCell<Store> = RefCell::new(Store::default());
     static MARK_EPOCH: Cell<u32> = const { Cell::new(1) };
 }

@@ -158,7 +158,7 @@ fn transl_variant(
     let upper = |tag: &str| closed && present.map(|p| !p.iter().any(|x| x == tag)).unwrap_or(false);
     let mut fields: Vec<(Rc<str>, RowField)> = Vec::new();
     let mut name = None;
-    let mut add = |fields: &mut Vec<(Rc<str>, RowField)>, tag: Rc<str>, f: RowField, loc: &crate::parsing::location::Location| {
+    let add = |fields: &mut Vec<(Rc<str>, RowField)>, tag: Rc<str>, f: RowField, loc: &crate::parsing::location::Location| {
         if let Some((_, old)) = fields.iter().find(|(l, _)| *l == tag) {
             if *old != f {
                 return Err(TypeError::new(loc, ErrorKind::Message(format!("The constructor {} has multiple definitions.", tag))));
