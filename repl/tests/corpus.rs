@@ -12,12 +12,21 @@
 //! whose names carry the reason; `--include-ignored` runs them.
 //! Every case also runs under GC stress (`gc-stress/...`: see `STRESS_ENV`), except those with
 //! a `NAME.no-gc-stress` file (giving the reason).
+//!
+//! Every `programs/` case also runs ahead of time (`aot/programs/NAME`, and
+//! `gc-stress/aot/programs/NAME`): `ocaml-jit -o TMP/NAME NAME.ml`, then the executable, with
+//! the same expected files. A script and a native program report an uncaught exception
+//! differently (`Exception: E.` from `ocaml`, `Fatal error: exception Mod.E` from ocamlopt
+//! code), so that last report is compared only for its presence; warnings are printed by the
+//! compiler, not by the executable, so a case whose expected stderr holds a warning has its
+//! stderr left out of the AOT comparison. Stdout and the exit code are always compared.
 //! Run one case: `cargo test -p ocaml-jit --test corpus -- toplevel/basics`.
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::{Arc, OnceLock};
 
 fn corpus_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests")
@@ -117,11 +126,79 @@ fn run_program(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
     }
 }
 
+/// The executable of one program case, built once and shared by its plain and GC-stress runs.
+type Built = Arc<OnceLock<Result<PathBuf, String>>>;
+
+fn build_aot(dir: &Path, name: &str, out_dir: &Path, built: &Built) -> Result<PathBuf, Failed> {
+    let r = built.get_or_init(|| {
+        std::fs::create_dir_all(out_dir).map_err(|e| e.to_string())?;
+        let exe = out_dir.join(name);
+        let out = command(dir, false)
+            .arg("-o")
+            .arg(&exe)
+            .arg(format!("{name}.ml"))
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| e.to_string())?;
+        if !out.status.success() {
+            return Err(format!("ocaml-jit -o failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr)));
+        }
+        Ok(exe)
+    });
+    r.clone().map_err(Failed::from)
+}
+
+/// Splits off the report of an uncaught exception (the last line starting with `prefix`).
+fn split_uncaught<'s>(stderr: &'s str, prefix: &str) -> (String, bool) {
+    let lines: Vec<&'s str> = stderr.lines().collect();
+    match lines.iter().rposition(|l| l.starts_with(prefix)) {
+        Some(i) => (lines[..i].iter().map(|l| format!("{l}\n")).collect(), true),
+        None => (stderr.to_string(), false),
+    }
+}
+
+fn run_aot(dir: &Path, name: &str, stress: bool, out_dir: &Path, built: &Built) -> Result<(), Failed> {
+    let exe = build_aot(dir, name, out_dir, built)?;
+    let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap_or_default();
+    let mut c = Command::new(&exe);
+    c.current_dir(dir).stdin(Stdio::null());
+    if stress {
+        c.envs(STRESS_ENV);
+    }
+    let out = c.output().map_err(|e| e.to_string())?;
+    let mut problems = String::new();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    if stdout != read("stdout") {
+        problems.push_str(&diff("stdout", &read("stdout"), &stdout));
+    }
+    let expected_err = read("stderr");
+    if !expected_err.contains("Warning") {
+        let (e, e_raised) = split_uncaught(&expected_err, "Exception: ");
+        let (a, a_raised) = split_uncaught(&String::from_utf8_lossy(&out.stderr), "Fatal error: exception ");
+        if e != a {
+            problems.push_str(&diff("stderr", &e, &a));
+        }
+        if e_raised != a_raised {
+            problems.push_str(&format!("uncaught exception: expected {e_raised}, actual {a_raised}\n"));
+        }
+    }
+    let code = out.status.code().map(|c| c.to_string()).unwrap_or_else(|| format!("{:?}", out.status));
+    if code != read("exit").trim() {
+        problems.push_str(&format!("exit code: expected {}, actual {}\n", read("exit").trim(), code));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.into())
+    }
+}
+
 fn main() {
     let args = Arguments::from_args();
     let root = corpus_root();
     let known = known_failures(&root);
     let mut trials = Vec::new();
+    let aot_dir = std::env::temp_dir().join(format!("ocaml-jit-corpus-{}", std::process::id()));
     for category in ["toplevel", "programs", "errors"] {
         let dir = root.join(category);
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
@@ -150,7 +227,22 @@ fn main() {
                 };
                 trials.push(trial);
             }
+            if category == "programs" {
+                let built: Built = Arc::new(OnceLock::new());
+                for stress in [false, true] {
+                    let id = format!("aot/{category}/{name}");
+                    let shown = if stress { format!("gc-stress/{id}") } else { id.clone() };
+                    let (dir, n, out, b) = (dir.clone(), name.clone(), aot_dir.clone(), built.clone());
+                    let run = move || run_aot(&dir, &n, stress, &out, &b);
+                    trials.push(match known.get(&id) {
+                        Some(reason) => Trial::test(format!("{shown} (known failure: {reason})"), run).with_ignored_flag(true),
+                        None => Trial::test(shown, run),
+                    });
+                }
+            }
         }
     }
-    libtest_mimic::run(&args, trials).exit();
+    let conclusion = libtest_mimic::run(&args, trials);
+    let _ = std::fs::remove_dir_all(&aot_dir);
+    conclusion.exit();
 }

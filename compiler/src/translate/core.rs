@@ -557,6 +557,11 @@ impl<'a> Translator<'a> {
             let arg = args.into_iter().next().unwrap_or(crate::lambda::UNIT);
             return self.lazy_force(arg, loc);
         }
+        // `__LOC_OF__ e`, `__LINE_OF__ e`, `__POS_OF__ e`: the location paired with the value.
+        if prim.name.starts_with("%loc_") && args.len() == 1 {
+            let where_ = self.location_primitive(&prim.name, loc)?;
+            return Ok(make_block(0, std::iter::once(where_).chain(args).collect(), Mutability::Immutable));
+        }
         Ok(primitives::translate(prim, args, kind, array))
     }
 
