@@ -7,6 +7,11 @@
 #                                              NAME.args, if present, replaces -noinit)
 #   tests/programs/NAME.ml -> NAME.stdout, NAME.stderr, NAME.exit   (`ocaml NAME.ml`)
 #   tests/errors/NAME.ml   -> the same as programs
+#   tests/programs/NAME.ml -> also NAME.native.stdout, .native.stderr, .native.exit: what the
+#       program compiled by `ocamlopt` prints, each written only where it differs from the script's
+#       (a native program qualifies exception names with the unit and reports an uncaught
+#       exception as `Fatal error: exception ...`; `__FILE__` has no `./`). The AOT run of the
+#       corpus compares against these when present.
 #
 # With arguments, only the named cases (e.g. `tests/regen.sh toplevel/basics`).
 set -euo pipefail
@@ -34,6 +39,22 @@ regen_program() {
     echo $? > "$name.exit"
     set -e
     [ -s "$name.stderr" ] || rm -f "$name.stderr"
+    rm -f "$name.native.stdout" "$name.native.stderr" "$name.native.exit"
+    if [ "$dir" = programs ]; then
+      local tmp
+      tmp=$(mktemp -d)
+      cp "$name.ml" "$tmp/"
+      set +e
+      (cd "$tmp" && ocamlopt -w -a "$name.ml" -o "$name.exe" >/dev/null 2>&1)
+      (cd "$tmp" && ./"$name.exe" > native.stdout 2> native.stderr; echo $? > native.exit)
+      set -e
+      for ext in stdout stderr exit; do
+        cmp -s "$tmp/native.$ext" "$name.$ext" 2>/dev/null && continue
+        { [ "$ext" = stderr ] && [ ! -s "$tmp/native.stderr" ] && [ ! -e "$name.stderr" ]; } && continue
+        cp "$tmp/native.$ext" "$name.native.$ext"
+      done
+      rm -rf "$tmp"
+    fi
   )
 }
 

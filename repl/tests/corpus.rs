@@ -15,11 +15,13 @@
 //!
 //! Every `programs/` case also runs ahead of time (`aot/programs/NAME`, and
 //! `gc-stress/aot/programs/NAME`): `ocaml-jit -o TMP/NAME NAME.ml`, then the executable, with
-//! the same expected files. A script and a native program report an uncaught exception
-//! differently (`Exception: E.` from `ocaml`, `Fatal error: exception Mod.E` from ocamlopt
-//! code), so that last report is compared only for its presence; warnings are printed by the
-//! compiler, not by the executable, so a case whose expected stderr holds a warning has its
-//! stderr left out of the AOT comparison. Stdout and the exit code are always compared.
+//! the expected files of what `ocamlopt` code printed where that differs from the script
+//! (`NAME.native.stdout`, `.native.stderr`, `.native.exit`, written by `tests/regen.sh`), else
+//! the script's. When the native stderr is not recorded, a script's uncaught-exception report
+//! (`Exception: E.`) is compared only for its presence with the native one (`Fatal error:
+//! exception Mod.E`), and a case whose expected stderr holds a compiler warning has its stderr
+//! left out (warnings come from the compiler, not the executable). Stdout and the exit code are
+//! always compared.
 //! Run one case: `cargo test -p ocaml-jit --test corpus -- toplevel/basics`.
 
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -60,11 +62,30 @@ fn diff(what: &str, expected: &str, actual: &str) -> String {
 /// few allocations, so a value the code generator forgot to root shows up at once.
 const STRESS_ENV: [(&str, &str); 2] = [("OCAMLJIT_GC_STRESS", "3"), ("OCAMLJIT_MINOR_WORDS", "2048")];
 
-fn command(dir: &Path, stress: bool) -> Command {
+/// A program that allocates hundreds of millions of blocks cannot collect every 3 allocations
+/// in test time; its first line may say `(* gc-stress-every N *)` to collect every N instead.
+fn stress_env(dir: &Path, name: &str) -> Vec<(&'static str, String)> {
+    let text = std::fs::read_to_string(dir.join(format!("{name}.ml"))).unwrap_or_default();
+    let every = text
+        .lines()
+        .next()
+        .and_then(|l| l.trim().strip_prefix("(* gc-stress-every "))
+        .and_then(|l| l.strip_suffix("*)"))
+        .and_then(|n| n.trim().parse::<u64>().ok());
+    STRESS_ENV
+        .iter()
+        .map(|(k, v)| match (*k, every) {
+            ("OCAMLJIT_GC_STRESS", Some(n)) => (*k, n.to_string()),
+            _ => (*k, v.to_string()),
+        })
+        .collect()
+}
+
+fn command(dir: &Path, name: &str, stress: bool) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_ocaml-jit"));
     c.current_dir(dir);
     if stress {
-        c.envs(STRESS_ENV);
+        c.envs(stress_env(dir, name));
     }
     c
 }
@@ -77,7 +98,7 @@ fn run_toplevel(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
         Ok(text) => text.split_whitespace().map(String::from).collect(),
         Err(_) => vec!["-noinit".into()],
     };
-    let mut child = command(dir, stress)
+    let mut child = command(dir, name, stress)
         .args(&args)
         .arg("-no-version")
         .stdin(Stdio::piped())
@@ -101,7 +122,7 @@ fn run_toplevel(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
 
 fn run_program(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
     let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap_or_default();
-    let out = command(dir, stress)
+    let out = command(dir, name, stress)
         .arg(format!("{name}.ml"))
         .stdin(Stdio::null())
         .output()
@@ -133,7 +154,7 @@ fn build_aot(dir: &Path, name: &str, out_dir: &Path, built: &Built) -> Result<Pa
     let r = built.get_or_init(|| {
         std::fs::create_dir_all(out_dir).map_err(|e| e.to_string())?;
         let exe = out_dir.join(name);
-        let out = command(dir, false)
+        let out = command(dir, name, false)
             .arg("-o")
             .arg(&exe)
             .arg(format!("{name}.ml"))
@@ -159,11 +180,14 @@ fn split_uncaught<'s>(stderr: &'s str, prefix: &str) -> (String, bool) {
 
 fn run_aot(dir: &Path, name: &str, stress: bool, out_dir: &Path, built: &Built) -> Result<(), Failed> {
     let exe = build_aot(dir, name, out_dir, built)?;
-    let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap_or_default();
+    let native = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.native.{ext}"))).ok();
+    let read = |ext: &str| {
+        native(ext).unwrap_or_else(|| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap_or_default())
+    };
     let mut c = Command::new(&exe);
     c.current_dir(dir).stdin(Stdio::null());
     if stress {
-        c.envs(STRESS_ENV);
+        c.envs(stress_env(dir, name));
     }
     let out = c.output().map_err(|e| e.to_string())?;
     let mut problems = String::new();
@@ -172,9 +196,14 @@ fn run_aot(dir: &Path, name: &str, stress: bool, out_dir: &Path, built: &Built) 
         problems.push_str(&diff("stdout", &read("stdout"), &stdout));
     }
     let expected_err = read("stderr");
-    if !expected_err.contains("Warning") {
+    let actual_err = String::from_utf8_lossy(&out.stderr);
+    if native("stderr").is_some() {
+        if actual_err != expected_err {
+            problems.push_str(&diff("stderr", &expected_err, &actual_err));
+        }
+    } else if !expected_err.contains("Warning") {
         let (e, e_raised) = split_uncaught(&expected_err, "Exception: ");
-        let (a, a_raised) = split_uncaught(&String::from_utf8_lossy(&out.stderr), "Fatal error: exception ");
+        let (a, a_raised) = split_uncaught(&actual_err, "Fatal error: exception ");
         if e != a {
             problems.push_str(&diff("stderr", &e, &a));
         }

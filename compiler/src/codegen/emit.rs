@@ -327,8 +327,12 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
         Ok(self.compile(e, Mode::Value)?.expect("value mode yields a value"))
     }
 
+    /// The values of `es`, computed right to left as OCaml's native code does (arguments of
+    /// applications, primitives and constructors).
     fn values(&mut self, es: &[CExpr]) -> Result<Vec<Value>, CodegenError> {
-        es.iter().map(|e| self.value(e)).collect()
+        let mut vs = es.iter().rev().map(|e| self.value(e)).collect::<Result<Vec<_>, _>>()?;
+        vs.reverse();
+        Ok(vs)
     }
 
     /// Compile `e`; in `Mode::Value` return its value, in `Mode::Tail` return from the function.
@@ -347,8 +351,8 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                 Ok(self.finish(v, mode))
             }
             CExpr::Apply(f, args) => {
-                let fv = self.value(f)?;
                 let avs = self.values(args)?;
+                let fv = self.value(f)?;
                 self.apply(fv, &avs, mode)
             }
             CExpr::DirectApply(fid, args, clos) => {
@@ -537,17 +541,17 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
             match p {
                 Primitive::IntComp(cmp) | Primitive::FloatComp(cmp) if args.len() == 2 => {
                     if let Primitive::FloatComp(_) = p {
-                        let a = self.float(&args[0])?;
                         let b = self.float(&args[1])?;
+                        let a = self.float(&args[0])?;
                         return Ok(self.b.ins().fcmp(float_cc(*cmp), a, b));
                     }
-                    let a = self.value(&args[0])?;
                     let b = self.value(&args[1])?;
+                    let a = self.value(&args[0])?;
                     return Ok(self.b.ins().icmp(int_cc(*cmp), a, b));
                 }
                 Primitive::PhysEq | Primitive::PhysNe => {
-                    let a = self.value(&args[0])?;
                     let b = self.value(&args[1])?;
+                    let a = self.value(&args[0])?;
                     let cc = if *p == Primitive::PhysEq { IntCC::Equal } else { IntCC::NotEqual };
                     return Ok(self.b.ins().icmp(cc, a, b));
                 }
@@ -663,8 +667,8 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
         if let CExpr::Prim(p, args) = e {
             let r = match p {
                 Primitive::AddFloat | Primitive::SubFloat | Primitive::MulFloat | Primitive::DivFloat => {
-                    let a = self.float(&args[0])?;
                     let b = self.float(&args[1])?;
+                    let a = self.float(&args[0])?;
                     Some(match p {
                         Primitive::AddFloat => self.b.ins().fadd(a, b),
                         Primitive::SubFloat => self.b.ins().fsub(a, b),
@@ -690,8 +694,8 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                     Some(self.b.ins().load(F64, flags(), a, (*i * 8) as i32))
                 }
                 Primitive::ArrayRef(ArrayKind::Float, safe) => {
-                    let a = self.value(&args[0])?;
                     let i = self.value(&args[1])?;
+                    let a = self.value(&args[0])?;
                     let addr = self.array_addr(a, i, *safe)?;
                     Some(self.b.ins().load(F64, flags(), addr, 0))
                 }
@@ -756,19 +760,20 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                 return self.box_float(f);
             }
             P::FloatComp(c) => {
-                let a = self.float(&args[0])?;
                 let b = self.float(&args[1])?;
+                let a = self.float(&args[0])?;
                 let r = self.b.ins().fcmp(float_cc(*c), a, b);
                 return Ok(self.tag_bool(r));
             }
             P::SetFloatField(i) => {
-                let a = self.value(&args[0])?;
                 let f = self.float(&args[1])?;
+                let a = self.value(&args[0])?;
                 self.b.ins().store(flags(), f, a, (*i * 8) as i32);
                 return Ok(self.unit());
             }
             P::MakeFloatBlock(_) | P::MakeArray(ArrayKind::Float, _) => {
-                let fs: Vec<Value> = args.iter().map(|a| self.float(a)).collect::<Result<_, _>>()?;
+                let mut fs: Vec<Value> = args.iter().rev().map(|a| self.float(a)).collect::<Result<_, _>>()?;
+                fs.reverse();
                 if fs.is_empty() {
                     return self.constant(&Constant::Block(0, vec![]));
                 }
@@ -779,9 +784,9 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                 return Ok(blk);
             }
             P::ArraySet(ArrayKind::Float, safe) => {
-                let a = self.value(&args[0])?;
-                let i = self.value(&args[1])?;
                 let f = self.float(&args[2])?;
+                let i = self.value(&args[1])?;
+                let a = self.value(&args[0])?;
                 let addr = self.array_addr(a, i, *safe)?;
                 self.b.ins().store(flags(), f, addr, 0);
                 return Ok(self.unit());
