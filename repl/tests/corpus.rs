@@ -259,6 +259,9 @@ fn main() {
             if category == "programs" {
                 let built: Built = Arc::new(OnceLock::new());
                 for stress in [false, true] {
+                    if stress && dir.join(format!("{name}.no-gc-stress")).exists() {
+                        continue;
+                    }
                     let id = format!("aot/{category}/{name}");
                     let shown = if stress { format!("gc-stress/{id}") } else { id.clone() };
                     let (dir, n, out, b) = (dir.clone(), name.clone(), aot_dir.clone(), built.clone());
