@@ -22,6 +22,9 @@ enum Loaded {
 #[derive(Default)]
 pub struct Units {
     loaded: HashMap<String, Loaded>,
+    /// Precompiled units registered with the runtime: once only, even when a first
+    /// initialisation raised and a later phrase tries again.
+    registered: std::collections::HashSet<&'static str>,
 }
 
 /// `OCAMLJIT_NO_PRECOMPILED=1` compiles every Stdlib unit from source, as before precompilation
@@ -57,15 +60,21 @@ impl Units {
         &mut self,
         jit: &mut Jit,
         fresh: &mut Fresh,
-        u: &stdlib_native::Unit,
+        u: &'static stdlib_native::Unit,
         descr: &'static runtime::startup::UnitDescr,
     ) -> Result<Loaded, String> {
         for dep in u.requires {
             self.load(jit, fresh, dep)?;
         }
         let fail = |msg: String| format!("Error while loading unit {}: {}\n", u.name, msg);
-        // SAFETY: the descriptor comes from the linked library and is registered once.
-        let entry = unsafe { runtime::startup::register_unit(descr) }.map_err(|e| fail(format!("{:?}", e)))?;
+        let entry = if self.registered.contains(u.name) {
+            descr.entry
+        } else {
+            // SAFETY: the descriptor comes from the linked library and is registered once.
+            let entry = unsafe { runtime::startup::register_unit(descr) }.map_err(|e| fail(format!("{:?}", e)))?;
+            self.registered.insert(u.name);
+            entry
+        };
         match jit.run_linked_code(entry).map_err(|e| fail(format!("{:?}", e)))? {
             Ok(_) => Ok(Loaded::Precompiled),
             Err(exn) => Err(fail(format!("exception {}", runtime::printexc::to_string(exn)))),
