@@ -3,6 +3,7 @@
 # (stdlib/check.sh), until ocaml-jit can compile it itself. Each test.ml is linked with
 # -nostdlib against our stdlib.cma; its stdout and exit code must equal test.expected.
 # Usage: tests/stdlib/run.sh [TEST_NAME...]
+# Tests that ocaml-jit itself runs now live in tests/programs/stdlib_*.ml (corpus harness).
 here=$(cd "$(dirname "$0")" && pwd)
 build=${STDLIB_BUILD:-$here/../../stdlib/_build}
 "$here/../../stdlib/check.sh" >/dev/null || { echo "stdlib does not type-check"; exit 1; }
