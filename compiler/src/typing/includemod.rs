@@ -373,6 +373,11 @@ fn in_modules(f: &mut Formatter, ctx: &[String]) {
 
 fn print_mismatch_in(f: &mut Formatter, m: &Mismatch, ctx: &[String]) {
     in_modules(f, ctx);
+    if let (Reason::FunctorParam(inner), ModuleType::Functor(Some((x1, p1)), _), ModuleType::Functor(Some((x2, p2)), _)) =
+        (&m.reason, &m.actual, &m.expected)
+    {
+        return print_functor_param_mismatch(f, inner, (x1.name(), p1), (x2.name(), p2));
+    }
     f.p("@[<hv 2>Modules do not match:@ ");
     print_mty(f, &m.actual);
     f.p("@;<1 -2>is not included in@ ");
@@ -391,6 +396,27 @@ fn print_mismatch_in(f: &mut Formatter, m: &Mismatch, ctx: &[String]) {
             in_modules(f, ctx);
             print_reason(f, r);
         }
+    }
+}
+
+/// Functors whose parameters do not match, as OCaml shows them: the results elided, the
+/// actual parameter's type named `$S1` and spelt out below.
+fn print_functor_param_mismatch(f: &mut Formatter, inner: &Mismatch, actual: (&str, &ModuleType), expected: (&str, &ModuleType)) {
+    f.p("@[<hv 2>Modules do not match:@ ");
+    f.string(&format!("functor ({} : $S1) -> ...", actual.0));
+    f.p("@;<1 -2>is not included in@ ");
+    f.string(&format!("functor ({} : ", expected.0));
+    print_mty(f, expected.1);
+    f.string(") -> ...");
+    f.p("@]@ @[<hv 2>Module types do not match:@ ");
+    f.string("$S1 = ");
+    print_mty(f, actual.1);
+    f.p("@;<1 -2>does not include@ ");
+    print_mty(f, expected.1);
+    f.p("@]");
+    if !matches!(inner.reason, Reason::Shape) {
+        f.p("@ ");
+        print_reason(f, &inner.reason);
     }
 }
 
