@@ -23,13 +23,12 @@ fn shape(l: &Lambda, group: &[Var]) -> Option<Shape> {
     Some(match l {
         Lambda::Function(_) => Shape::Function,
         Lambda::Prim(P::MakeBlock(..), args) if !args.is_empty() => Shape::Block(args.len()),
+        _ if !uses_any(l, group) => Shape::Independent,
+        // A block built after some computation still has its final size.
         Lambda::Let(_, _, body) | Lambda::Sequence(_, body) => match shape(body, group)? {
-            // A block built after some computation still has its final size.
-            Shape::Block(n) if !uses_any(l, group) || matches!(**body, Lambda::Prim(..)) => Shape::Block(n),
-            _ if !uses_any(l, group) => Shape::Independent,
+            Shape::Block(n) => Shape::Block(n),
             _ => return None,
         },
-        _ if !uses_any(l, group) => Shape::Independent,
         _ => return None,
     })
 }

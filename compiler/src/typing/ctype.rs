@@ -462,6 +462,11 @@ fn local_abstract(env: &Env, t: TypeExpr) -> Option<super::ident::Ident> {
 
 /// Does the type constructor `p` occur in `t`?
 pub fn mentions_path(t: TypeExpr, p: &Path) -> bool {
+    find_constr(t, |q| q == p).is_some()
+}
+
+/// A type constructor occurring in `t` whose path satisfies `pred`.
+pub fn find_constr(t: TypeExpr, pred: impl Fn(&Path) -> bool) -> Option<Path> {
     let m = new_mark();
     let mut stack = vec![t];
     while let Some(t) = stack.pop() {
@@ -470,12 +475,14 @@ pub fn mentions_path(t: TypeExpr, p: &Path) -> bool {
             continue;
         }
         let d = desc(t);
-        if matches!(&d, TypeDesc::Constr(q, _) if q == p) {
-            return true;
+        if let TypeDesc::Constr(q, _) = &d {
+            if pred(q) {
+                return Some(q.clone());
+            }
         }
         stack.extend(children(&d));
     }
-    false
+    None
 }
 
 struct Unifier<'a> {
@@ -849,19 +856,7 @@ pub fn moregeneral(env: &Env, general: TypeExpr, specific: TypeExpr) -> bool {
 
 /// Does `t` contain one of the rigid constructors of `rigid_instance`?
 fn mentions_rigid(t: TypeExpr) -> bool {
-    let m = new_mark();
-    fn go(t: TypeExpr, m: u32) -> bool {
-        let t = repr(t);
-        if !try_mark(t, m) {
-            return false;
-        }
-        let d = desc(t);
-        if matches!(&d, TypeDesc::Constr(Path::Pident(id), _) if id.name() == "$rigid") {
-            return true;
-        }
-        children(&d).into_iter().any(|c| go(c, m))
-    }
-    go(t, m)
+    find_constr(t, |p| matches!(p, Path::Pident(id) if id.name() == "$rigid")).is_some()
 }
 
 /// Instance of a scheme where every generic variable becomes a distinct univar (rigid).

@@ -845,7 +845,7 @@ impl Typer {
                     Some(id) => {
                         let s = super::typemod::argument_type_subst(&env2, id, &tme.mty);
                         let ty = super::subst::TypeCopier::new(&s).ty(tb.ty);
-                        if let Some(p) = module_type_in(ty, id) {
+                        if let Some(p) = ctype::find_constr(ty, |p| p.head() == id) {
                             return err(
                                 &tb.loc,
                                 ErrorKind::Message(format!(
@@ -2016,21 +2016,3 @@ pub fn package_module_type(env: &Env, ty: TypeExpr, loc: &Location) -> R<ModuleT
     }
 }
 
-/// A type of the module `id` (`id.t`, `id.M.t`) that `t` mentions.
-fn module_type_in(t: TypeExpr, id: &Ident) -> Option<Path> {
-    let m = new_mark();
-    fn go(t: TypeExpr, id: &Ident, m: u32) -> Option<Path> {
-        let t = repr(t);
-        if !try_mark(t, m) {
-            return None;
-        }
-        let d = desc(t);
-        if let TypeDesc::Constr(p, _) = &d {
-            if p.head() == id {
-                return Some(p.clone());
-            }
-        }
-        children(&d).into_iter().find_map(|c| go(c, id, m))
-    }
-    go(t, id, m)
-}
