@@ -15,9 +15,13 @@ use std::borrow::Cow;
 pub trait Engine {
     /// Run the phrases of `src`, printing their results. Returns false after `#quit`.
     fn eval(&mut self, src: &str) -> bool;
-    /// Names that can complete `prefix` (values, modules, constructors, fields, directives).
-    fn completions(&self, prefix: &str) -> Vec<String>;
+    /// A completer over the current session: given the word before the cursor (possibly a
+    /// module path such as `List.ma`), the words that can replace it. It owns a snapshot of the
+    /// environment, so it stays valid while the line is edited.
+    fn completer(&self) -> Completions;
 }
+
+pub type Completions = Box<dyn Fn(&str) -> Vec<String>>;
 
 const KEYWORDS: &[&str] = &[
     "and", "as", "assert", "begin", "class", "constraint", "do", "done", "downto", "else", "end", "exception",
@@ -28,8 +32,8 @@ const KEYWORDS: &[&str] = &[
 ];
 
 struct OcamlHelper {
-    /// Completion candidates, refreshed before each read.
-    names: Vec<String>,
+    /// Completion over the environment as it was before this read.
+    complete: Completions,
 }
 
 fn word_start(line: &str, pos: usize) -> usize {
@@ -47,12 +51,12 @@ impl Completer for OcamlHelper {
         if prefix.is_empty() {
             return Ok((pos, vec![]));
         }
-        let mut out: Vec<Pair> = self
-            .names
-            .iter()
-            .chain(KEYWORDS.iter().map(|k| k.to_string()).collect::<Vec<_>>().iter())
+        let keywords = KEYWORDS.iter().take(if prefix.contains('.') { 0 } else { KEYWORDS.len() }).map(|k| k.to_string());
+        let mut out: Vec<Pair> = (self.complete)(prefix)
+            .into_iter()
+            .chain(keywords)
             .filter(|n| n.starts_with(prefix))
-            .map(|n| Pair { display: n.clone(), replacement: n.clone() })
+            .map(|n| Pair { display: n.clone(), replacement: n })
             .collect();
         out.sort_by(|a, b| a.display.cmp(&b.display));
         out.dedup_by(|a, b| a.display == b.display);
@@ -154,13 +158,13 @@ pub fn run(engine: &mut dyn Engine) {
             return;
         }
     };
-    ed.set_helper(Some(OcamlHelper { names: Vec::new() }));
+    ed.set_helper(Some(OcamlHelper { complete: engine.completer() }));
     if let Some(p) = history_path() {
         let _ = ed.load_history(&p);
     }
     loop {
         if let Some(h) = ed.helper_mut() {
-            h.names = engine.completions("");
+            h.complete = engine.completer();
         }
         match ed.readline("# ") {
             Ok(text) => {

@@ -210,7 +210,7 @@ impl interactive::Engine for Toplevel {
         !self.quit
     }
 
-    fn completions(&self, _prefix: &str) -> Vec<String> {
-        self.completion_names()
+    fn completer(&self) -> interactive::Completions {
+        self.completer()
     }
 }

@@ -558,12 +558,48 @@ impl Toplevel {
         0
     }
 
-    /// Names for completion: the values, types and modules of the session environment.
-    pub fn completion_names(&self) -> Vec<String> {
-        let mut names = self.env.names_like(compiler::typing::env::Kind::Value, &compiler::parsing::longident::Longident::Lident(String::new()));
-        names.extend(crate::directives::completion_names());
-        names
+    /// Completion over a snapshot of the session environment (cheap: persistent maps).
+    /// `List.ma` completes among the values and submodules of `List` (loading the unit if
+    /// needed); a bare word among the values, modules and constructors in scope; `#u` among
+    /// the directives.
+    pub fn completer(&self) -> crate::interactive::Completions {
+        use compiler::parsing::longident::Longident;
+        use compiler::typing::env::Kind;
+        let env = self.env.clone();
+        Box::new(move |word: &str| {
+            if word.starts_with('#') {
+                return crate::directives::completion_names();
+            }
+            let kinds = [Kind::Value, Kind::Module, Kind::Constructor];
+            match word.rfind('.') {
+                Some(dot) => {
+                    let module = &word[..dot];
+                    let Some(lid) = module_longident(module) else { return vec![] };
+                    let probe = Longident::Ldot(Box::new(lid), String::new());
+                    kinds.iter().flat_map(|k| env.names_like(*k, &probe)).map(|n| format!("{}.{}", module, n)).collect()
+                }
+                None => {
+                    let probe = Longident::Lident(String::new());
+                    kinds.iter().flat_map(|k| env.names_like(*k, &probe)).collect()
+                }
+            }
+        })
     }
+}
+
+/// `A.B.C` as a module longident (None if a part is not a capitalised name).
+fn module_longident(s: &str) -> Option<compiler::parsing::longident::Longident> {
+    use compiler::parsing::longident::Longident;
+    let mut parts = s.split('.');
+    let first = parts.next().filter(|p| p.starts_with(|c: char| c.is_ascii_uppercase()))?;
+    let mut lid = Longident::Lident(first.to_string());
+    for p in parts {
+        if !p.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return None;
+        }
+        lid = Longident::Ldot(Box::new(lid), p.to_string());
+    }
+    Some(lid)
 }
 
 /// Paths that live in global blocks: values of earlier phrases, and compilation units (which
