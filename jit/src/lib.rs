@@ -5,7 +5,7 @@
 //! finalization the stack maps of the new code and the new global blocks are registered with the
 //! GC, and the phrase's entry function runs through the entry trampoline.
 
-use compiler::codegen::{make_isa, Backend, CodegenError, CompiledFunction};
+use compiler::codegen::{make_isa, make_run_once_isa, Backend, CodegenError, CompiledFunction};
 use compiler::middle::clambda::Program;
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{DataId, FuncId};
@@ -41,7 +41,9 @@ impl Jit {
             Some(found.unwrap_or(runtime::symbols::caml_missing_symbol as *const u8))
         }));
         let module = JITModule::new(builder);
-        Ok(Jit { backend: Backend::new(module, false), start: None, phrases: 0 })
+        let mut backend = Backend::new(module, false);
+        backend.run_once_isa = Some(make_run_once_isa(false)?);
+        Ok(Jit { backend, start: None, phrases: 0 })
     }
 
     /// Declare and define a static global block of `nfields` fields (a phrase's or a unit's

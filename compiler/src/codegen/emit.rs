@@ -85,7 +85,7 @@ pub(super) fn emit_function<M: Module>(
     }
     be.fctx = fctx;
     be.ctx.func = func;
-    be.finish_function(ids[f.id])
+    be.finish_function(ids[f.id], f.id == prog.entry && !f.body.has_loop())
 }
 
 impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {

@@ -66,7 +66,7 @@ pub(super) fn define<M: Module>(be: &mut Backend<M>, h: Helper, id: FuncId) -> R
     be.fctx = fctx;
     result?;
     be.ctx.func = func;
-    be.finish_function(id)
+    be.finish_function(id, false)
 }
 
 fn call_indirect_ocaml<M: Module>(e: &mut Emitter<M>, code: Value, args: &[Value], tail: bool) -> Option<Value> {

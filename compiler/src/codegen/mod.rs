@@ -17,11 +17,11 @@ mod helpers;
 use crate::lambda::Constant;
 use crate::middle::clambda::Program;
 use cranelift_codegen::ir::{types, AbiParam, Signature};
-use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
+use cranelift_codegen::isa::{CallConv, OwnedTargetIsa, TargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;
-use cranelift_module::{DataDescription, DataId, FuncId, Linkage, Module, ModuleError};
+use cranelift_module::{DataDescription, DataId, FuncId, Linkage, Module, ModuleError, ModuleReloc};
 use std::collections::HashMap;
 
 pub use helpers::Helper;
@@ -62,9 +62,21 @@ impl From<ModuleError> for CodegenError {
 
 /// Build the target ISA with the settings ocaml-jit uses.
 pub fn make_isa(pic: bool) -> Result<OwnedTargetIsa, CodegenError> {
+    build_isa(pic, "speed", "backtracking")
+}
+
+/// The ISA for code that runs once (a toplevel phrase's initialisation, when it has no loop):
+/// no optimisation and the single-pass register allocator, because compiling it well would
+/// cost more time than running it.
+pub fn make_run_once_isa(pic: bool) -> Result<OwnedTargetIsa, CodegenError> {
+    build_isa(pic, "none", "single_pass")
+}
+
+fn build_isa(pic: bool, opt_level: &str, regalloc: &str) -> Result<OwnedTargetIsa, CodegenError> {
     let mut flags = settings::builder();
     let set = |f: &mut settings::Builder, k: &str, v: &str| f.set(k, v).map_err(|e| CodegenError(format!("{k}: {e}")));
-    set(&mut flags, "opt_level", "speed")?;
+    set(&mut flags, "opt_level", opt_level)?;
+    set(&mut flags, "regalloc_algorithm", regalloc)?;
     set(&mut flags, "preserve_frame_pointers", "true")?;
     set(&mut flags, "is_pic", if pic { "true" } else { "false" })?;
     set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
@@ -90,6 +102,8 @@ pub struct Backend<M: Module> {
     /// Linkage of the apply/curry/entry helpers. AOT objects use `Local`: every object carries
     /// its own copy, so its frame table can point at the copy it really calls.
     pub helper_linkage: Linkage,
+    /// When set (the toplevel), a program's entry without loops is compiled with this ISA.
+    pub run_once_isa: Option<OwnedTargetIsa>,
 }
 
 impl<M: Module> Backend<M> {
@@ -105,6 +119,7 @@ impl<M: Module> Backend<M> {
             counter: 0,
             pic,
             helper_linkage: if pic { Linkage::Preemptible } else { Linkage::Local },
+            run_once_isa: None,
         }
     }
 
@@ -263,9 +278,14 @@ impl<M: Module> Backend<M> {
         Ok(CompiledUnit { functions, entry: ids[prog.entry] })
     }
 
-    /// Define the function in `self.ctx` under `id` and collect its stack maps.
-    pub(crate) fn finish_function(&mut self, id: FuncId) -> Result<(Vec<SafePoint>, u32), CodegenError> {
-        if let Err(e) = self.module.define_function(id, &mut self.ctx) {
+    /// Define the function in `self.ctx` under `id` and collect its stack maps. Code that
+    /// runs once is compiled with `run_once_isa` when there is one.
+    pub(crate) fn finish_function(&mut self, id: FuncId, runs_once: bool) -> Result<(Vec<SafePoint>, u32), CodegenError> {
+        let defined = match (&self.run_once_isa, runs_once) {
+            (Some(isa), true) => define_with_isa(&mut self.module, &**isa, id, &mut self.ctx),
+            _ => self.module.define_function(id, &mut self.ctx),
+        };
+        if let Err(e) = defined {
             let text = self.ctx.func.display().to_string();
             self.module.clear_context(&mut self.ctx);
             return Err(CodegenError(format!("{:?}\n{}", e, text)));
@@ -318,6 +338,16 @@ impl<M: Module> Backend<M> {
     pub fn start_program(&mut self) -> Result<FuncId, CodegenError> {
         self.helper(Helper::StartProgram)
     }
+}
+
+/// Compile the function in `ctx` with `isa` rather than the module's own, and define its bytes.
+fn define_with_isa<M: Module>(module: &mut M, isa: &dyn TargetIsa, id: FuncId, ctx: &mut Context) -> Result<(), ModuleError> {
+    ctx.compile(isa, &mut Default::default()).map_err(|e| ModuleError::Compilation(e.inner))?;
+    let compiled = ctx.compiled_code().ok_or_else(|| ModuleError::Compilation(cranelift_codegen::CodegenError::Unsupported("no compiled code".into())))?;
+    let alignment = (compiled.buffer.alignment as u64).max(isa.function_alignment().minimum as u64);
+    let relocs: Vec<ModuleReloc> =
+        compiled.buffer.relocs().iter().map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, id)).collect();
+    module.define_function_bytes(id, alignment, compiled.code_buffer(), &relocs)
 }
 
 /// A header for static data: black, so the GC never marks or sweeps it.

@@ -37,6 +37,36 @@ pub enum CExpr {
     For(Var, Box<CExpr>, Box<CExpr>, Direction, Box<CExpr>),
 }
 
+impl CExpr {
+    /// Does this code repeat anything without a call (a `while` or `for` loop)? Outlined `try`
+    /// bodies and closures are other functions and do not count.
+    pub fn has_loop(&self) -> bool {
+        use CExpr::*;
+        let any = |es: &[CExpr]| es.iter().any(|e| e.has_loop());
+        match self {
+            While(..) | For(..) => true,
+            Var(_) | Const(_) => false,
+            Apply(f, args) => f.has_loop() || any(args),
+            DirectApply(_, args, clos) => any(args) || clos.has_loop(),
+            MakeClosures(_, fvs) => any(fvs),
+            Offset(e, _) | Assign(_, e) => e.has_loop(),
+            Let(_, a, b) | LetMut(_, a, b) | Sequence(a, b) | StaticCatch(a, _, _, b) => a.has_loop() || b.has_loop(),
+            Prim(_, args) | StaticRaise(_, args) => any(args),
+            Switch(e, sw) => {
+                e.has_loop()
+                    || sw.consts.iter().any(|(_, a)| a.has_loop())
+                    || sw.blocks.iter().any(|(_, a)| a.has_loop())
+                    || sw.default.as_ref().is_some_and(|d| d.has_loop())
+            }
+            StringSwitch(e, cases, default) => {
+                e.has_loop() || cases.iter().any(|(_, a)| a.has_loop()) || default.as_ref().is_some_and(|d| d.has_loop())
+            }
+            TryWith(_, fvs, _, handler) => any(fvs) || handler.has_loop(),
+            IfThenElse(c, a, b) => c.has_loop() || a.has_loop() || b.has_loop(),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct CSwitch {
     pub consts: Vec<(i64, CExpr)>,
