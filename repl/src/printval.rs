@@ -2,7 +2,9 @@
 
 use crate::outval::OutValue;
 use compiler::typing::ctype;
-use compiler::typing::env::Env;
+use compiler::parsing::longident::Longident;
+use compiler::typing::env::{Env, Kind};
+use compiler::typing::printtyp;
 use compiler::typing::ident::IdentKind;
 use compiler::typing::path::Path;
 use compiler::typing::types::{self, ConstructorArgs, RecordRepr, TypeDesc, TypeExpr, TypeKind};
@@ -220,21 +222,21 @@ impl<'e> Printer<'e> {
                         if let ConstructorArgs::Tuple(ts) = &c.args {
                             if let Some(&t) = ts.first() {
                                 let arg = self.value(v, inst(self, t), depth + 1);
-                                return OutValue::Constr(c.id.name().to_string(), vec![arg]);
+                                return OutValue::Constr(self.qualified(p, c.id.name(), Kind::Constructor), vec![arg]);
                             }
                         }
                     }
                 }
                 if v.is_int() {
                     return match consts.get(v.int() as usize) {
-                        Some(c) => OutValue::Constr(c.id.name().to_string(), vec![]),
+                        Some(c) => OutValue::Constr(self.qualified(p, c.id.name(), Kind::Constructor), vec![]),
                         None => OutValue::Stuff("<unknown constructor>".into()),
                     };
                 }
                 let Some(c) = nonconsts.get(v.tag() as usize) else {
                     return OutValue::Stuff("<unknown constructor>".into());
                 };
-                let name = c.id.name().to_string();
+                let name = self.qualified(p, c.id.name(), Kind::Constructor);
                 match &c.args {
                     ConstructorArgs::Tuple(ts) => {
                         let vals = ts.iter().enumerate().map(|(i, &t)| self.value(v.field(i), inst(self, t), depth + 1)).collect();
@@ -244,7 +246,12 @@ impl<'e> Printer<'e> {
                         let fields = labels
                             .iter()
                             .enumerate()
-                            .map(|(i, l)| (l.id.name().to_string(), self.value(v.field(i), inst(self, l.ty), depth + 1)))
+                            .map(|(i, l)| {
+                                // An inline record's fields are never in scope: the first is
+                                // qualified whenever the type is in a module.
+                                let field = if i == 0 { self.qualified(p, l.id.name(), Kind::Label) } else { l.id.name().to_string() };
+                                (field, self.value(v.field(i), inst(self, l.ty), depth + 1))
+                            })
                             .collect();
                         OutValue::Constr(name, vec![OutValue::Record(fields)])
                     }
@@ -262,11 +269,35 @@ impl<'e> Printer<'e> {
                         };
                         (l.id.name().to_string(), val)
                     })
+                    .collect::<Vec<_>>();
+                // Like OCaml, only the first field is qualified (`{M.f = 1; g = 2}`).
+                let fields = fields
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (name, val))| (if i == 0 { self.qualified(p, &name, Kind::Label) } else { name }, val))
                     .collect();
                 OutValue::Record(fields)
             }
             TypeKind::Open => self.exception(v, depth),
             TypeKind::Abstract => OutValue::Stuff("<abstr>".into()),
+        }
+    }
+
+    /// A constructor or field name of the type `type_path`, qualified as OCaml's toplevel does:
+    /// bare when the name in scope is that type's, else prefixed by the type's module path
+    /// (`M.A`, `{M.f = 1}`).
+    fn qualified(&self, type_path: &Path, name: &str, kind: Kind) -> String {
+        let Path::Pdot(module, _) = type_path else { return name.to_string() };
+        let lid = Longident::Lident(name.to_string());
+        let res = match kind {
+            Kind::Label => self.env.lookup_all_labels(&lid).ok().and_then(|ls| ls.first().map(|l| l.res)),
+            _ => self.env.lookup_all_constructors(&lid).ok().and_then(|cs| cs.first().map(|c| c.res)),
+        };
+        let in_scope = res.is_some_and(|t| matches!(types::desc(t), TypeDesc::Constr(q, _) if &q == type_path));
+        if in_scope {
+            name.to_string()
+        } else {
+            format!("{}.{}", printtyp::path_name(module), name)
         }
     }
 
