@@ -37,6 +37,7 @@ fn main() {
             std::process::exit(2);
         }
     };
+    compiler::parsing::set_unsafe_indexing(opts.unsafe_);
     if opts.stop_after.as_deref() == Some("parsing") || opts.dumps.contains("parsetree") {
         if let Some(code) = parse_only::run(&args[1..]) {
             std::process::exit(code);

@@ -31,6 +31,20 @@ use parser::Parser;
 use parsetree::*;
 use token::Token;
 
+thread_local! {
+    static UNSAFE_INDEXING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `-unsafe`: `a.(i)`, `s.[i]` and `g.{i}` read as `Array.unsafe_get`, ... (unchecked), as
+/// OCaml's parser does under that flag. A session-wide option, like OCaml's `Clflags.unsafe`.
+pub fn set_unsafe_indexing(on: bool) {
+    UNSAFE_INDEXING.with(|c| c.set(on));
+}
+
+pub(crate) fn unsafe_indexing() -> bool {
+    UNSAFE_INDEXING.with(|c| c.get())
+}
+
 /// Parses a whole `.ml` file.
 pub fn parse_implementation(src: &str, fname: &str) -> Result<Structure, SyntaxError> {
     parse_implementation_bytes(src.as_bytes(), fname).map(|(s, _)| s)

@@ -637,12 +637,12 @@ impl<'a> Parser<'a> {
                         }),
                     ),
                 };
-                let m = if *k == '[' && set { "Bytes" } else { m };
                 let mut l = Longident::Lident(m.into());
                 if let Some(s) = sub {
                     l = Longident::ldot(l, s);
                 }
-                Longident::ldot(l, if set { "set" } else { "get" })
+                let name = if set { "set" } else { "get" };
+                Longident::ldot(l, if super::unsafe_indexing() { format!("unsafe_{}", name) } else { name.to_string() })
             }
             IndexKind::User(path, op, k, multi) => {
                 let brackets = match k {
