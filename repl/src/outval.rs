@@ -10,7 +10,8 @@ pub enum OutValue {
     Literal(String),
     Float(f64),
     Char(u8),
-    String(Vec<u8>),
+    /// A string and how many of its bytes may be shown (the rest is elided with a note).
+    String(Vec<u8>, usize),
     List(Vec<OutValue>),
     Array(Vec<OutValue>),
     Tuple(Vec<OutValue>),
@@ -160,7 +161,11 @@ fn simple(f: &mut Formatter, v: &OutValue) {
         OutValue::Literal(s) => f.string(s),
         OutValue::Float(x) => f.string(&float_repres(*x)),
         OutValue::Char(c) => f.string(&format!("'{}'", escape_char(*c))),
-        OutValue::String(s) => f.string(&String::from_utf8_lossy(&escape_string(s))),
+        OutValue::String(s, shown) if s.len() > *shown => {
+            let prefix = String::from_utf8_lossy(&escape_string(&s[..*shown])).into_owned();
+            f.string(&format!("{}... (* string length {}; truncated *)", prefix, s.len()));
+        }
+        OutValue::String(s, _) => f.string(&String::from_utf8_lossy(&escape_string(s))),
         OutValue::List(items) => {
             f.p("@[<1>[");
             list(f, items, ";");

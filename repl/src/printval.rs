@@ -120,7 +120,13 @@ impl<'e> Printer<'e> {
             match name {
                 "int" => return OutValue::Int(v.int()),
                 "char" => return OutValue::Char(v.int() as u8),
-                "string" | "bytes" => return OutValue::String(v.bytes().to_vec()),
+                // Like OCaml, a string longer than the steps left is cut there.
+                "string" => return OutValue::String(v.bytes().to_vec(), self.steps.max(0) as usize),
+                // OCaml shows bytes as the expression that makes them.
+                "bytes" => {
+                    let s = OutValue::String(v.bytes().to_vec(), self.steps.max(0) as usize);
+                    return OutValue::Constr("Bytes.of_string".into(), vec![s]);
+                }
                 "float" => return OutValue::Float(v.double()),
                 "bool" => return OutValue::Constr(if v.bool() { "true" } else { "false" }.into(), vec![]),
                 "unit" => return OutValue::Constr("()".into(), vec![]),
@@ -239,7 +245,17 @@ impl<'e> Printer<'e> {
                 let name = self.qualified(p, c.id.name(), Kind::Constructor);
                 match &c.args {
                     ConstructorArgs::Tuple(ts) => {
-                        let vals = ts.iter().enumerate().map(|(i, &t)| self.value(v.field(i), inst(self, t), depth + 1)).collect();
+                        // As OCaml's toplevel: every argument is read (and counted), then
+                        // the list shown stops at the first one cut (`N (...)`).
+                        let mut vals: Vec<OutValue> =
+                            ts.iter().enumerate().map(|(i, &t)| self.value(v.field(i), inst(self, t), depth + 1)).collect();
+                        if let Some(cut) = vals.iter().position(|a| matches!(a, OutValue::Ellipsis)) {
+                            vals.truncate(cut + 1);
+                        }
+                        if ts.len() > 1 && vals.len() == 1 {
+                            // Still printed in parentheses: `N (...)`, not `N ...`.
+                            vals = vec![OutValue::Tuple(vals)];
+                        }
                         OutValue::Constr(name, vals)
                     }
                     ConstructorArgs::Record(labels) => {
@@ -339,7 +355,7 @@ unsafe fn generic(v: Value) -> OutValue {
     if v.is_int() {
         OutValue::Int(v.int())
     } else if v.tag() == runtime::value::STRING_TAG {
-        OutValue::String(v.bytes().to_vec())
+        OutValue::String(v.bytes().to_vec(), usize::MAX)
     } else {
         OutValue::Stuff("_".into())
     }

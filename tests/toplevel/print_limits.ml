@@ -1,0 +1,16 @@
+type tree = Leaf | Node of tree * int * tree;;
+let rec mk n = if n = 0 then Leaf else Node (mk (n - 1), n, mk (n - 1));;
+#print_depth 3;;
+mk 5;;
+type t = N of t list * int | L;;
+N ([N ([L], 1); L], 2);;
+Some (Some (Some 1));;
+#print_depth 100;;
+#print_length 10;;
+mk 5;;
+"abcdefghijklmnopqrstuvwxyz";;
+[ "abcdefghijklmnop"; "abcdefghijkl" ];;
+Some (Bytes.of_string "abcdefghijklmnop");;
+assert false;;
+#print_length 300;;
+String.make 310 'x';;
