@@ -7,6 +7,7 @@
 #                                              NAME.args, if present, replaces -noinit)
 #   tests/programs/NAME.ml -> NAME.stdout, NAME.stderr, NAME.exit   (`ocaml NAME.ml`)
 #   tests/errors/NAME.ml   -> the same as programs
+#   NAME.merged (programs and errors, when the file exists): stdout and stderr on one file
 #   tests/programs/NAME.ml -> also NAME.native.stdout, .native.stderr, .native.exit: what the
 #       program compiled by `ocamlopt` prints, each written only where it differs from the script's
 #       (a native program qualifies exception names with the unit and reports an uncaught
@@ -37,6 +38,9 @@ regen_program() {
       ocaml "$name.ml" > "$name.stdout" 2> "$name.stderr"
     fi
     echo $? > "$name.exit"
+    if [ -e "$name.merged" ]; then
+      ocaml "$name.ml" > "$name.merged" 2>&1
+    fi
     set -e
     [ -s "$name.stderr" ] || rm -f "$name.stderr"
     rm -f "$name.native.stdout" "$name.native.stderr" "$name.native.exit"

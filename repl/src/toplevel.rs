@@ -330,7 +330,11 @@ impl Toplevel {
             Ok(o) => o,
             Err(e) => return Err(Body::Error(Diagnostic::text_only(format!("Error: {:?}\n", e)))),
         };
-        runtime::io::flush_std();
+        // The answer is printed next, so the phrase's own output goes first. A script prints
+        // no answers and, like OCaml's, leaves its output buffered.
+        if !self.silent {
+            runtime::io::flush_std();
+        }
         if let Err(exn) = outcome {
             return Err(Body::Exception(self.exception_text(exn)));
         }
@@ -518,8 +522,11 @@ impl Toplevel {
         let mut reader = PhraseReader::new(text, fname);
         reader.directive_ends_phrase = true;
         let mut ignore = |ev: Event| {
+            // Like OCaml's script mode, stdout is not flushed first: it stays buffered until
+            // it fills or the program exits, so with both streams on one pipe the messages
+            // come first.
             if let Event::Warnings(ws) = ev {
-                runtime::io::flush_all();
+                runtime::io::flush_stderr();
                 eprint!("{}", texts(ws));
             }
         };
@@ -543,7 +550,7 @@ impl Toplevel {
             };
             for r in results {
                 if r.failed() {
-                    runtime::io::flush_all();
+                    runtime::io::flush_stderr();
                     eprint!("{}", r.text());
                     run_at_exit();
                     return 2;

@@ -140,11 +140,30 @@ fn run_program(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
     if code != read("exit").trim() {
         problems.push_str(&format!("exit code: expected {}, actual {}\n", read("exit").trim(), code));
     }
+    // `NAME.merged`: what the script prints with stdout and stderr on one file, which shows
+    // the order of the two streams (buffered stdout, unbuffered error messages).
+    if let Ok(expected) = std::fs::read_to_string(dir.join(format!("{name}.merged"))) {
+        let merged = run_merged(command(dir, name, stress).arg(format!("{name}.ml")), &format!("{name}-{stress}"))?;
+        if merged != expected {
+            problems.push_str(&diff("stdout and stderr merged", &expected, &merged));
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {
         Err(problems.into())
     }
+}
+
+/// Runs the command with stdout and stderr on the same file; returns what it holds.
+fn run_merged(cmd: &mut Command, tag: &str) -> Result<String, Failed> {
+    let path = std::env::temp_dir().join(format!("ocaml-jit-merged-{}-{}", std::process::id(), tag));
+    let file = std::fs::File::create(&path).map_err(|e| e.to_string())?;
+    let err = file.try_clone().map_err(|e| e.to_string())?;
+    cmd.stdin(Stdio::null()).stdout(file).stderr(err).status().map_err(|e| e.to_string())?;
+    let text = std::fs::read(&path).map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_file(&path);
+    Ok(String::from_utf8_lossy(&text).into_owned())
 }
 
 /// The executable of one program case, built once and shared by its plain and GC-stress runs.

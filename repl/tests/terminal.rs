@@ -133,6 +133,13 @@ impl Terminal {
         }
     }
 
+    /// Waits for an answer, then for the next prompt: the editor prints it once it is back in
+    /// raw mode, and keys typed before that could be dropped when it switches.
+    fn answer(&mut self, text: &str) {
+        self.expect(text);
+        self.expect("# ");
+    }
+
     /// Types keys (escape sequences included) the way a user would, a little at a time.
     fn keys(&mut self, keys: &str) {
         self.master.write_all(keys.as_bytes()).expect("write to the terminal");
@@ -164,41 +171,41 @@ fn editing_completion_and_history_in_a_real_terminal() {
     let mut t = Terminal::start(&home);
     t.expect("# ");
     t.keys("let abc_value = 20 + 1;;\r");
-    t.expect("val abc_value : int = 21");
+    t.answer("val abc_value : int = 21");
 
     // Tab completes a name of the session, then a value inside a Stdlib module.
     t.keys("abc_v");
     t.keys("\t");
     t.keys(" * 2;;\r");
-    t.expect("- : int = 42");
+    t.answer("- : int = 42");
     t.keys("List.le");
     t.keys("\t");
     t.keys(" [1; 2; 3];;\r");
-    t.expect("- : int = 3");
+    t.answer("- : int = 3");
 
     // History: the previous line comes back with Up, and is edited before `;;`.
     t.keys(UP);
     t.keys(LEFT);
     t.keys(LEFT);
     t.keys(" + 10\r");
-    t.expect("- : int = 13");
+    t.answer("- : int = 13");
 
     // A phrase over several lines runs when `;;` ends it.
     t.keys("let y =\r");
     t.keys("  5;;\r");
-    t.expect("val y : int = 5");
+    t.answer("val y : int = 5");
 
     // Pasted text holding two phrases runs both.
     t.keys("\x1b[200~let p1 = 1;;\nlet p2 = p1 + 1;;\x1b[201~");
     t.keys("\r");
     t.expect("val p1 : int = 1");
-    t.expect("val p2 : int = 2");
+    t.answer("val p2 : int = 2");
 
     // An error keeps the session and its definitions.
     t.keys("undefined_name;;\r");
-    t.expect("Error: Unbound value undefined_name");
+    t.answer("Error: Unbound value undefined_name");
     t.keys("y + abc_value;;\r");
-    t.expect("- : int = 26");
+    t.answer("- : int = 26");
 
     t.keys("#quit;;\r");
     let status = t.wait_exit();
@@ -213,7 +220,7 @@ fn editing_completion_and_history_in_a_real_terminal() {
     t.keys(UP);
     t.keys(UP);
     t.keys("\r");
-    t.expect("Error: Unbound value y");
+    t.answer("Error: Unbound value y");
     // End of input (Ctrl-D on an empty line) leaves the toplevel.
     t.keys("\x04");
     let status = t.wait_exit();

@@ -21,8 +21,15 @@ pub fn raise(exn: Value) -> ! {
 /// Called by `caml_raise_exn` when no handler is installed: nothing can catch `exn`.
 #[no_mangle]
 pub extern "C" fn caml_fatal_uncaught_exception(exn: Value) -> ! {
+    // The text first: the `at_exit` functions may allocate and move `exn`.
+    let text = crate::printexc::to_string(exn);
+    // As in OCaml, the program's `at_exit` functions run (and flush its channels) before the
+    // message; an exception escaping them is ignored.
+    if let Some(at_exit) = crate::prims::misc::named_value("Pervasives.do_at_exit") {
+        let _ = crate::callback::callback(at_exit, crate::value::UNIT);
+    }
     crate::io::flush_all();
-    eprintln!("Fatal error: exception {}", crate::printexc::to_string(exn));
+    eprintln!("Fatal error: exception {}", text);
     std::process::exit(2)
 }
 

@@ -289,9 +289,19 @@ pub fn flush_all() {
 /// Flush the channels on stdout and stderr, so output of OCaml code and the toplevel's own
 /// printing appear in order.
 pub fn flush_std() {
+    flush_fds(&[1, 2]);
+}
+
+/// Flush the channels on stderr: the toplevel's messages are written after what OCaml code
+/// left in stderr's buffer, as when OCaml prints them through that channel.
+pub fn flush_stderr() {
+    flush_fds(&[2]);
+}
+
+fn flush_fds(fds: &[i32]) {
     for c in out_channels() {
         unsafe {
-            if (*c).fd == 1 || (*c).fd == 2 {
+            if fds.contains(&(*c).fd) {
                 let _ = (*c).flush();
             }
         }
