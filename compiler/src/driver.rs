@@ -19,6 +19,8 @@ pub struct UnitCode {
     pub block: (String, usize),
     /// Units its code refers to, which must be initialised before it.
     pub requires: Vec<String>,
+    /// Its interface, as the units compiled after it see it.
+    pub interface: crate::typing::types::Signature,
 }
 
 /// Symbol of a compilation unit's global block (`camlStdlib__List`).
@@ -87,7 +89,7 @@ pub fn compile_unit(unit: &str, fname: &str, text: &str, fresh: &mut Fresh) -> R
     };
     let program = closure::convert(&lambda, unit, fresh).map_err(|e| format!("Error: {}\n", e.0))?;
     let requires = required.take().into_iter().filter(|u| u != unit).collect();
-    Ok(UnitCode { name: unit.to_string(), program, block: (sym, nfields), requires })
+    Ok(UnitCode { name: unit.to_string(), program, block: (sym, nfields), requires, interface })
 }
 
 /// The source of a unit of the Stdlib.

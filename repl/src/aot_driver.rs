@@ -81,6 +81,8 @@ pub fn run(files: &[String], output: &str, shared: bool) -> i32 {
                 return 2;
             }
         };
+        // The next files see this unit (`A.f` in b.ml after a.ml).
+        compiler::typing::initial_env().add_unit(&code.name, code.interface.clone());
         if let Err(msg) = add_with_deps(code, &mut order, &mut linked, &mut fresh) {
             eprint!("{}", msg);
             return 2;

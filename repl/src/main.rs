@@ -48,6 +48,11 @@ fn main() {
             std::process::exit(code);
         }
     }
+    if opts.compile_only {
+        // Not yet: it needs the unit's typed interface written next to its object file.
+        eprintln!("Error: separate compilation (-c) is not supported yet; give every file to one `-o PROGRAM` command");
+        std::process::exit(2);
+    }
     if let Some(out) = &opts.output {
         std::process::exit(aot_driver::run(&opts.files, out, opts.shared));
     }

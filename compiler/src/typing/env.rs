@@ -386,6 +386,14 @@ impl Env {
         }
     }
 
+    /// Makes the compilation unit `name` known with interface `sg`, for the units compiled
+    /// after it (several files in one `ocaml-jit -o` command). Every environment derived from
+    /// the same initial one sees it.
+    pub fn add_unit(&self, name: &str, sg: Signature) {
+        let decl = ModuleDeclaration { mty: ModuleType::Signature(Rc::new(sg)), loc: super::loc::none() };
+        self.units.loaded.borrow_mut().insert(name.to_string(), Some(Rc::new(decl)));
+    }
+
     fn load_unit(&self, name: &str) -> Option<Rc<ModuleDeclaration>> {
         if let Some(r) = self.units.loaded.borrow().get(name) {
             return r.clone();

@@ -1,0 +1,51 @@
+//! Programs of several compilation units (`tests/multifile/NAME/`, files listed in link order
+//! in `files`), compiled by one `ocaml-jit -o` command and run; stdout, stderr and the exit
+//! code must be what the same files compiled by `ocamlopt` give (`tests/multifile/regen.sh`).
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn multifile_programs_match_ocamlopt() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/multifile");
+    let mut cases: Vec<_> = std::fs::read_dir(&root)
+        .expect("tests/multifile")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty(), "no multi-file cases");
+    let out_dir = std::env::temp_dir().join(format!("ocaml-jit-multifile-{}", std::process::id()));
+    std::fs::create_dir_all(&out_dir).expect("temp dir");
+    let mut failures = Vec::new();
+    for dir in &cases {
+        let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+        let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_default();
+        let files: Vec<String> = read("files").split_whitespace().map(String::from).collect();
+        let prog = out_dir.join(&name);
+        let build = Command::new(env!("CARGO_BIN_EXE_ocaml-jit"))
+            .current_dir(dir)
+            .arg("-o")
+            .arg(&prog)
+            .args(&files)
+            .output()
+            .expect("run ocaml-jit");
+        if !build.status.success() {
+            failures.push(format!("{}: build failed:\n{}", name, String::from_utf8_lossy(&build.stderr)));
+            continue;
+        }
+        let run = Command::new(&prog).output().expect("run the program");
+        let code = run.status.code().map(|c| c.to_string()).unwrap_or_default();
+        for (what, expected, actual) in [
+            ("stdout", read("stdout"), String::from_utf8_lossy(&run.stdout).into_owned()),
+            ("stderr", read("stderr"), String::from_utf8_lossy(&run.stderr).into_owned()),
+            ("exit", read("exit").trim().to_string(), code),
+        ] {
+            if expected != actual {
+                failures.push(format!("{}: {} differs\nexpected:\n{}\nactual:\n{}", name, what, expected, actual));
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&out_dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
