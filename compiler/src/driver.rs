@@ -9,6 +9,7 @@ use crate::translate::{module as tmod, Translator};
 use crate::typing::env::Env;
 use crate::typing::ident::Ident;
 use crate::typing::path::Path;
+use crate::typing::types::Signature;
 use std::cell::RefCell;
 
 /// A unit ready for code generation.
@@ -52,18 +53,52 @@ pub fn base_env_for(unit: &str) -> Env {
     }
 }
 
+/// A unit's interface, typed from its `.mli`.
+pub struct Interface {
+    pub signature: Signature,
+    /// The `.mli` file it comes from.
+    pub fname: String,
+}
+
+/// Types a unit's `.mli`.
+pub fn type_interface_file(fname: &str, text: &str) -> Result<Interface, String> {
+    let parsed = crate::parsing::parse_interface(text, fname)
+        .map_err(|e| crate::parsing::report_syntax_error(&e, Some(text.as_bytes())))?;
+    let (signature, _) = crate::typing::type_interface(&crate::typing::initial_env(), &parsed)
+        .map_err(|e| crate::typing::report::report_error(&e, Some(text.as_bytes())))?;
+    Ok(Interface { signature, fname: fname.to_string() })
+}
+
 /// Type, translate and closure-convert the unit `unit` from its source `text`. Its block layout
-/// is its interface's when `env` knows one, else its own signature.
+/// is its interface's: the Stdlib's for a Stdlib unit, else its own signature.
 pub fn compile_unit(unit: &str, fname: &str, text: &str, fresh: &mut Fresh) -> Result<UnitCode, String> {
+    compile_unit_with_interface(unit, fname, text, None, fresh)
+}
+
+/// `compile_unit`, with the unit's `.mli` when it has one: the implementation must match it,
+/// and the block has its layout.
+pub fn compile_unit_with_interface(
+    unit: &str,
+    fname: &str,
+    text: &str,
+    mli: Option<&Interface>,
+    fresh: &mut Fresh,
+) -> Result<UnitCode, String> {
     let parsed = crate::parsing::parse_implementation(text, fname)
         .map_err(|e| crate::parsing::report_syntax_error(&e, Some(text.as_bytes())))?;
     let base = base_env_for(unit);
     let (typed, own_sig, env, _warnings) = crate::typing::type_implementation(&base, &parsed)
         .map_err(|(e, _)| crate::typing::report::report_error(&e, Some(text.as_bytes())))?;
-    let interface = tmod::signature_of(&crate::typing::initial_env(), &Path::Pident(Ident::global(unit)))
-        .map(|s| (*s).clone())
-        .filter(|_| crate::typing::stdlib_sources::find(unit).is_some())
-        .unwrap_or(own_sig);
+    let interface = match mli {
+        Some(mli) => {
+            check_against_interface(&env, fname, &own_sig, mli)?;
+            mli.signature.clone()
+        }
+        None => tmod::signature_of(&crate::typing::initial_env(), &Path::Pident(Ident::global(unit)))
+            .map(|s| (*s).clone())
+            .filter(|_| crate::typing::stdlib_sources::find(unit).is_some())
+            .unwrap_or(own_sig),
+    };
     let nfields = tmod::components(&interface).len().max(1);
     let sym = unit_symbol(unit);
     let required = RefCell::new(Vec::new());
@@ -90,6 +125,22 @@ pub fn compile_unit(unit: &str, fname: &str, text: &str, fresh: &mut Fresh) -> R
     let program = closure::convert(&lambda, unit, fresh).map_err(|e| format!("Error: {}\n", e.0))?;
     let requires = required.take().into_iter().filter(|u| u != unit).collect();
     Ok(UnitCode { name: unit.to_string(), program, block: (sym, nfields), requires, interface })
+}
+
+/// OCaml's check that an implementation provides its interface, with its report
+/// (`The implementation a.ml does not match the interface a.cmi: ...`).
+fn check_against_interface(env: &Env, fname: &str, own: &Signature, mli: &Interface) -> Result<(), String> {
+    use crate::typing::errors::{ErrorKind, TypeError};
+    use crate::typing::types::ModuleType;
+    let actual = ModuleType::Signature(std::rc::Rc::new(own.clone()));
+    let expected = ModuleType::Signature(std::rc::Rc::new(mli.signature.clone()));
+    crate::typing::includemod::modtypes(env, &actual, &expected).map_err(|m| {
+        let base = |f: &str| std::path::Path::new(f).file_name().and_then(|n| n.to_str()).unwrap_or(f).to_string();
+        let cmi = base(&mli.fname).trim_end_matches(".mli").to_string() + ".cmi";
+        let kind = ErrorKind::InterfaceMismatch(base(fname), cmi, m);
+        let e = TypeError::new(&crate::parsing::location::Location::none(), kind);
+        format!("File \"{}\", line 1:\nError: {}\n", fname, e.message())
+    })
 }
 
 /// The source of a unit of the Stdlib.

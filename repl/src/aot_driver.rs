@@ -66,7 +66,9 @@ pub fn run(files: &[String], output: &str, shared: bool) -> i32 {
     // Plugins get their own copies of the Stdlib units they use (they are not linked against
     // the loading program's); executables link the precompiled library when there is one.
     let mut linked = Linked { library: if shared { None } else { stdlib_native::archive_path() }, units: Vec::new() };
-    for f in files.iter().filter(|f| f.ends_with(".ml")) {
+    // Interfaces given on the command line (`a.mli` before `a.ml`), by unit name.
+    let mut interfaces: std::collections::HashMap<String, driver::Interface> = Default::default();
+    for f in files.iter().filter(|f| f.ends_with(".ml") || f.ends_with(".mli")) {
         let text = match std::fs::read_to_string(f) {
             Ok(t) => t,
             Err(_) => {
@@ -74,7 +76,22 @@ pub fn run(files: &[String], output: &str, shared: bool) -> i32 {
                 return 2;
             }
         };
-        let code = match driver::compile_unit(&unit_name_of_file(f), f, &text, &mut fresh) {
+        let unit = unit_name_of_file(f);
+        if f.ends_with(".mli") {
+            match driver::type_interface_file(f, &text) {
+                Ok(i) => {
+                    // Later files see the interface (its abstract types stay abstract).
+                    compiler::typing::initial_env().add_unit(&unit, i.signature.clone());
+                    interfaces.insert(unit, i);
+                }
+                Err(msg) => {
+                    eprint!("{}", msg);
+                    return 2;
+                }
+            }
+            continue;
+        }
+        let code = match driver::compile_unit_with_interface(&unit, f, &text, interfaces.get(&unit), &mut fresh) {
             Ok(c) => c,
             Err(msg) => {
                 eprint!("{}", msg);

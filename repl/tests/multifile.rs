@@ -1,6 +1,7 @@
 //! Programs of several compilation units (`tests/multifile/NAME/`, files listed in link order
 //! in `files`), compiled by one `ocaml-jit -o` command and run; stdout, stderr and the exit
 //! code must be what the same files compiled by `ocamlopt` give (`tests/multifile/regen.sh`).
+//! A case that does not compile (`build.stderr`) must fail with the same message.
 
 use std::path::Path;
 use std::process::Command;
@@ -30,8 +31,15 @@ fn multifile_programs_match_ocamlopt() {
             .args(&files)
             .output()
             .expect("run ocaml-jit");
+        let build_stderr = String::from_utf8_lossy(&build.stderr).into_owned();
+        if dir.join("build.stderr").exists() {
+            if build.status.success() || build_stderr != read("build.stderr") {
+                failures.push(format!("{}: expected the build to fail with:\n{}\ngot:\n{}", name, read("build.stderr"), build_stderr));
+            }
+            continue;
+        }
         if !build.status.success() {
-            failures.push(format!("{}: build failed:\n{}", name, String::from_utf8_lossy(&build.stderr)));
+            failures.push(format!("{}: build failed:\n{}", name, build_stderr));
             continue;
         }
         let run = Command::new(&prog).output().expect("run the program");

@@ -1,17 +1,22 @@
 #!/bin/sh
 # Expected outputs of the multi-file programs: each directory's `files` (in link order) compiled
-# together by `ocamlopt` and run. Writes stdout, stderr, exit. Needs ocamlopt (OCaml 4.13 here).
+# together by `ocamlopt` and run. Writes stdout, stderr, exit; or, when compiling fails, what
+# ocamlopt printed in build.stderr. Needs ocamlopt (OCaml 4.13 here).
 set -e
 cd "$(dirname "$0")"
 for d in */; do
   d=${d%/}
   tmp=$(mktemp -d)
-  cp "$d"/*.ml "$tmp/"
-  (cd "$tmp" && ocamlopt -w -a $(cat "$OLDPWD/$d/files") -o prog)
-  set +e
-  (cd "$tmp" && ./prog > stdout 2> stderr; echo $? > exit)
-  set -e
-  cp "$tmp/stdout" "$tmp/stderr" "$tmp/exit" "$d/"
+  cp "$d"/*.ml "$d"/*.mli "$tmp/" 2>/dev/null || true
+  rm -f "$d/stdout" "$d/stderr" "$d/exit" "$d/build.stderr"
+  if (cd "$tmp" && ocamlopt -w -a $(cat "$OLDPWD/$d/files") -o prog 2> build.stderr); then
+    set +e
+    (cd "$tmp" && ./prog > stdout 2> stderr; echo $? > exit)
+    set -e
+    cp "$tmp/stdout" "$tmp/stderr" "$tmp/exit" "$d/"
+  else
+    cp "$tmp/build.stderr" "$d/"
+  fi
   rm -rf "$tmp"
   echo "regenerated $d"
 done

@@ -44,6 +44,9 @@ pub enum ErrorKind {
     /// A module does not match the signature required of it (`true` when it is a functor's
     /// argument).
     ModuleMismatch(Box<super::includemod::Mismatch>, bool),
+    /// A unit's implementation does not match its interface: the file names as OCaml prints
+    /// them (`a.ml`, `a.cmi`).
+    InterfaceMismatch(String, String, Box<super::includemod::Mismatch>),
 }
 
 #[derive(Clone, Debug)]
@@ -217,6 +220,13 @@ impl TypeError {
                 f.p("@]");
             }
             ErrorKind::ModuleMismatch(m, true) => super::includemod::print_arg_mismatch(f, m),
+            ErrorKind::InterfaceMismatch(implementation, interface, m) => {
+                f.p("@[<v>");
+                f.string(&format!("The implementation {} does not match the interface {}: ", implementation, interface));
+                f.cut();
+                super::includemod::print_unit_mismatch(f, m);
+                f.p("@]");
+            }
         }
     }
 }

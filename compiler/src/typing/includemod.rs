@@ -22,8 +22,9 @@ pub struct Mismatch {
 
 #[derive(Clone, Debug)]
 pub enum Reason {
-    /// Items of the expected signature absent from the actual one: (kind, name).
-    Missing(Vec<(&'static str, String)>),
+    /// Items of the expected signature absent from the actual one: (kind, name, where the
+    /// expected one is declared).
+    Missing(Vec<(&'static str, String, crate::parsing::location::Location)>),
     Value(String, Rc<ValueDescription>, Rc<ValueDescription>),
     Type(String, Rc<TypeDeclaration>, Rc<TypeDeclaration>, TypeDetail),
     Extension(String, Rc<ExtensionConstructor>, Rc<ExtensionConstructor>),
@@ -154,7 +155,7 @@ fn signatures(env: &Env, s1: &Signature, s2: &Signature) -> Result<(), Reason> {
                 }
                 pairs.push((it1.clone(), it2.clone()));
             }
-            None => missing.push((kind_name(it2), name.to_string())),
+            None => missing.push((kind_name(it2), name.to_string(), it2.loc().clone())),
         }
     }
     if !missing.is_empty() {
@@ -364,6 +365,16 @@ pub fn print_mismatch(f: &mut Formatter, m: &Mismatch) {
     print_mismatch_in(f, m, &[]);
 }
 
+/// An implementation against its own interface: OCaml shows the differing items only, not
+/// the two whole signatures.
+pub fn print_unit_mismatch(f: &mut Formatter, m: &Mismatch) {
+    match &m.reason {
+        Reason::InModule(name, inner) => print_mismatch_in(f, inner, std::slice::from_ref(name)),
+        Reason::Shape => print_mismatch(f, m),
+        r => print_reason(f, r),
+    }
+}
+
 fn in_modules(f: &mut Formatter, ctx: &[String]) {
     if !ctx.is_empty() {
         f.string(&format!("In module {}:", ctx.join(".")));
@@ -423,11 +434,12 @@ fn print_functor_param_mismatch(f: &mut Formatter, inner: &Mismatch, actual: (&s
 fn print_reason(f: &mut Formatter, r: &Reason) {
     match r {
         Reason::Missing(items) => {
-            for (i, (kind, name)) in items.iter().enumerate() {
+            for (i, (kind, name, loc)) in items.iter().enumerate() {
                 if i > 0 {
                     f.p("@ ");
                 }
                 f.string(&format!("The {} `{}' is required but not provided", kind, name));
+                show_loc(f, "Expected declaration", loc);
             }
         }
         Reason::Value(name, v1, v2) => {

@@ -577,6 +577,17 @@ pub enum SignatureItem {
 }
 
 impl SignatureItem {
+    /// Where the item is declared.
+    pub fn loc(&self) -> &Location {
+        match self {
+            SignatureItem::Value(_, v) => &v.loc,
+            SignatureItem::Type(_, d, _) => &d.loc,
+            SignatureItem::TypeExt(_, e, _) => &e.loc,
+            SignatureItem::Module(_, m, _) => &m.loc,
+            SignatureItem::ModType(_, m) => &m.loc,
+        }
+    }
+
     pub fn ident(&self) -> &Ident {
         match self {
             SignatureItem::Value(id, _)
