@@ -25,6 +25,9 @@ use toplevel::{print_flush, SourceKind, Toplevel};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    if !units::precompiled_disabled() {
+        compiler::typing::use_serialized_interfaces(stdlib_native::INTERFACES);
+    }
     let args: Vec<String> = std::env::args().collect();
     let opts = match cli::parse(&args) {
         cli::Parsed::Run(o) => o,

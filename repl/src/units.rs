@@ -27,9 +27,9 @@ pub struct Units {
     registered: std::collections::HashSet<&'static str>,
 }
 
-/// `OCAMLJIT_NO_PRECOMPILED=1` compiles every Stdlib unit from source, as before precompilation
-/// (to compare the two or to test the fallback).
-fn precompiled_disabled() -> bool {
+/// `OCAMLJIT_NO_PRECOMPILED=1` compiles every Stdlib unit from source and types its interface
+/// from its `.mli`, as before precompilation (to compare the two or to test the fallback).
+pub fn precompiled_disabled() -> bool {
     std::env::var_os("OCAMLJIT_NO_PRECOMPILED").is_some_and(|v| v != "0")
 }
 

@@ -23,6 +23,7 @@ pub mod path;
 pub mod predef;
 pub mod printtyp;
 pub mod report;
+pub mod sigfile;
 pub mod spell;
 pub mod stdlib_sources;
 pub mod subst;
@@ -43,8 +44,33 @@ use ident::Ident;
 use path::Path;
 use std::rc::Rc;
 
-/// Loads the interface of a compilation unit of the Stdlib by name (`Stdlib`, `Stdlib__List`).
+/// The Stdlib's interfaces encoded at build time (by `stdlib-native`'s build script, with
+/// [`sigfile::encode`]): (unit name, bytes).
+pub type SerializedInterfaces = &'static [(&'static str, &'static [u8])];
+
+static SERIALIZED_INTERFACES: std::sync::OnceLock<SerializedInterfaces> = std::sync::OnceLock::new();
+
+/// Makes the unit loader decode these interfaces instead of typing the `.mli` sources. Call it
+/// before the first environment is built; a second call is ignored.
+pub fn use_serialized_interfaces(table: SerializedInterfaces) {
+    let _ = SERIALIZED_INTERFACES.set(table);
+}
+
+/// Loads the interface of a compilation unit of the Stdlib by name (`Stdlib`, `Stdlib__List`):
+/// decoded from its serialized form when there is one, else typed from its `.mli`.
 fn stdlib_unit_loader(name: &str) -> Option<Result<types::Signature, String>> {
+    let encoded = SERIALIZED_INTERFACES.get().and_then(|t| t.iter().find(|(u, _)| *u == name));
+    if let Some((_, bytes)) = encoded {
+        // Bytes this build wrote: a failure is a bug, and the source below still works.
+        if let Ok(sg) = sigfile::decode(bytes) {
+            return Some(Ok(sg));
+        }
+    }
+    type_stdlib_interface(name)
+}
+
+/// Types the `.mli` of a Stdlib unit (what the build serializes).
+pub fn type_stdlib_interface(name: &str) -> Option<Result<types::Signature, String>> {
     let (fname, src) = stdlib_sources::find(name)?;
     let parsed = match parse::interface(src, fname) {
         Ok(s) => s,

@@ -9,6 +9,11 @@ pub fn find(unit: &str) -> Option<(&'static str, &'static str)> {
     SOURCES.iter().find(|(u, _, _)| *u == unit).map(|(_, f, s)| (*f, *s))
 }
 
+/// Names of the units that have an interface (`stdlib/*.mli`), in file name order.
+pub fn interface_units() -> impl Iterator<Item = &'static str> {
+    SOURCES.iter().map(|(u, _, _)| *u)
+}
+
 const IMPLEMENTATIONS: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/stdlib_implementations.rs"));
 
 /// (file name, source) of a unit's implementation.

@@ -213,6 +213,27 @@ pub fn new_ty(desc: TypeDesc, level: i32) -> TypeExpr {
     })
 }
 
+/// Appends `n` nodes that may refer to each other in any order (a decoded signature's type
+/// graph, cycles included): `build` gets their handles and returns each one's (description,
+/// level, scope). On error the nodes stay, as unused variables.
+pub fn new_graph<E>(n: usize, build: impl FnOnce(&[TypeExpr]) -> Result<Vec<(TypeDesc, i32, i32)>, E>) -> Result<Vec<TypeExpr>, E> {
+    let handles: Vec<TypeExpr> = STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        let first = s.nodes.len() as u32;
+        s.nodes.extend((0..n).map(|_| Node { desc: TypeDesc::Var(None), level: GENERIC_LEVEL, scope: LOWEST_LEVEL, mark: 0 }));
+        (0..n as u32).map(|i| TypeExpr(first + i)).collect()
+    });
+    let nodes = build(&handles)?;
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        // New nodes: no snapshot can need their old contents.
+        for (t, (desc, level, scope)) in handles.iter().zip(nodes) {
+            s.nodes[t.0 as usize] = Node { desc, level, scope, mark: 0 };
+        }
+    });
+    Ok(handles)
+}
+
 pub fn new_generic(desc: TypeDesc) -> TypeExpr {
     new_ty(desc, GENERIC_LEVEL)
 }
