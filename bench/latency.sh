@@ -1,7 +1,8 @@
 #!/bin/sh
 # Start-up latency of the toplevel: the time to answer one phrase on stdin, process start and
 # exit included, for ocaml-jit (release build) and, when installed, OCaml's own toplevel.
-# Uses hyperfine when present, else the mean of a timed loop.
+# Uses hyperfine when present, else the mean of a timed loop. With `perf` installed, also prints
+# the mean CPU time (task-clock), which a machine busy with other work disturbs less.
 #   bench/latency.sh            build in release mode first, then measure
 #   BIN=path bench/latency.sh   measure that binary
 #   RUNS=50 bench/latency.sh    runs per measurement (default 20)
@@ -14,6 +15,7 @@ fi
 RUNS=${RUNS:-20}
 DIR=$(mktemp -d)
 trap 'rm -rf "$DIR"' EXIT
+printf '' > "$DIR/none.ml"
 printf '1+1;;\n' > "$DIR/int.ml"
 printf 'List.map succ [1;2];;\n' > "$DIR/list.ml"
 printf 'Printf.printf "%%d\\n" 3;;\n' > "$DIR/printf.ml"
@@ -38,12 +40,18 @@ measure() {
   else
     ms=$(mean_ms "$input" "$@")
   fi
-  printf '%-28s %-10s %8s ms\n' "$label" "$(basename "$1")" "$ms"
+  cpu=
+  if command -v perf > /dev/null 2>&1; then
+    cpu=$(perf stat -r "$RUNS" -e task-clock -x, sh -c 'exec "$0" "$@" < "'"$input"'" > /dev/null 2>&1' "$@" 2>&1 \
+      | awk -F, '/task-clock/ { printf "%.1f", $1 }')
+  fi
+  printf '%-28s %-10s %8s ms %8s ms\n' "$label" "$(basename "$1")" "$ms" "${cpu:--}"
 }
 
-echo "phrase                       tool        mean"
-for case in int list printf; do
+echo "phrase                       tool        wall mean   CPU mean"
+for case in none int list printf; do
   phrase=$(cat "$DIR/$case.ml")
+  [ -n "$phrase" ] || phrase="(no phrase)"
   measure "$phrase" "$DIR/$case.ml" "$BIN" -noinit
   if command -v ocaml > /dev/null 2>&1; then
     measure "$phrase" "$DIR/$case.ml" ocaml -noinit

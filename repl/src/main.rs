@@ -12,6 +12,7 @@ mod parse_only;
 mod phrase_result;
 mod printers;
 mod printval;
+mod small_pages;
 mod toplevel;
 mod typecheck_only;
 mod units;
@@ -121,7 +122,10 @@ fn run_streamed(top: &mut Toplevel, src: &str, prompt: bool, prompt_cont: bool, 
 }
 
 fn run_toplevel(opts: &cli::Options) -> i32 {
-    let mut top = match Toplevel::new() {
+    let small_pages = small_pages::SmallPages::new();
+    let top = Toplevel::new();
+    drop(small_pages);
+    let mut top = match top {
         Ok(t) => t,
         Err(e) => {
             eprintln!("ocaml-jit: cannot start: {}", e);
