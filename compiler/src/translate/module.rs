@@ -326,9 +326,16 @@ impl<'a> Translator<'a> {
                         SignatureItem::Module(_, md_export, _) => own_module_type(&s.signature, d).map(|own| (own, md_export.mty.clone())),
                         _ => None,
                     };
-                    exported.push((d.clone(), coercion));
+                    exported.push((Export::Defined(d.clone()), coercion));
                 }
-                None => return err(&crate::parsing::location::Location::none(), format!("no definition for {}", id.name())),
+                // An alias the interface exports as a module (`module M = A.M` against
+                // `module M : sig .. end`): the field is the aliased module.
+                None => match (it, module_alias(s, id.name())) {
+                    (SignatureItem::Module(_, md_export, _), Some(p)) => {
+                        exported.push((Export::Alias(p.clone()), Some((ModuleType::Alias(p), md_export.mty.clone()))))
+                    }
+                    _ => return err(&crate::parsing::location::Location::none(), format!("no definition for {}", id.name())),
+                },
             }
         }
         // Submodules and module types of the structure are looked up by identifier.
@@ -352,8 +359,11 @@ impl<'a> Translator<'a> {
         });
         let r = (|| {
             let mut fields = Vec::new();
-            for (d, coercion) in exported {
-                let var = Lambda::Var(ident_var(&d));
+            for (source, coercion) in exported {
+                let var = match source {
+                    Export::Defined(d) => Lambda::Var(ident_var(&d)),
+                    Export::Alias(p) => self.module_path(&p, &crate::parsing::location::Location::none())?,
+                };
                 fields.push(match coercion {
                     Some((own, export)) => self.coerce(var, &own, &export, &crate::parsing::location::Location::none())?,
                     None => var,
@@ -419,6 +429,26 @@ impl<'a> Translator<'a> {
             }
             T::StructureItemDesc::Type(..) | T::StructureItemDesc::ModType(..) | T::StructureItemDesc::Open(_) => body,
         })
+    }
+}
+
+/// Where the value of an exported component comes from.
+enum Export {
+    /// An identifier the structure defines.
+    Defined(Ident),
+    /// A module alias of the structure (aliases get no code of their own).
+    Alias(Path),
+}
+
+/// The path the last alias `module name = P` of the structure stands for.
+fn module_alias(s: &T::Structure, name: &str) -> Option<Path> {
+    let me = s.items.iter().rev().find_map(|item| match &item.desc {
+        T::StructureItemDesc::Module(Some(id), me) if id.name() == name => Some(me),
+        _ => None,
+    })?;
+    match &me.mty {
+        ModuleType::Alias(p) => Some(p.clone()),
+        _ => None,
     }
 }
 

@@ -1,0 +1,10 @@
+let a = ArrayLabels.map ~f:succ [|1;2;3|];;
+let h = MoreLabels.Hashtbl.create 4;;
+MoreLabels.Hashtbl.add h ~key:"a" ~data:1;;
+MoreLabels.Hashtbl.find h "a";;
+MoreLabels.Hashtbl.fold ~f:(fun ~key ~data acc -> (key, data) :: acc) h ~init:[];;
+module SM = MoreLabels.Map.Make(String);;
+SM.bindings (SM.add ~key:"x" ~data:2 SM.empty);;
+module S = MoreLabels.Set.Make(Int);;
+S.elements (S.of_list [3;1;2]);;
+ArrayLabels.Floatarray.length (ArrayLabels.Floatarray.make 2 1.5);;
