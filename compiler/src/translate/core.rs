@@ -245,7 +245,7 @@ impl<'a> Translator<'a> {
             D::Constant(c) => Lambda::Const(constant(c, &e.loc)?),
             D::Let(rf, vbs, body) => {
                 let body = self.expr(body)?;
-                self.let_bindings(*rf, vbs, body)?
+                self.let_bindings(*rf, vbs, body, Some(&e.loc))?
             }
             D::Function { .. } => self.function(e, "fun")?,
             D::Apply(f, args) => self.apply(f, args, &e.loc)?,
@@ -592,7 +592,10 @@ impl<'a> Translator<'a> {
         }
     }
 
-    pub fn let_bindings(&mut self, rf: RecFlag, vbs: &[T::ValueBinding], body: Lambda) -> R<Lambda> {
+    /// `let` bindings around `body`. A refutable pattern that does not match raises
+    /// Match_failure at `let_loc` (the `let ... in` expression), or at the pattern when `None`
+    /// (structure items), as OCaml does.
+    pub fn let_bindings(&mut self, rf: RecFlag, vbs: &[T::ValueBinding], body: Lambda, let_loc: Option<&Location>) -> R<Lambda> {
         if rf == RecFlag::Recursive {
             let mut binds = Vec::new();
             for vb in vbs {
@@ -615,7 +618,7 @@ impl<'a> Translator<'a> {
         let mut result = body;
         for vb in vbs.iter().rev() {
             let l = self.binding_expr(vb)?;
-            result = matching::bind_pattern(self, &vb.pat, l, result, &vb.loc)?;
+            result = matching::bind_pattern(self, &vb.pat, l, result, let_loc)?;
         }
         Ok(result)
     }

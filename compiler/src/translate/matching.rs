@@ -1,19 +1,19 @@
-//! Pattern matching, compiled case by case: each case tests its pattern and jumps (static exit)
-//! to the next case on failure. Correct for every pattern; decision trees that share tests
-//! between cases are a later refinement.
+//! Pattern matching: the entry points (`match`, `function`, `try`, `let` patterns). Each
+//! case's guard and body are translated here, then the match compiler (`match_tree`) turns
+//! the patterns into switches, sharing the bodies through static exits.
 
-use super::core::{constant, ident_var, Translator, TranslError};
-use crate::lambda::{ArrayKind, Comparison, Constant, Lambda, Mutability, Primitive as P, RaiseKind, Var};
+use super::core::{ident_var, Translator, TranslError};
+use super::match_knowledge::Knowledge;
+use super::match_rows::{has_or, Occ, Row};
+use super::match_tree::{Action, MatchCompiler};
+use super::static_exits::inline_single_exits;
+use crate::lambda::{Constant, Lambda, Mutability, Primitive as P, RaiseKind, Var};
+use std::rc::Rc;
 use crate::parsing::location::Location;
 use crate::typing::ident::Ident;
 use crate::typing::typedtree as T;
-use crate::typing::types::{ConstructorTag, RecordRepr};
 
 type R<T> = Result<T, TranslError>;
-
-fn exit(lbl: u32) -> Lambda {
-    Lambda::StaticRaise(lbl, vec![])
-}
 
 /// `raise (Match_failure (file, line, col))`.
 pub fn match_failure(tr: &Translator, loc: &Location) -> Lambda {
@@ -33,26 +33,101 @@ pub fn match_failure(tr: &Translator, loc: &Location) -> Lambda {
     )
 }
 
-/// Cases matched against the value in `v`, trying each in order; `fail` when none matches.
+/// A case ready for the match compiler: its pattern, its guard and body already translated.
+struct Clause<'p> {
+    pattern: &'p T::Pattern,
+    guard: Option<Lambda>,
+    rhs: Lambda,
+}
+
+/// Compiles `clauses` matched against the value in `root`; `fail` when none matches.
+fn compile_clauses(tr: &mut Translator, root: &Var, clauses: Vec<Clause<'_>>, fail: Lambda) -> R<Lambda> {
+    let mut mc = MatchCompiler::new(tr);
+    let final_fail = mc.label();
+    // Each case's action. A guarded case with an or-pattern may reach its guard from several
+    // leaves: its guard goes in a handler that, when false, jumps to the rows after it, so
+    // the rows are cut into segments after each such case.
+    let mut handlers: Vec<(u32, Vec<Var>, Lambda)> = Vec::new();
+    let mut guard_handlers: Vec<(usize, u32, Vec<Var>, Lambda, Lambda)> = Vec::new();
+    let mut patterns = Vec::new();
+    for (i, cl) in clauses.into_iter().enumerate() {
+        let mut ids = Vec::new();
+        typed_pattern_vars(cl.pattern, &mut ids);
+        let vars: Vec<Var> = ids.iter().map(|(id, _)| ident_var(id)).collect();
+        patterns.push(cl.pattern);
+        match cl.guard {
+            None => {
+                let label = mc.label();
+                handlers.push((label, vars.clone(), cl.rhs));
+                mc.actions.push(Action::Exit { label, vars });
+            }
+            Some(g) if has_or(cl.pattern) => {
+                let label = mc.label();
+                guard_handlers.push((i, label, vars.clone(), g, cl.rhs));
+                mc.actions.push(Action::Exit { label, vars });
+            }
+            Some(g) => mc.actions.push(Action::Guarded { guard: Some(g), rhs: Some(cl.rhs) }),
+        }
+    }
+    let root = Occ { var: root.clone(), path: Some(Rc::from(&[][..])) };
+    let rows: Vec<Row> =
+        patterns.iter().enumerate().map(|(i, p)| Row { cells: vec![Some(*p)], binds: vec![], action: i }).collect();
+    let body = compile_segments(&mut mc, &root, rows, guard_handlers, final_fail, &Knowledge::default())?;
+    let mut result = body;
+    for (label, vars, rhs) in handlers {
+        result = Lambda::StaticCatch(Box::new(result), label, vars, Box::new(rhs));
+    }
+    result = Lambda::StaticCatch(Box::new(result), final_fail, vec![], Box::new(fail));
+    Ok(inline_single_exits(result, &mc.labels))
+}
+
+/// The rows up to the next guarded or-pattern case, its guard handler, and the rest in the
+/// handler of the exit taken when the guard is false.
+fn compile_segments(
+    mc: &mut MatchCompiler,
+    root: &Occ,
+    mut rows: Vec<Row>,
+    mut guards: Vec<(usize, u32, Vec<Var>, Lambda, Lambda)>,
+    fail: u32,
+    know: &Knowledge,
+) -> R<Lambda> {
+    if guards.is_empty() {
+        return mc.compile(vec![root.clone()], rows, fail, know);
+    }
+    let (case, label, vars, guard, rhs) = guards.remove(0);
+    let cut = rows.iter().position(|r| r.action > case).unwrap_or(rows.len());
+    let rest = rows.split_off(cut);
+    let next = mc.label();
+    let body = mc.compile(vec![root.clone()], rows, next, know)?;
+    let code = match mc.known_at(label) {
+        Some(k) => {
+            let miss = mc.exit(next, vec![], &k);
+            Lambda::StaticCatch(Box::new(body), label, vars, Box::new(Lambda::if_(guard, rhs, miss)))
+        }
+        None => body,
+    };
+    match mc.known_at(next) {
+        Some(k) => {
+            let handler = compile_segments(mc, root, rest, guards, fail, &k)?;
+            Ok(Lambda::StaticCatch(Box::new(code), next, vec![], Box::new(handler)))
+        }
+        None => Ok(code),
+    }
+}
+
+/// Cases matched against the value in `v`; `fail` when none matches.
 pub fn compile_cases(tr: &mut Translator, v: &Var, cases: &[T::Case], fail: Lambda) -> R<Lambda> {
-    let mut result = fail;
-    for case in cases.iter().rev() {
-        let lbl = tr.fresh.label();
+    let mut clauses = Vec::new();
+    for case in cases {
         // Modules bound by `(module M)` patterns are in scope in the guard and the body.
         let saved = tr.scope.clone();
         tr.add_pattern_modules(&case.lhs);
         let rhs = tr.expr(&case.rhs);
         let guard = case.guard.as_ref().map(|g| tr.expr(g));
         tr.scope = saved;
-        let rhs = rhs?;
-        let guarded = match guard {
-            Some(g) => Lambda::if_(g?, rhs, exit(lbl)),
-            None => rhs,
-        };
-        let attempt = test(tr, &case.lhs, v, guarded, lbl)?;
-        result = Lambda::StaticCatch(Box::new(attempt), lbl, vec![], Box::new(result));
+        clauses.push(Clause { pattern: &case.lhs, guard: guard.transpose()?, rhs: rhs? });
     }
-    Ok(result)
+    compile_clauses(tr, v, clauses, fail)
 }
 
 pub fn compile_function_cases(
@@ -62,7 +137,8 @@ pub fn compile_function_cases(
     _partial: T::Partial,
     loc: &Location,
 ) -> R<Lambda> {
-    compile_cases(tr, param, cases, match_failure(tr, loc))
+    let fail = match_failure(tr, loc);
+    compile_cases(tr, param, cases, fail)
 }
 
 pub fn compile_match(
@@ -75,7 +151,8 @@ pub fn compile_match(
 ) -> R<Lambda> {
     let sv = tr.fresh.var("match");
     if exn_cases.is_empty() {
-        let body = compile_cases(tr, &sv, cases, match_failure(tr, loc))?;
+        let fail = match_failure(tr, loc);
+        let body = compile_cases(tr, &sv, cases, fail)?;
         return Ok(Lambda::let_(sv, scrut, body));
     }
     // `match e with exception p -> ...`: exceptions raised by `e` (and only by `e`) go to the
@@ -84,7 +161,8 @@ pub fn compile_match(
     let e = tr.fresh.var("exn");
     let e2 = tr.fresh.var("exn");
     let guarded = Lambda::TryWith(Box::new(scrut), e.clone(), Box::new(Lambda::StaticRaise(lbl, vec![Lambda::Var(e)])));
-    let values = compile_cases(tr, &sv, cases, match_failure(tr, loc))?;
+    let fail = match_failure(tr, loc);
+    let values = compile_cases(tr, &sv, cases, fail)?;
     let reraise = Lambda::Prim(P::Raise(RaiseKind::Reraise), vec![Lambda::Var(e2.clone())]);
     let exns = compile_cases(tr, &e2, exn_cases, reraise)?;
     Ok(Lambda::StaticCatch(Box::new(Lambda::let_(sv, guarded, values)), lbl, vec![e2], Box::new(exns)))
@@ -92,19 +170,19 @@ pub fn compile_match(
 
 /// Bind the variables of an irrefutable pattern matched against `v` around `body`.
 pub fn bind_irrefutable(tr: &mut Translator, v: &Var, p: &T::Pattern, body: Lambda) -> R<Lambda> {
-    let lbl = tr.fresh.label();
-    let attempt = test(tr, p, v, body, lbl)?;
-    Ok(Lambda::StaticCatch(Box::new(attempt), lbl, vec![], Box::new(match_failure(tr, &p.loc))))
+    let fail = match_failure(tr, &p.loc);
+    compile_clauses(tr, v, vec![Clause { pattern: p, guard: None, rhs: body }], fail)
 }
 
-/// `let p = e in body`.
-pub fn bind_pattern(tr: &mut Translator, p: &T::Pattern, e: Lambda, body: Lambda, _loc: &Location) -> R<Lambda> {
+/// `let p = e in body`; Match_failure reports `fail_loc`, or the pattern's location.
+pub fn bind_pattern(tr: &mut Translator, p: &T::Pattern, e: Lambda, body: Lambda, fail_loc: Option<&Location>) -> R<Lambda> {
     match &p.desc {
         T::PatternDesc::Var(id, _) => Ok(Lambda::let_(ident_var(id), e, body)),
         T::PatternDesc::Any => Ok(Lambda::seq(e, body)),
         _ => {
             let v = tr.fresh.var("let");
-            let inner = bind_irrefutable(tr, &v, p, body)?;
+            let fail = match_failure(tr, fail_loc.unwrap_or(&p.loc));
+            let inner = compile_clauses(tr, &v, vec![Clause { pattern: p, guard: None, rhs: body }], fail)?;
             Ok(Lambda::let_(v, e, inner))
         }
     }
@@ -144,153 +222,4 @@ pub fn typed_pattern_vars(p: &T::Pattern, out: &mut Vec<(Ident, crate::typing::t
         D::Lazy(q) => typed_pattern_vars(q, out),
         D::Variant(_, q) => q.iter().for_each(|q| typed_pattern_vars(q, out)),
     }
-}
-
-/// Code that tests whether the value in `v` matches `p`: binds the pattern's variables and
-/// continues with `success`, or jumps to `fail`.
-fn test(tr: &mut Translator, p: &T::Pattern, v: &Var, success: Lambda, fail: u32) -> R<Lambda> {
-    use T::PatternDesc as D;
-    let vl = Lambda::Var(v.clone());
-    Ok(match &p.desc {
-        D::Any => success,
-        D::Var(id, _) => Lambda::let_(ident_var(id), vl, success),
-        D::Alias(q, id, _) => {
-            let inner = test(tr, q, v, success, fail)?;
-            Lambda::let_(ident_var(id), vl, inner)
-        }
-        D::Constant(c) => {
-            let c = constant(c, &p.loc)?;
-            let cond = match &c {
-                Constant::Int(_) => Lambda::Prim(P::IntComp(Comparison::Eq), vec![vl, Lambda::Const(c)]),
-                Constant::Float(_) => Lambda::Prim(P::FloatComp(Comparison::Eq), vec![vl, Lambda::Const(c)]),
-                Constant::String(_) => Lambda::Prim(
-                    P::CCall { name: "caml_string_equal".into(), arity: 2, alloc: false },
-                    vec![vl, Lambda::Const(c)],
-                ),
-                _ => Lambda::Prim(P::CCall { name: "caml_equal".into(), arity: 2, alloc: true }, vec![vl, Lambda::Const(c)]),
-            };
-            Lambda::if_(cond, success, exit(fail))
-        }
-        D::Tuple(ps) => fields(tr, v, ps, 0, success, fail)?,
-        D::Construct(_, cd, args) => match &cd.tag {
-            ConstructorTag::Constant(n) => Lambda::if_(
-                Lambda::Prim(P::IntComp(Comparison::Eq), vec![vl, Lambda::int(*n as i64)]),
-                success,
-                exit(fail),
-            ),
-            ConstructorTag::Block(tag) => {
-                // An inline record is the constructor's block itself.
-                let inner = match args.as_slice() {
-                    [q] if cd.inline_record.is_some() => test(tr, q, v, success, fail)?,
-                    _ => fields(tr, v, args, 0, success, fail)?,
-                };
-                let tagged = if cd.nonconsts > 1 {
-                    Lambda::Switch(
-                        Box::new(vl.clone()),
-                        crate::lambda::Switch {
-                            consts: vec![],
-                            blocks: vec![(*tag as u8, inner)],
-                            default: Some(Box::new(exit(fail))),
-                        },
-                    )
-                } else {
-                    inner
-                };
-                if cd.consts > 0 {
-                    Lambda::if_(Lambda::Prim(P::IsInt, vec![vl]), exit(fail), tagged)
-                } else {
-                    tagged
-                }
-            }
-            ConstructorTag::Unboxed => match args.as_slice() {
-                [q] => test(tr, q, v, success, fail)?,
-                _ => success,
-            },
-            ConstructorTag::Extension(path) => {
-                let slot = tr.extension_slot(path, &p.loc)?;
-                if args.is_empty() {
-                    Lambda::if_(Lambda::Prim(P::PhysEq, vec![vl, slot]), success, exit(fail))
-                } else {
-                    let inner = match args.as_slice() {
-                        [q] if cd.inline_record.is_some() => test(tr, q, v, success, fail)?,
-                        _ => fields(tr, v, args, 1, success, fail)?,
-                    };
-                    Lambda::if_(
-                        Lambda::Prim(P::PhysEq, vec![Lambda::Prim(P::Field(0), vec![vl]), slot]),
-                        inner,
-                        exit(fail),
-                    )
-                }
-            }
-        },
-        D::Record(fs, _) => {
-            let mut result = success;
-            for (_, ld, q) in fs.iter().rev() {
-                let x = tr.fresh.var(&ld.name);
-                let load = match ld.repr {
-                    RecordRepr::Float => Lambda::Prim(P::FloatField(ld.pos), vec![vl.clone()]),
-                    RecordRepr::Unboxed => vl.clone(),
-                    RecordRepr::Extension => Lambda::Prim(P::Field(ld.pos + 1), vec![vl.clone()]),
-                    _ => Lambda::Prim(P::Field(ld.pos), vec![vl.clone()]),
-                };
-                let inner = test(tr, q, &x, result, fail)?;
-                result = Lambda::let_(x, load, inner);
-            }
-            result
-        }
-        D::Array(ps) => {
-            let mut result = success;
-            for (i, q) in ps.iter().enumerate().rev() {
-                let x = tr.fresh.var("elt");
-                let load = Lambda::Prim(P::ArrayRef(ArrayKind::Gen, false), vec![vl.clone(), Lambda::int(i as i64)]);
-                let inner = test(tr, q, &x, result, fail)?;
-                result = Lambda::let_(x, load, inner);
-            }
-            let len = Lambda::Prim(P::ArrayLength(ArrayKind::Gen), vec![vl]);
-            Lambda::if_(Lambda::Prim(P::IntComp(Comparison::Eq), vec![len, Lambda::int(ps.len() as i64)]), result, exit(fail))
-        }
-        D::Or(a, b) => {
-            let mut ids = Vec::new();
-            pattern_vars(a, &mut ids);
-            let vars: Vec<Var> = ids.iter().map(ident_var).collect();
-            let succ = tr.fresh.label();
-            let or_fail = tr.fresh.label();
-            let jump = || Lambda::StaticRaise(succ, vars.iter().map(|x| Lambda::Var(x.clone())).collect());
-            let left = test(tr, a, v, jump(), or_fail)?;
-            let right = test(tr, b, v, jump(), fail)?;
-            let tries = Lambda::StaticCatch(Box::new(left), or_fail, vec![], Box::new(right));
-            Lambda::StaticCatch(Box::new(tries), succ, vars, Box::new(success))
-        }
-        D::Variant(tag, arg) => {
-            let hash = Lambda::int(crate::typing::types::hash_variant(tag));
-            match arg {
-                None => Lambda::if_(Lambda::Prim(P::IntComp(Comparison::Eq), vec![vl, hash]), success, exit(fail)),
-                Some(q) => {
-                    let x = tr.fresh.var("arg");
-                    let inner = Lambda::let_(x.clone(), Lambda::Prim(P::Field(1), vec![vl.clone()]), test(tr, q, &x, success, fail)?);
-                    let same_tag = Lambda::Prim(P::IntComp(Comparison::Eq), vec![Lambda::Prim(P::Field(0), vec![vl.clone()]), hash]);
-                    Lambda::if_(Lambda::Prim(P::IsInt, vec![vl]), exit(fail), Lambda::if_(same_tag, inner, exit(fail)))
-                }
-            }
-        }
-        D::Lazy(q) => {
-            let x = tr.fresh.var("forced");
-            let forced = tr.lazy_force(vl, &p.loc)?;
-            Lambda::let_(x.clone(), forced, test(tr, q, &x, success, fail)?)
-        }
-    })
-}
-
-/// Test `ps` against fields `first..` of the block in `v`.
-fn fields(tr: &mut Translator, v: &Var, ps: &[T::Pattern], first: usize, success: Lambda, fail: u32) -> R<Lambda> {
-    let mut result = success;
-    for (i, q) in ps.iter().enumerate().rev() {
-        if matches!(q.desc, T::PatternDesc::Any) {
-            continue;
-        }
-        let x = tr.fresh.var("field");
-        let inner = test(tr, q, &x, result, fail)?;
-        result = Lambda::let_(x, Lambda::Prim(P::Field(first + i), vec![Lambda::Var(v.clone())]), inner);
-    }
-    Ok(result)
 }

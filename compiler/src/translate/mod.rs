@@ -4,8 +4,13 @@
 mod core;
 mod format_literal;
 mod letrec;
+mod match_knowledge;
+mod match_rows;
+mod match_switch;
+mod match_tree;
 mod matching;
 pub mod module;
 pub mod primitives;
+mod static_exits;
 
 pub use self::core::{ident_var, Translator, TranslError};

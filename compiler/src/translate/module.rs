@@ -382,7 +382,7 @@ impl<'a> Translator<'a> {
     /// One structure item around the code that follows it.
     pub fn structure_item(&mut self, item: &T::StructureItem, body: Lambda) -> R<Lambda> {
         Ok(match &item.desc {
-            T::StructureItemDesc::Value(rf, vbs) => self.let_bindings(*rf, vbs, body)?,
+            T::StructureItemDesc::Value(rf, vbs) => self.let_bindings(*rf, vbs, body, None)?,
             T::StructureItemDesc::Eval(e) => Lambda::seq(Lambda::Prim(P::Ignore, vec![self.expr(e)?]), body),
             T::StructureItemDesc::Primitive(id, vd) => match &vd.kind {
                 ValueKind::Primitive(prim) => {
