@@ -133,6 +133,7 @@ fn run_toplevel(opts: &cli::Options) -> i32 {
         }
     };
     top.include_dirs = opts.include_dirs.iter().rev().cloned().collect();
+    top.dump_lambda = opts.dumps.contains("lambda");
     for spec in &opts.warnings {
         top.warnings.set_warnings(spec);
     }

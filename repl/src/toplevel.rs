@@ -43,6 +43,8 @@ pub struct Toplevel {
     pub quit: bool,
     /// Script mode: print nothing for successful phrases.
     pub silent: bool,
+    /// `-dlambda`: print each phrase's Lambda on stderr.
+    pub dump_lambda: bool,
     /// `-w`, `#warnings`, `-warn-error`, `#warn_error`.
     pub warnings: WarningFlags,
     /// `-I`, `#directory`: where `#use` looks for files.
@@ -136,6 +138,7 @@ impl Toplevel {
             print_length: 300,
             quit: false,
             silent: false,
+            dump_lambda: false,
             warnings: WarningFlags::default(),
             include_dirs: Vec::new(),
             printers: Vec::new(),
@@ -313,6 +316,9 @@ impl Toplevel {
                     if let Err(e) = self.units.load(&mut self.jit, &mut self.fresh, &u) {
                         return Err(Body::Error(Diagnostic::text_only(e)));
                     }
+                }
+                if self.dump_lambda {
+                    eprintln!("{}", compiler::lambda::print::to_string(&l));
                 }
                 l
             }

@@ -85,7 +85,7 @@ let kind c =
   | _ -> "punct"
 
 let () =
-  String.iter (fun c -> Printf.printf "%c:%s " (if c = '\n' then 'N' else c) (kind c)) "aZ5 \n!\200";
+  String.iter (fun c -> Printf.printf "%d:%s " (Char.code c) (kind c)) "aZ5 \n!\200";
   print_newline ()
 
 let size n =

@@ -16,35 +16,48 @@ pub fn int_switch(scrut: Lambda, consts: Vec<(i64, Lambda)>, default: Option<Lam
     Lambda::Switch(Box::new(scrut), Switch { consts, blocks: vec![], default: default.map(Box::new) })
 }
 
-/// A switch on the constructors of a variant type held in `v`. `consts_possible` and
-/// `blocks_possible` say which kinds of values can reach it: when both can, and only one kind
-/// has cases, the other kind goes to the default after an explicit `isint` test (a Switch with
-/// cases of one kind assumes values of that kind).
+/// Which values of a kind (immediates, blocks) can reach a constructor switch, and whether
+/// its cases cover all of those.
+#[derive(Clone, Copy)]
+pub struct Reach {
+    pub possible: bool,
+    pub covered: bool,
+}
+
+/// A switch on the constructors of a variant type held in `v`. When both immediates and
+/// blocks can reach it but only one kind has cases, an explicit `isint` test sends the other
+/// kind to the default (a Switch with cases of one kind assumes values of that kind).
 pub fn constructor_switch(
     v: &Var,
     consts: Vec<(i64, Lambda)>,
     blocks: Vec<(u8, Lambda)>,
     default: Option<Lambda>,
-    consts_possible: bool,
-    blocks_possible: bool,
+    ints: Reach,
+    ptrs: Reach,
 ) -> Lambda {
-    let one_sided = consts.is_empty() || blocks.is_empty();
-    if consts_possible && blocks_possible && one_sided {
-        let side = |cases_empty: bool, sw: Lambda, default: &Option<Lambda>| -> Lambda {
-            if cases_empty {
-                default.clone().unwrap_or(crate::lambda::UNIT)
-            } else {
-                sw
-            }
-        };
-        let (c_empty, b_empty) = (consts.is_empty(), blocks.is_empty());
-        let csw = Lambda::Switch(Box::new(var(v)), Switch { consts, blocks: vec![], default: default.clone().map(Box::new) });
-        let bsw = Lambda::Switch(Box::new(var(v)), Switch { consts: vec![], blocks, default: default.clone().map(Box::new) });
-        let on_int = side(c_empty, csw, &default);
-        let on_block = side(b_empty, bsw, &default);
-        return Lambda::if_(Lambda::Prim(P::IsInt, vec![var(v)]), on_int, on_block);
+    if ints.possible && ptrs.possible && !consts.is_empty() && !blocks.is_empty() {
+        let d = if ints.covered && ptrs.covered { None } else { default };
+        return Lambda::Switch(Box::new(var(v)), Switch { consts, blocks, default: d.map(Box::new) });
     }
-    Lambda::Switch(Box::new(var(v)), Switch { consts, blocks, default: default.map(Box::new) })
+    let on_int = one_kind(v, consts, vec![], ints, &default);
+    let on_block = one_kind(v, vec![], blocks, ptrs, &default);
+    match (ints.possible, ptrs.possible) {
+        (true, true) => Lambda::if_(Lambda::Prim(P::IsInt, vec![var(v)]), on_int, on_block),
+        (true, false) => on_int,
+        _ => on_block,
+    }
+}
+
+/// The cases of one kind: a single covering case needs no test.
+fn one_kind(v: &Var, consts: Vec<(i64, Lambda)>, blocks: Vec<(u8, Lambda)>, reach: Reach, default: &Option<Lambda>) -> Lambda {
+    let d = if reach.covered { None } else { default.clone() };
+    if consts.len() + blocks.len() == 1 && d.is_none() {
+        return consts.into_iter().map(|(_, a)| a).chain(blocks.into_iter().map(|(_, a)| a)).next().unwrap_or(crate::lambda::UNIT);
+    }
+    if consts.is_empty() && blocks.is_empty() {
+        return d.unwrap_or(crate::lambda::UNIT);
+    }
+    Lambda::Switch(Box::new(var(v)), Switch { consts, blocks, default: d.map(Box::new) })
 }
 
 /// `if v = c1 then a1 else if v = c2 then ... else default` for constants without a switch.

@@ -102,7 +102,7 @@ impl<'t, 'a> MatchCompiler<'t, 'a> {
             return self.compile(occs, split, fail, know);
         }
         let Some(head) = rows.iter().find_map(|r| r.cells[c]) else {
-            return self.compile(occs, rows, fail, know);
+            return Err(TranslError { loc: crate::parsing::location::Location::none(), msg: "pattern matching: empty column chosen".into() });
         };
         if is_irrefutable_head(head) {
             return self.decompose(occs, rows, c, head, fail, know);
@@ -195,7 +195,7 @@ impl<'t, 'a> MatchCompiler<'t, 'a> {
         let subs: Vec<Vec<Option<&'p T::Pattern>>> = rows
             .iter()
             .map(|r| match r.cells[c] {
-                Some(p) => cells_of(p),
+                Some(p) => cells_of(p).into_iter().map(|x| x.filter(|q| !matches!(q.desc, D::Any))).collect(),
                 None => vec![None; shape.len()],
             })
             .collect();
@@ -350,16 +350,17 @@ impl<'t, 'a> MatchCompiler<'t, 'a> {
                 Key::Tag(t) => blocks.push((t, arm)),
             }
         }
-        if consts.len() + blocks.len() == 1 && covered {
-            return Ok(consts.into_iter().map(|(_, a)| a).chain(blocks.into_iter().map(|(_, a)| a)).next().unwrap_or(crate::lambda::UNIT));
-        }
         if consts.is_empty() && blocks.is_empty() {
             return Ok(self.exit(fail, vec![], know));
         }
         let default = (!covered).then(|| self.exit(fail, vec![], &know.with_not(&path, keys.iter().copied())));
-        let consts_possible = possible.iter().any(|k| matches!(k, Key::Imm(_)));
-        let blocks_possible = possible.iter().any(|k| matches!(k, Key::Tag(_)));
-        Ok(sw::constructor_switch(&occs[c].var, consts, blocks, default, consts_possible, blocks_possible))
+        let reach = |is_kind: fn(&Key) -> bool| sw::Reach {
+            possible: possible.iter().any(is_kind),
+            covered: possible.iter().filter(|k| is_kind(k)).all(|k| keys.contains(k)),
+        };
+        let ints = reach(|k| matches!(k, Key::Imm(_)));
+        let ptrs = reach(|k| matches!(k, Key::Tag(_)));
+        Ok(sw::constructor_switch(&occs[c].var, consts, blocks, default, ints, ptrs))
     }
 
     /// Switch on constants: a switch for ints and chars, a string switch, or a cascade of

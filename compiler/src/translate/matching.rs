@@ -42,6 +42,12 @@ struct Clause<'p> {
 
 /// Compiles `clauses` matched against the value in `root`; `fail` when none matches.
 fn compile_clauses(tr: &mut Translator, root: &Var, clauses: Vec<Clause<'_>>, fail: Lambda) -> R<Lambda> {
+    compile_clauses_on(tr, std::slice::from_ref(root), clauses, fail)
+}
+
+/// Compiles `clauses` matched against the values in `roots`: one value, or the components of
+/// a tuple that is never built (`match a, b with ...`, every pattern a tuple or `_`).
+fn compile_clauses_on(tr: &mut Translator, roots: &[Var], clauses: Vec<Clause<'_>>, fail: Lambda) -> R<Lambda> {
     let mut mc = MatchCompiler::new(tr);
     let final_fail = mc.label();
     // Each case's action. A guarded case with an or-pattern may reach its guard from several
@@ -69,10 +75,21 @@ fn compile_clauses(tr: &mut Translator, root: &Var, clauses: Vec<Clause<'_>>, fa
             Some(g) => mc.actions.push(Action::Guarded { guard: Some(g), rhs: Some(cl.rhs) }),
         }
     }
-    let root = Occ { var: root.clone(), path: Some(Rc::from(&[][..])) };
-    let rows: Vec<Row> =
-        patterns.iter().enumerate().map(|(i, p)| Row { cells: vec![Some(*p)], binds: vec![], action: i }).collect();
-    let body = compile_segments(&mut mc, &root, rows, guard_handlers, final_fail, &Knowledge::default())?;
+    let (occs, rows) = if let [root] = roots {
+        let occ = Occ { var: root.clone(), path: Some(Rc::from(&[][..])) };
+        let rows = patterns.iter().enumerate().map(|(i, p)| Row { cells: vec![Some(*p)], binds: vec![], action: i }).collect();
+        (vec![occ], rows)
+    } else {
+        let occs = roots.iter().enumerate().map(|(i, v)| Occ { var: v.clone(), path: Some(Rc::from(&[i][..])) }).collect();
+        let mut rows = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let mut alts = Vec::new();
+            tuple_alternatives(p, roots.len(), &mut alts);
+            rows.extend(alts.into_iter().map(|cells| Row { cells, binds: vec![], action: i }));
+        }
+        (occs, rows)
+    };
+    let body = compile_segments(&mut mc, &occs, rows, guard_handlers, final_fail, &Knowledge::default())?;
     let mut result = body;
     for (label, vars, rhs) in handlers {
         result = Lambda::StaticCatch(Box::new(result), label, vars, Box::new(rhs));
@@ -85,20 +102,20 @@ fn compile_clauses(tr: &mut Translator, root: &Var, clauses: Vec<Clause<'_>>, fa
 /// handler of the exit taken when the guard is false.
 fn compile_segments(
     mc: &mut MatchCompiler,
-    root: &Occ,
+    roots: &[Occ],
     mut rows: Vec<Row>,
     mut guards: Vec<(usize, u32, Vec<Var>, Lambda, Lambda)>,
     fail: u32,
     know: &Knowledge,
 ) -> R<Lambda> {
     if guards.is_empty() {
-        return mc.compile(vec![root.clone()], rows, fail, know);
+        return mc.compile(roots.to_vec(), rows, fail, know);
     }
     let (case, label, vars, guard, rhs) = guards.remove(0);
     let cut = rows.iter().position(|r| r.action > case).unwrap_or(rows.len());
     let rest = rows.split_off(cut);
     let next = mc.label();
-    let body = mc.compile(vec![root.clone()], rows, next, know)?;
+    let body = mc.compile(roots.to_vec(), rows, next, know)?;
     let code = match mc.known_at(label) {
         Some(k) => {
             let miss = mc.exit(next, vec![], &k);
@@ -108,15 +125,42 @@ fn compile_segments(
     };
     match mc.known_at(next) {
         Some(k) => {
-            let handler = compile_segments(mc, root, rest, guards, fail, &k)?;
+            let handler = compile_segments(mc, roots, rest, guards, fail, &k)?;
             Ok(Lambda::StaticCatch(Box::new(code), next, vec![], Box::new(handler)))
         }
         None => Ok(code),
     }
 }
 
+/// Whether `p` only takes a tuple of `n` apart (so the tuple itself is not needed).
+fn is_tuple_pattern(p: &T::Pattern, n: usize) -> bool {
+    match &p.desc {
+        T::PatternDesc::Any => true,
+        T::PatternDesc::Tuple(ps) => ps.len() == n,
+        T::PatternDesc::Or(a, b) => is_tuple_pattern(a, n) && is_tuple_pattern(b, n),
+        _ => false,
+    }
+}
+
+/// The component patterns of each alternative of a tuple pattern (see `is_tuple_pattern`).
+fn tuple_alternatives<'p>(p: &'p T::Pattern, n: usize, out: &mut Vec<Vec<Option<&'p T::Pattern>>>) {
+    match &p.desc {
+        T::PatternDesc::Tuple(ps) => out.push(ps.iter().map(Some).collect()),
+        T::PatternDesc::Or(a, b) => {
+            tuple_alternatives(a, n, out);
+            tuple_alternatives(b, n, out);
+        }
+        _ => out.push(vec![None; n]),
+    }
+}
+
 /// Cases matched against the value in `v`; `fail` when none matches.
 pub fn compile_cases(tr: &mut Translator, v: &Var, cases: &[T::Case], fail: Lambda) -> R<Lambda> {
+    let clauses = translate_cases(tr, cases)?;
+    compile_clauses(tr, v, clauses, fail)
+}
+
+fn translate_cases<'p>(tr: &mut Translator, cases: &'p [T::Case]) -> R<Vec<Clause<'p>>> {
     let mut clauses = Vec::new();
     for case in cases {
         // Modules bound by `(module M)` patterns are in scope in the guard and the body.
@@ -127,7 +171,7 @@ pub fn compile_cases(tr: &mut Translator, v: &Var, cases: &[T::Case], fail: Lamb
         tr.scope = saved;
         clauses.push(Clause { pattern: &case.lhs, guard: guard.transpose()?, rhs: rhs? });
     }
-    compile_clauses(tr, v, clauses, fail)
+    Ok(clauses)
 }
 
 pub fn compile_function_cases(
@@ -149,6 +193,20 @@ pub fn compile_match(
     _partial: T::Partial,
     loc: &Location,
 ) -> R<Lambda> {
+    // `match a, b with (p, q) -> ...`: the components are matched without building the tuple
+    // (evaluated right to left, as the tuple's would be).
+    let scrut = match scrut {
+        Lambda::Prim(P::MakeBlock(0, Mutability::Immutable), args)
+            if exn_cases.is_empty() && args.len() > 1 && cases.iter().all(|c| is_tuple_pattern(&c.lhs, args.len())) =>
+        {
+            let vars: Vec<Var> = (0..args.len()).map(|_| tr.fresh.var("match")).collect();
+            let fail = match_failure(tr, loc);
+            let clauses = translate_cases(tr, cases)?;
+            let body = compile_clauses_on(tr, &vars, clauses, fail)?;
+            return Ok(vars.into_iter().zip(args).fold(body, |acc, (v, a)| Lambda::let_(v, a, acc)));
+        }
+        other => other,
+    };
     let sv = tr.fresh.var("match");
     if exn_cases.is_empty() {
         let fail = match_failure(tr, loc);
