@@ -12,7 +12,7 @@
 //! `module C (X : Stdlib.Map.S) : sig open X val add : ... end = X`.
 //!
 //! Prints the coverage per module, the values that fail and why, and the total; the test
-//! requires at least 95% overall. Skipped (with a note) when OCaml's interfaces are not
+//! requires at least 99.5% overall (the misses left are the object-typed values of Oo). Skipped (with a note) when OCaml's interfaces are not
 //! installed.
 //!
 //! Run: `cargo test -p compiler --test api_coverage -- --nocapture`.
@@ -29,7 +29,7 @@ const MODULES: &[&str] = &[
     "listLabels", "arrayLabels", "stringLabels", "bytesLabels", "moreLabels", "stdLabels",
 ];
 
-const REQUIRED_PERCENT: f64 = 95.0;
+const REQUIRED_PERCENT: f64 = 99.5;
 
 fn module_path(stem: &str) -> String {
     if stem == "stdlib" {

@@ -71,7 +71,10 @@ pub type UnitLoader = dyn Fn(&str) -> Option<Result<Signature, String>>;
 pub struct Units {
     loader: RefCell<Option<Rc<UnitLoader>>>,
     loaded: RefCell<FxHashMap<String, Option<Rc<ModuleDeclaration>>>>,
-    components: RefCell<FxHashMap<Path, Rc<Components>>>,
+    /// Components by module path, with the declaration they were computed from: a path can
+    /// name different declarations over time (a signature's submodule before and after
+    /// strengthening), so an entry is valid only for the same declaration.
+    components: RefCell<FxHashMap<Path, (Rc<ModuleDeclaration>, Rc<Components>)>>,
     /// Errors met while loading units (reported by the driver).
     pub load_errors: RefCell<Vec<String>>,
 }
@@ -440,10 +443,13 @@ impl Env {
 
     /// The components of the module at `path` (None if not a structure).
     pub fn components(&self, path: &Path) -> Option<Rc<Components>> {
-        if let Some(c) = self.units.components.borrow().get(path) {
-            return Some(c.clone());
-        }
         let decl = self.find_module(path)?;
+        if let Some((d, c)) = self.units.components.borrow().get(path) {
+            // An applicative path's declaration is rebuilt at each lookup: the path decides.
+            if Rc::ptr_eq(d, &decl) || matches!(path, Path::Papply(..)) {
+                return Some(c.clone());
+            }
+        }
         let c = match &decl.mty {
             ModuleType::Alias(q) => {
                 let q = self.normalize_module_path(q);
@@ -455,7 +461,7 @@ impl Env {
                 _ => return None,
             },
         };
-        self.units.components.borrow_mut().insert(path.clone(), c.clone());
+        self.units.components.borrow_mut().insert(path.clone(), (decl, c.clone()));
         Some(c)
     }
 

@@ -260,13 +260,10 @@ fn type_decls(env: &Env, id1: &Ident, d1: &TypeDeclaration, d2: &TypeDeclaration
     }
     if let Some(m2) = d2.manifest {
         // `type t = ..` in the expected signature: the actual type must be equal to it.
-        let t1 = ctype::newty(TypeDesc::Constr(Path::Pident(id1.clone()), Rc::from(d1.params.clone())));
+        // Generic, like the declarations' own types (so that expansion copies it).
         let t1 = match d1.manifest {
             Some(m1) => m1,
-            None => {
-                ctype::generalize(t1);
-                t1
-            }
+            None => new_generic(TypeDesc::Constr(Path::Pident(id1.clone()), Rc::from(d1.params.clone()))),
         };
         if !equal_under(env, &d1.params, &[t1], &d2.params, &[m2]) {
             return Err(TypeDetail::None);
@@ -333,8 +330,8 @@ pub fn strengthen_sig(env: &Env, sg: &Signature, p: &Path) -> Signature {
         .map(|it| match it {
             SignatureItem::Type(id, d, rs) if d.manifest.is_none() => {
                 let params = d.params.clone();
-                let m = ctype::newty(TypeDesc::Constr(Path::dot(p, id.name()), Rc::from(params)));
-                ctype::generalize(m);
+                // Generic, as declarations are: expanding an abbreviation copies its body.
+                let m = new_generic(TypeDesc::Constr(Path::dot(p, id.name()), Rc::from(params)));
                 SignatureItem::Type(id.clone(), Rc::new(TypeDeclaration { manifest: Some(m), ..(**d).clone() }), *rs)
             }
             SignatureItem::Module(id, md, rs) => match &md.mty {
