@@ -626,6 +626,17 @@ impl Unifier<'_> {
                 r
             }
             (d1, d2) => {
+                // One side is an abbreviation, the other is not: as OCaml does, the other side
+                // becomes the abbreviation, so that the types keep the names written
+                // (`int Lazy.t`, not `int lazy_t`), then its structure meets the expansion.
+                if let Some(e2) = self.abbreviation_to_keep(t1, t2) {
+                    keep_abbreviation(t1, t2);
+                    return self.unify_structures(t1, e2, d1, desc(e2));
+                }
+                if let Some(e1) = self.abbreviation_to_keep(t2, t1) {
+                    keep_abbreviation(t2, t1);
+                    return self.unify_structures(e1, t2, desc(e1), d2);
+                }
                 // Try expanding an abbreviation on either side.
                 if let TypeDesc::Constr(..) = d1 {
                     if let Some(e1) = try_expand_once(self.env(), t1) {
@@ -647,6 +658,37 @@ impl Unifier<'_> {
 }
 
 impl Unifier<'_> {
+    /// When `plain` (not an abbreviation) may become the abbreviation `abbrev`: the head
+    /// expansion of `abbrev`. Not in GADT mode nor for abbreviations by local equations (the
+    /// equation holds in one branch only), not for declarations' own (generic) nodes, and not
+    /// when `plain` occurs in `abbrev` (`int list id` would become a cycle).
+    fn abbreviation_to_keep(&self, plain: TypeExpr, abbrev: TypeExpr) -> Option<TypeExpr> {
+        if self.gadt.is_some() || level(plain) == GENERIC_LEVEL || level(abbrev) == GENERIC_LEVEL {
+            return None;
+        }
+        let TypeDesc::Constr(p, _) = desc(abbrev) else { return None };
+        if !matches!(desc(plain), TypeDesc::Constr(..)) || try_expand_once(self.env(), plain).is_some() {
+            return None;
+        }
+        // Only names that stay in scope: a type of the structure being typed or of a
+        // compilation unit. A component of a local module (`let module`, an unpacked first-class
+        // module, a functor parameter) could escape with the type, and we do not expand such
+        // paths when their module goes out of scope as OCaml does.
+        let in_scope = match &p {
+            Path::Pident(_) => true,
+            q => q.head().is_global(),
+        };
+        let decl = self.env().find_type(&p)?;
+        if decl.is_newtype || !in_scope {
+            return None;
+        }
+        let expanded = expand_head(self.env(), abbrev);
+        if expanded == abbrev || reaches(abbrev, plain) {
+            return None;
+        }
+        Some(expanded)
+    }
+
     /// Unifies two polymorphic variant types: the merged row replaces both nodes, then the
     /// argument types of common tags are unified (after the merge, so recursive rows stop).
     fn unify_rows(&mut self, t1: TypeExpr, t2: TypeExpr, r1: &Row, r2: &Row) -> Result<(), UnifyError> {
@@ -788,6 +830,29 @@ fn same_type(a: TypeExpr, b: TypeExpr) -> bool {
         (TypeDesc::Arrow(l1, a1, r1), TypeDesc::Arrow(l2, a2, r2)) => l1 == l2 && same_type(a1, a2) && same_type(r1, r2),
         _ => false,
     }
+}
+
+/// Makes `plain` an alias of the abbreviation `abbrev`, at the lower of their levels.
+fn keep_abbreviation(plain: TypeExpr, abbrev: TypeExpr) {
+    update_level_to(abbrev, level(plain).min(level(abbrev)));
+    link(plain, abbrev);
+}
+
+/// Is the node `target` reachable from `t`?
+fn reaches(t: TypeExpr, target: TypeExpr) -> bool {
+    let target = repr(target);
+    let m = new_mark();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        let t = repr(t);
+        if t == target {
+            return true;
+        }
+        if try_mark(t, m) {
+            stack.extend(children(&desc(t)));
+        }
+    }
+    false
 }
 
 fn nested(mut e: UnifyError) -> UnifyError {

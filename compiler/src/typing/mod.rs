@@ -22,6 +22,7 @@ pub mod parse;
 pub mod path;
 pub mod predef;
 pub mod printtyp;
+pub mod rec_check;
 pub mod report;
 pub mod sigfile;
 pub mod spell;

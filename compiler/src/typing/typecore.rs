@@ -55,6 +55,9 @@ pub struct Typer {
     gadt_eqs: Vec<ctype::Equation>,
     /// Existential types introduced by the GADT constructors of the pattern being typed.
     existentials: Vec<Path>,
+    /// Statements (`e;`) whose type was still unknown: checked again once the structure is
+    /// typed (`let rec y = (y; 2)` warns, as in OCaml).
+    pending_statements: Vec<(Env, T::Expression)>,
 }
 
 impl Default for Typer {
@@ -73,7 +76,7 @@ fn mk(desc: T::ExpressionDesc, loc: &Location, ty: TypeExpr) -> T::Expression {
 
 impl Typer {
     pub fn new() -> Typer {
-        Typer { warnings: Vec::new(), deferred: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default(), inline_labels: None, gadt_eqs: Vec::new(), existentials: Vec::new() }
+        Typer { warnings: Vec::new(), deferred: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default(), inline_labels: None, gadt_eqs: Vec::new(), existentials: Vec::new(), pending_statements: Vec::new() }
     }
 
     /// All warnings in OCaml's order of report.
@@ -923,24 +926,39 @@ impl Typer {
     /// `e1;` : warns if the value is not unit (10) or is a partial application (5).
     fn statement(&mut self, env: &Env, se: &P::Expression) -> R<T::Expression> {
         let te = self.expr_no_expect(env, se)?;
+        if matches!(desc(ctype::expand_head(env, te.ty)), TypeDesc::Var(_)) {
+            self.pending_statements.push((env.clone(), te.clone()));
+        } else {
+            self.check_statement(env, &te);
+        }
+        Ok(te)
+    }
+
+    /// The statements whose type was unknown when typed, now that it may be known.
+    pub fn check_pending_statements(&mut self) {
+        for (env, te) in std::mem::take(&mut self.pending_statements) {
+            self.check_statement(&env, &te);
+        }
+    }
+
+    fn check_statement(&mut self, env: &Env, te: &T::Expression) {
         let ty = ctype::expand_head(env, te.ty);
         match desc(ty) {
             TypeDesc::Arrow(..) => {
                 if matches!(te.desc, T::ExpressionDesc::Apply(..)) {
                     self.warn(&te.loc, 5, "this function application is partial,\nmaybe some arguments are missing.");
                 } else {
-                    let l = final_subexpression(&te).loc.clone();
+                    let l = final_subexpression(te).loc.clone();
                     self.warn(&l, 10, "this expression should have type unit.");
                 }
             }
             TypeDesc::Var(_) => {}
             TypeDesc::Constr(p, _) if p == predef::path_unit() => {}
             _ => {
-                let l = final_subexpression(&te).loc.clone();
+                let l = final_subexpression(te).loc.clone();
                 self.warn(&l, 10, "this expression should have type unit.");
             }
         }
-        Ok(te)
     }
 
     fn label_of_field(&mut self, env: &Env, lid: &Located<Longident>, ty: TypeExpr) -> R<Rc<LabelDescription>> {
@@ -1876,73 +1894,15 @@ fn rename_pattern(p: T::Pattern, map: &FxHashMap<u32, Ident>) -> T::Pattern {
     T::Pattern { desc, ..p }
 }
 
-/// OCaml's check of `let rec` right-hand sides: functions, lazy values, and constructors,
-/// tuples, records and arrays whose recursive uses are only stored, never inspected.
+/// OCaml's check of `let rec` right-hand sides (`rec_check.rs`).
 fn check_let_rec(vbs: &[T::ValueBinding], vars: &[BoundVar]) -> R<()> {
-    let ids: FxHashSet<u32> = vars.iter().map(|v| v.id.stamp).collect();
+    let group: Vec<u32> = vars.iter().map(|v| v.id.stamp).collect();
     for vb in vbs {
-        if !rec_ok(&vb.expr, &ids) {
+        if !super::rec_check::is_valid_rhs(&vb.expr, &group) {
             return err(&vb.expr.loc, ErrorKind::IllegalLetRec);
         }
     }
     Ok(())
-}
-
-fn rec_ok(e: &T::Expression, ids: &FxHashSet<u32>) -> bool {
-    use T::ExpressionDesc as D;
-    match &e.desc {
-        D::Function { .. } | D::Lazy(_) => true,
-        D::Construct(_, _, args) => args.iter().all(|a| guarded(a, ids)),
-        D::Variant(_, arg) => arg.iter().all(|a| guarded(a, ids)),
-        D::Tuple(es) => es.iter().all(|a| guarded(a, ids)),
-        D::Array(es) => es.iter().all(|a| guarded(a, ids)),
-        D::Record { fields, extended, .. } => {
-            extended.as_ref().map(|b| !mentions(b, ids)).unwrap_or(true)
-                && fields.iter().all(|(_, f)| match f {
-                    T::RecordField::Overridden(_, e) => guarded(e, ids),
-                    T::RecordField::Kept(_) => true,
-                })
-        }
-        D::Let(_, vbs, body) => vbs.iter().all(|vb| !mentions(&vb.expr, ids)) && rec_ok(body, ids),
-        D::Open(_, b) => rec_ok(b, ids),
-        _ => !mentions(e, ids),
-    }
-}
-
-/// A recursive variable may appear here if it is stored (not inspected).
-fn guarded(e: &T::Expression, ids: &FxHashSet<u32>) -> bool {
-    match &e.desc {
-        T::ExpressionDesc::Ident(Path::Pident(id), _, _) if ids.contains(&id.stamp) => true,
-        _ => rec_ok(e, ids),
-    }
-}
-
-/// Does `e` use one of `ids` outside of a function body or lazy?
-fn mentions(e: &T::Expression, ids: &FxHashSet<u32>) -> bool {
-    use T::ExpressionDesc as D;
-    match &e.desc {
-        D::Ident(Path::Pident(id), _, _) => ids.contains(&id.stamp),
-        D::Ident(..) | D::Constant(_) | D::Unreachable | D::Pack(..) => false,
-        D::Function { .. } | D::Lazy(_) => false,
-        D::Let(_, vbs, b) => vbs.iter().any(|vb| mentions(&vb.expr, ids)) || mentions(b, ids),
-        D::Apply(f, args) => mentions(f, ids) || args.iter().any(|(_, a)| a.as_ref().map(|a| mentions(a, ids)).unwrap_or(false)),
-        D::Match { scrutinee, cases, exn_cases, .. } => {
-            mentions(scrutinee, ids)
-                || cases.iter().chain(exn_cases.iter()).any(|c| mentions(&c.rhs, ids) || c.guard.as_ref().map(|g| mentions(g, ids)).unwrap_or(false))
-        }
-        D::Try(b, cases) => mentions(b, ids) || cases.iter().any(|c| mentions(&c.rhs, ids)),
-        D::Tuple(es) | D::Array(es) | D::Construct(_, _, es) => es.iter().any(|e| mentions(e, ids)),
-        D::Record { fields, extended, .. } => {
-            extended.as_ref().map(|b| mentions(b, ids)).unwrap_or(false)
-                || fields.iter().any(|(_, f)| matches!(f, T::RecordField::Overridden(_, e) if mentions(e, ids)))
-        }
-        D::Field(e, _, _) => mentions(e, ids),
-        D::Setfield(a, _, _, b) | D::Sequence(a, b) | D::While(a, b) => mentions(a, ids) || mentions(b, ids),
-        D::IfThenElse(c, t, e) => mentions(c, ids) || mentions(t, ids) || e.as_ref().map(|e| mentions(e, ids)).unwrap_or(false),
-        D::For(_, a, b, _, c) => mentions(a, ids) || mentions(b, ids) || mentions(c, ids),
-        D::Assert(e) | D::Open(_, e) | D::LetException(_, _, e) | D::LetModule(_, _, e) => mentions(e, ids),
-        D::Variant(_, arg) => arg.as_ref().map(|a| mentions(a, ids)).unwrap_or(false),
-    }
 }
 
 /// Parses an integer literal as OCaml does: decimal literals must fit the signed range of

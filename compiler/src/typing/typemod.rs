@@ -53,6 +53,7 @@ pub fn type_structure(typer: &mut Typer, env: &Env, items: &[P::StructureItem]) 
         }
         sig.extend(isig);
     }
+    typer.check_pending_statements();
     Ok((T::Structure { items: titems, signature: sig }, env))
 }
 
@@ -322,9 +323,21 @@ pub fn transl_modtype(typer: &mut Typer, env: &Env, smty: &P::ModuleType) -> R<M
         }
         P::ModuleTypeDesc::Typeof(me) => {
             let tm = type_module(typer, env, me)?;
-            match &tm.mty {
-                ModuleType::Alias(_) => Ok(env.scrape(&tm.mty).unwrap_or(tm.mty)),
-                m => Ok(m.clone()),
+            // Aliases are followed, module type names kept (`module type of M` is `S` when
+            // `M : S`), and nothing is strengthened.
+            let mut mty = tm.mty.clone();
+            for _ in 0..100 {
+                match &mty {
+                    ModuleType::Alias(p) => match env.find_module(p) {
+                        Some(d) => mty = d.mty.clone(),
+                        None => break,
+                    },
+                    _ => break,
+                }
+            }
+            match mty {
+                ModuleType::Alias(_) => Ok(env.scrape(&mty).unwrap_or(mty)),
+                m => Ok(m),
             }
         }
         P::ModuleTypeDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
