@@ -372,6 +372,12 @@ impl<'a> Translator<'a> {
             },
             ConstructorTag::Extension(p) => {
                 let slot = self.extension_slot(p, loc)?;
+                // An inline record: one block, the constructor's slot then the fields.
+                if let [a] = args {
+                    if let T::ExpressionDesc::Record { fields, repr: RecordRepr::Extension, extended } = &a.desc {
+                        return self.record_with_slot(fields, RecordRepr::Extension, extended.as_deref(), Some(slot), loc);
+                    }
+                }
                 if args.is_empty() {
                     slot
                 } else {
@@ -390,6 +396,18 @@ impl<'a> Translator<'a> {
         fields: &[(Rc<types::LabelDescription>, T::RecordField)],
         repr: RecordRepr,
         extended: Option<&T::Expression>,
+        loc: &Location,
+    ) -> R<Lambda> {
+        self.record_with_slot(fields, repr, extended, None, loc)
+    }
+
+    /// A record; `slot` is the extension constructor heading an extension's inline record.
+    fn record_with_slot(
+        &mut self,
+        fields: &[(Rc<types::LabelDescription>, T::RecordField)],
+        repr: RecordRepr,
+        extended: Option<&T::Expression>,
+        slot: Option<Lambda>,
         loc: &Location,
     ) -> R<Lambda> {
         let base = match extended {
@@ -420,7 +438,10 @@ impl<'a> Translator<'a> {
             RecordRepr::Inlined { tag } => Lambda::Prim(P::MakeBlock(tag as u8, m), vals),
             RecordRepr::Float => Lambda::Prim(P::MakeFloatBlock(m), vals),
             RecordRepr::Unboxed => vals.into_iter().next().unwrap_or(crate::lambda::UNIT),
-            RecordRepr::Extension => return err(loc, "inline records of extension constructors are not supported yet"),
+            RecordRepr::Extension => match slot {
+                Some(slot) => Lambda::Prim(P::MakeBlock(0, m), std::iter::once(slot).chain(vals).collect()),
+                None => return err(loc, "inline record of an extension constructor outside its constructor"),
+            },
         };
         Ok(match base {
             Some((v, e)) => Lambda::let_(v, e, made),

@@ -93,6 +93,10 @@ fn inline_record_type(rpath: &Path, decl: &TypeDeclaration, res: TypeExpr) -> Ty
     new_generic(TypeDesc::Constr(rpath.clone(), args))
 }
 
+/// The last component of the path of an extension constructor's inline record type
+/// (`E.#record`; never printed: OCaml refuses to let such a type escape).
+pub const INLINE_RECORD: &str = "#record";
+
 /// Description of an extension constructor (including exceptions).
 pub fn extension(path: &Path, id: &Ident, ext: &ExtensionConstructor) -> Rc<ConstructorDescription> {
     let res = ext
@@ -101,7 +105,8 @@ pub fn extension(path: &Path, id: &Ident, ext: &ExtensionConstructor) -> Rc<Cons
     let (args, inline_record) = match &ext.args {
         ConstructorArgs::Tuple(ts) => (ts.clone(), None),
         ConstructorArgs::Record(ls) => {
-            let rpath = Path::dot(&ext.type_path, id.name());
+            // Named after the constructor (unique), not the extended type (`exn`).
+            let rpath = Path::dot(path, INLINE_RECORD);
             let rty = new_generic(TypeDesc::Constr(rpath.clone(), ext.type_params.clone().into()));
             let descs: Rc<[Rc<LabelDescription>]> = labels(&rpath, rty, ls, RecordRepr::Extension, ext.private).into();
             (vec![rty], Some(descs))

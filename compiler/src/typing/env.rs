@@ -319,6 +319,9 @@ impl Env {
         match p {
             Path::Pident(id) => self.types_by_id.get(id).cloned(),
             Path::Pdot(q, s) => {
+                if &**s == datarepr::INLINE_RECORD {
+                    return self.extension_inline_record(q);
+                }
                 if let Some(c) = self.components(q) {
                     return c.types.get(s).map(|e| e.data.clone());
                 }
@@ -346,6 +349,38 @@ impl Env {
             }
             Path::Papply(..) => None,
         }
+    }
+
+    /// The inline record type of the extension constructor at `cpath` (`exception E of {..}`).
+    fn extension_inline_record(&self, cpath: &Path) -> Option<Rc<TypeData>> {
+        let candidates = match cpath {
+            Path::Pident(id) => self.constrs.get(id.name()).cloned(),
+            Path::Pdot(m, n) => self.components(m)?.constrs.get(n).map(|v| Rc::new(v.clone())),
+            Path::Papply(..) => None,
+        }?;
+        let cd = candidates.iter().find(|cd| matches!(&cd.tag, ConstructorTag::Extension(p) if p == cpath))?;
+        let labels = cd.inline_record.as_ref()?;
+        let params: Vec<TypeExpr> = match labels.first().map(|l| desc(l.res)) {
+            Some(TypeDesc::Constr(_, args)) => args.to_vec(),
+            _ => vec![],
+        };
+        Some(Rc::new(TypeData {
+            decl: Rc::new(TypeDeclaration {
+                arity: params.len(),
+                variance: vec![(true, true); params.len()],
+                params,
+                kind: TypeKind::Abstract,
+                private: false,
+                manifest: None,
+                injective: vec![],
+                is_newtype: false,
+                unboxed: false,
+                immediate: false,
+                loc: cd.loc.clone(),
+            }),
+            constrs: vec![],
+            labels: labels.to_vec(),
+        }))
     }
 
     pub fn find_type(&self, p: &Path) -> Option<Rc<TypeDeclaration>> {
