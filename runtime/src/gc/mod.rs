@@ -185,14 +185,23 @@ fn collect_if_needed(bytes: usize) {
         minor_collection();
         if stress_hit && g.stress_count % (g.stress_every * 16) == 0 {
             major_collection();
+        } else if major_due() {
+            // Promotions fill the major heap too: without this, a program that only promotes
+            // would grow its heap without bound.
+            major_collection();
         }
     }
 }
 
-fn maybe_major_after_alloc() {
+/// Has the major heap received enough words since the last major collection (relative to
+/// what was live after it) to collect again?
+fn major_due() -> bool {
     let g = gc();
-    let threshold = (g.major.live_words.max(1 << 20) * SPACE_OVERHEAD) / 100;
-    if g.major.allocated_words > threshold {
+    g.major.allocated_words > (g.major.live_words.max(1 << 20) * SPACE_OVERHEAD) / 100
+}
+
+fn maybe_major_after_alloc() {
+    if major_due() {
         minor_collection();
         major_collection();
     }
