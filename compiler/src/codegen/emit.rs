@@ -1,5 +1,8 @@
 //! Emission of one Clambda function as Cranelift IR.
 
+mod unboxed;
+
+use super::unbox::{self, Repr};
 use super::{Backend, CodegenError, Helper, SafePoint};
 use crate::lambda::{ArrayKind, BoxedInt, BoxedOp, Comparison, Constant, Direction, Primitive, Var};
 use crate::middle::clambda::{CExpr, CFunction, CSwitch, ClosureLayout, FunId, FunKind, Program};
@@ -45,6 +48,10 @@ pub(crate) struct Emitter<'a, 'b, M: Module> {
     prog: Option<&'a Program>,
     ids: &'a [FuncId],
     vars: HashMap<Var, Variable>,
+    /// The variables to keep unboxed in this function (`unbox::unboxed_vars`).
+    plan: HashMap<Var, Repr>,
+    /// The variables bound unboxed so far, and how.
+    reprs: HashMap<Var, Repr>,
     catches: HashMap<u32, (Block, Vec<Variable>)>,
     funcrefs: HashMap<FuncId, FuncRef>,
     datas: HashMap<DataId, GlobalValue>,
@@ -64,6 +71,7 @@ pub(super) fn emit_function<M: Module>(
     {
         let b = FunctionBuilder::new(&mut func, &mut fctx);
         let mut e = Emitter::new(be, b, Some(prog), ids);
+        e.plan = unbox::unboxed_vars(&f.body);
         let entry = e.b.create_block();
         e.b.append_block_params_for_function_params(entry);
         e.b.switch_to_block(entry);
@@ -84,6 +92,13 @@ pub(super) fn emit_function<M: Module>(
         e.b.finalize(cfg);
     }
     be.fctx = fctx;
+    // `OCAMLJIT_DUMP_CLIF=NAME` prints the Clambda and the Cranelift IR of the functions whose
+    // name contains NAME (for reading the generated code).
+    if let Some(want) = std::env::var_os("OCAMLJIT_DUMP_CLIF") {
+        if f.name.contains(want.to_string_lossy().as_ref()) {
+            eprintln!("=== {} ===\n{:?}\n{}", f.name, f.body, func.display());
+        }
+    }
     be.ctx.func = func;
     be.finish_function(ids[f.id], f.id == prog.entry && !f.body.has_loop())
 }
@@ -96,6 +111,8 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
             prog,
             ids,
             vars: HashMap::new(),
+            plan: HashMap::new(),
+            reprs: HashMap::new(),
             catches: HashMap::new(),
             funcrefs: HashMap::new(),
             datas: HashMap::new(),
@@ -116,6 +133,7 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
         self.b.declare_var_needs_stack_map(var);
         self.b.def_var(var, val);
         self.vars.insert(v.clone(), var);
+        self.reprs.remove(v);
     }
 
     pub fn iconst(&mut self, n: i64) -> Value {
@@ -344,6 +362,10 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                     .get(v)
                     .ok_or_else(|| CodegenError(format!("unbound variable {:?} in code generation", v)))?;
                 let x = self.b.use_var(var);
+                let x = match self.reprs.get(v).copied() {
+                    Some(r) => self.box_repr(x, r)?,
+                    None => x,
+                };
                 Ok(self.finish(x, mode))
             }
             CExpr::Const(c) => {
@@ -384,12 +406,14 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                 Ok(self.finish(r, mode))
             }
             CExpr::Let(v, def, body) | CExpr::LetMut(v, def, body) => {
-                let d = self.value(def)?;
-                self.bind(v, d);
+                self.bind_let(v, def)?;
                 self.compile(body, mode)
             }
             CExpr::Assign(v, e) => {
-                let x = self.value(e)?;
+                let x = match self.reprs.get(v).copied() {
+                    Some(r) => self.unboxed(e, r)?,
+                    None => self.value(e)?,
+                };
                 let var = *self.vars.get(v).ok_or_else(|| CodegenError(format!("assignment to unbound {:?}", v)))?;
                 self.b.def_var(var, x);
                 let u = self.unit();
@@ -549,6 +573,9 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                     let a = self.value(&args[0])?;
                     return Ok(self.b.ins().icmp(int_cc(*cmp), a, b));
                 }
+                Primitive::BoxedOp(k, BoxedOp::Comp(cmp)) if args.len() == 2 => {
+                    return self.boxed_int_condition(*k, *cmp, args);
+                }
                 Primitive::PhysEq | Primitive::PhysNe => {
                     let b = self.value(&args[1])?;
                     let a = self.value(&args[0])?;
@@ -664,52 +691,7 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
 
     /// An unboxed float: float primitives compute without boxing intermediates.
     fn float(&mut self, e: &CExpr) -> Result<Value, CodegenError> {
-        if let CExpr::Prim(p, args) = e {
-            let r = match p {
-                Primitive::AddFloat | Primitive::SubFloat | Primitive::MulFloat | Primitive::DivFloat => {
-                    let b = self.float(&args[1])?;
-                    let a = self.float(&args[0])?;
-                    Some(match p {
-                        Primitive::AddFloat => self.b.ins().fadd(a, b),
-                        Primitive::SubFloat => self.b.ins().fsub(a, b),
-                        Primitive::MulFloat => self.b.ins().fmul(a, b),
-                        _ => self.b.ins().fdiv(a, b),
-                    })
-                }
-                Primitive::NegFloat => {
-                    let a = self.float(&args[0])?;
-                    Some(self.b.ins().fneg(a))
-                }
-                Primitive::AbsFloat => {
-                    let a = self.float(&args[0])?;
-                    Some(self.b.ins().fabs(a))
-                }
-                Primitive::FloatOfInt => {
-                    let a = self.value(&args[0])?;
-                    let n = self.untag(a);
-                    Some(self.b.ins().fcvt_from_sint(F64, n))
-                }
-                Primitive::FloatField(i) => {
-                    let a = self.value(&args[0])?;
-                    Some(self.b.ins().load(F64, flags(), a, (*i * 8) as i32))
-                }
-                Primitive::ArrayRef(ArrayKind::Float, safe) => {
-                    let i = self.value(&args[1])?;
-                    let a = self.value(&args[0])?;
-                    let addr = self.array_addr(a, i, *safe)?;
-                    Some(self.b.ins().load(F64, flags(), addr, 0))
-                }
-                _ => None,
-            };
-            if let Some(r) = r {
-                return Ok(r);
-            }
-        }
-        if let CExpr::Const(Constant::Float(f)) = e {
-            return Ok(self.b.ins().f64const(*f));
-        }
-        let v = self.value(e)?;
-        Ok(self.unbox_float(v))
+        self.unboxed(e, Repr::Float)
     }
 
     /// Address of element `i` (tagged) of an array or float array, bounds-checked when `safe`.
@@ -753,11 +735,21 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
     fn prim(&mut self, p: &Primitive, args: &[CExpr]) -> Result<Value, CodegenError> {
         use Primitive as P;
         // Float-valued primitives: compute unboxed, box once.
+        if let Some(r) = unbox::prim_result(p, args.len()) {
+            if let Some(v) = self.unboxed_prim(p, args, r)? {
+                return self.box_repr(v, r);
+            }
+        }
         match p {
-            P::AddFloat | P::SubFloat | P::MulFloat | P::DivFloat | P::NegFloat | P::AbsFloat | P::FloatOfInt
-            | P::FloatField(_) | P::ArrayRef(ArrayKind::Float, _) => {
-                let f = self.float(&CExpr::Prim(p.clone(), args.to_vec()))?;
-                return self.box_float(f);
+            P::BoxedOp(k, op) => {
+                if let Some(v) = self.boxed_int_to_value(*k, *op, args)? {
+                    return Ok(v);
+                }
+            }
+            P::IntOfFloat => {
+                let f = self.float(&args[0])?;
+                let n = self.b.ins().fcvt_to_sint_sat(I64, f);
+                return Ok(self.tag_int(n));
             }
             P::FloatComp(c) => {
                 let b = self.float(&args[1])?;
@@ -925,11 +917,6 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                 let r = self.b.ins().icmp(cc, a[0], a[1]);
                 self.tag_bool(r)
             }
-            P::IntOfFloat => {
-                let f = self.unbox_float(a[0]);
-                let n = self.b.ins().fcvt_to_sint_sat(I64, f);
-                self.tag_int(n)
-            }
             P::StringLength | P::BytesLength => {
                 let n = self.string_length_raw(a[0]);
                 self.tag_int(n)
@@ -1012,7 +999,7 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
         })
     }
 
-    /// Boxed integer operations go through the runtime for now.
+    /// Boxed integer operations without an inline form (division, remainder) call the runtime.
     fn boxed_op(&mut self, kind: BoxedInt, op: BoxedOp, a: &[Value]) -> Result<Value, CodegenError> {
         let k = match kind {
             BoxedInt::Int32 => "int32",

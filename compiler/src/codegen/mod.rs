@@ -12,6 +12,7 @@
 //!   calls the outlined body with `try_call`.
 
 mod emit;
+mod unbox;
 mod helpers;
 
 use crate::lambda::Constant;

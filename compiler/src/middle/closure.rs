@@ -34,6 +34,8 @@ struct Conv<'a> {
 
 /// Convert the top-level code of a unit or phrase.
 pub fn convert(body: &Lambda, name: &str, fresh: &mut Fresh) -> Result<Program, ClosureError> {
+    // Non-escaping local references first become mutable variables (every caller gets it).
+    let body = &super::ref_to_var::run(body);
     let mut c = Conv { funs: Vec::new(), fresh };
     let entry = c.reserve();
     let unit = c.fresh.var("unit");

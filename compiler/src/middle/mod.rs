@@ -1,4 +1,6 @@
-//! The middle end: closure conversion of Lambda into Clambda.
+//! The middle end: local references to variables, then closure conversion of Lambda into
+//! Clambda.
 
 pub mod clambda;
 pub mod closure;
+pub mod ref_to_var;
