@@ -945,6 +945,8 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                     let fb = self.b.create_block();
                     let vb = self.b.create_block();
                     let join = self.join(Mode::Value).expect("join");
+                    // Arrays of unknown element type are rarely float arrays.
+                    self.b.set_cold_block(fb);
                     self.b.ins().brif(isf, fb, &[], vb, &[]);
                     self.b.switch_to_block(fb);
                     let f = self.b.ins().load(F64, flags(), addr, 0);
