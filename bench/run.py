@@ -3,21 +3,29 @@
 bytecode toplevel `ocaml`, where those are installed. Prints times (best of N runs) and ratios,
 with the geometric mean. Build first: cargo build --release.
 
-usage: bench/run.py [--runs N] [--no-bytecode] [program ...]
+usage: bench/run.py [--runs N] [--no-bytecode] [--cpu] [program ...]
 """
-import argparse, math, os, shutil, subprocess, sys, tempfile, time
+import argparse, math, os, resource, shutil, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join(ROOT, "bench", "programs")
 OCAML_JIT = os.path.join(ROOT, "target", "release", "ocaml-jit")
 
 
+CPU = False  # --cpu: user+system CPU time of the child instead of wall-clock time
+
+
+def child_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def best_time(cmd, runs, cwd):
     best, out = None, None
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), child_cpu()
         p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        dt = time.perf_counter() - t0
+        dt = child_cpu() - c0 if CPU else time.perf_counter() - t0
         if p.returncode != 0:
             return None, p.stderr.decode(errors="replace")[-300:]
         best = dt if best is None else min(best, dt)
@@ -29,8 +37,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-bytecode", action="store_true")
+    ap.add_argument("--cpu", action="store_true", help="CPU time (less noisy on a loaded machine)")
     ap.add_argument("programs", nargs="*")
     args = ap.parse_args()
+    global CPU
+    CPU = args.cpu
     names = args.programs or sorted(f[:-3] for f in os.listdir(PROGRAMS) if f.endswith(".ml"))
     if not os.path.exists(OCAML_JIT):
         sys.exit("build first: cargo build --release")
