@@ -324,7 +324,17 @@ impl<'e> Printer<'e> {
         if v.tag() == OBJECT_TAG {
             return OutValue::Constr(name, vec![]);
         }
-        let arg_types = self.extension_arg_types(&name);
+        let cd = self.extension_constructor(&name);
+        if let Some(labels) = cd.as_ref().and_then(|cd| cd.inline_record.clone()) {
+            // `E {code = 1; s = "z"}`: the fields follow the constructor in the block.
+            let fields = labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.name.to_string(), self.value(v.field(i + 1), l.arg, depth + 1)))
+                .collect();
+            return OutValue::Constr(name, vec![OutValue::Record(fields)]);
+        }
+        let arg_types = cd.map(|cd| cd.args.clone());
         let n = v.wosize() - 1;
         let args = (0..n)
             .map(|i| match arg_types.as_ref().and_then(|ts| ts.get(i)) {
@@ -337,8 +347,8 @@ impl<'e> Printer<'e> {
 }
 
 impl<'e> Printer<'e> {
-    /// The argument types of the extension constructor (exception) named `name` (`E`, `M.E`).
-    fn extension_arg_types(&self, name: &str) -> Option<Vec<TypeExpr>> {
+    /// The extension constructor (exception) named `name` (`E`, `M.E`).
+    fn extension_constructor(&self, name: &str) -> Option<std::rc::Rc<types::ConstructorDescription>> {
         use compiler::parsing::longident::Longident;
         let mut parts = name.split('.');
         let mut lid = Longident::Lident(parts.next()?.to_string());
@@ -346,7 +356,7 @@ impl<'e> Printer<'e> {
             lid = Longident::Ldot(Box::new(lid), p.to_string());
         }
         let cds = self.env.lookup_all_constructors(&lid).ok()?;
-        cds.into_iter().find(|cd| matches!(cd.tag, types::ConstructorTag::Extension(_))).map(|cd| cd.args.clone())
+        cds.into_iter().find(|cd| matches!(cd.tag, types::ConstructorTag::Extension(_)))
     }
 }
 
