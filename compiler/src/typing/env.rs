@@ -330,19 +330,11 @@ impl Env {
                 let cd = td.constrs.iter().find(|c| &*c.name == &**s)?;
                 let lbls = cd.inline_record.as_ref()?;
                 Some(Rc::new(TypeData {
-                    decl: Rc::new(TypeDeclaration {
-                        params: td.decl.params.clone(),
-                        arity: td.decl.arity,
-                        kind: TypeKind::Abstract,
-                        private: false,
-                        manifest: None,
-                        variance: td.decl.variance.clone(),
-                        injective: vec![],
-                        is_newtype: false,
-                        unboxed: false,
-                        immediate: false,
-                        loc: cd.loc.clone(),
-                    }),
+                    decl: Rc::new(TypeDeclaration::abstract_type(
+                        td.decl.params.clone(),
+                        td.decl.variance.clone(),
+                        cd.loc.clone(),
+                    )),
                     constrs: vec![],
                     labels: lbls.to_vec(),
                 }))
@@ -364,20 +356,9 @@ impl Env {
             Some(TypeDesc::Constr(_, args)) => args.to_vec(),
             _ => vec![],
         };
+        let variance = vec![(true, true); params.len()];
         Some(Rc::new(TypeData {
-            decl: Rc::new(TypeDeclaration {
-                arity: params.len(),
-                variance: vec![(true, true); params.len()],
-                params,
-                kind: TypeKind::Abstract,
-                private: false,
-                manifest: None,
-                injective: vec![],
-                is_newtype: false,
-                unboxed: false,
-                immediate: false,
-                loc: cd.loc.clone(),
-            }),
+            decl: Rc::new(TypeDeclaration::abstract_type(params, variance, cd.loc.clone())),
             constrs: vec![],
             labels: labels.to_vec(),
         }))

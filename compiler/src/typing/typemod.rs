@@ -719,19 +719,8 @@ fn approx_modtype(env: &Env, smty: &P::ModuleType) -> ModuleType {
                     P::SignatureItemDesc::Type(_, decls) => {
                         for d in decls {
                             let params: Vec<TypeExpr> = d.params.iter().map(|_| ctype::newvar()).collect();
-                            let decl = TypeDeclaration {
-                                arity: params.len(),
-                                variance: vec![(true, true); params.len()],
-                                params,
-                                kind: TypeKind::Abstract,
-                                private: false,
-                                manifest: None,
-                                injective: vec![],
-                                is_newtype: false,
-                                unboxed: false,
-                                immediate: false,
-                                loc: d.loc.clone(),
-                            };
+                            let variance = vec![(true, true); params.len()];
+                            let decl = TypeDeclaration::abstract_type(params, variance, d.loc.clone());
                             sig.push(SignatureItem::Type(Ident::create(&d.name.txt), Rc::new(decl), RecStatus::NotRec));
                         }
                     }

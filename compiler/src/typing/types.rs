@@ -487,6 +487,25 @@ pub struct TypeDeclaration {
     pub loc: Location,
 }
 
+impl TypeDeclaration {
+    /// An abstract type with these parameters (each with the given variance), no manifest.
+    pub fn abstract_type(params: Vec<TypeExpr>, variance: Vec<(bool, bool)>, loc: Location) -> TypeDeclaration {
+        TypeDeclaration {
+            arity: params.len(),
+            params,
+            kind: TypeKind::Abstract,
+            private: false,
+            manifest: None,
+            variance,
+            injective: vec![],
+            is_newtype: false,
+            unboxed: false,
+            immediate: false,
+            loc,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct ExtensionConstructor {
     pub type_path: Path,
