@@ -91,8 +91,8 @@ impl StreamPrinter<'_> {
                 if self.prompt_cont {
                     let n = continuation_lines(self.src, &range, end);
                     let text = self.src.as_bytes().get(range.clone()).unwrap_or_default();
-                    for state in line_start_states(text).into_iter().take(n) {
-                        p.push_str(state.prompt());
+                    for prompt in continuation_prompts(text).into_iter().take(n) {
+                        p.push_str(prompt);
                     }
                 }
                 if end {
@@ -119,91 +119,15 @@ fn continuation_lines(src: &str, range: &std::ops::Range<usize>, end: bool) -> u
     lines.saturating_sub(trailing)
 }
 
-/// Where a line of input starts, for its continuation prompt.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum LineStart {
-    Code,
-    InComment,
-}
-
-impl LineStart {
-    /// OCaml's continuation prompt: `* ` on a line that starts inside a comment.
-    fn prompt(self) -> &'static str {
-        match self {
-            LineStart::Code => "  ",
-            LineStart::InComment => "* ",
-        }
-    }
-}
-
-/// For each newline of `text`, whether the next line starts in a comment. Strings (also
-/// inside comments, as OCaml's lexer reads them there) are skipped so that `"(*"` opens
-/// nothing.
-fn line_start_states(text: &[u8]) -> Vec<LineStart> {
-    let mut out = Vec::new();
-    let mut depth = 0usize; // comment nesting
-    let mut string: Option<Vec<u8>> = None; // inside "..." (None id) or {id|...|id}
-    let mut quoted_id: Vec<u8> = Vec::new();
-    let mut i = 0;
-    while i < text.len() {
-        let c = text[i];
-        if c == b'\n' {
-            out.push(if depth > 0 { LineStart::InComment } else { LineStart::Code });
-            i += 1;
-            continue;
-        }
-        if let Some(close) = &string {
-            if close.is_empty() {
-                if c == b'\\' {
-                    i += 2;
-                    continue;
-                }
-                if c == b'"' {
-                    string = None;
-                }
-            } else if text[i..].starts_with(close) {
-                i += close.len();
-                string = None;
-                continue;
-            }
-            i += 1;
-            continue;
-        }
-        match c {
-            b'"' => string = Some(Vec::new()),
-            b'(' if text.get(i + 1) == Some(&b'*') => {
-                depth += 1;
-                i += 2;
-                continue;
-            }
-            b'*' if depth > 0 && text.get(i + 1) == Some(&b')') => {
-                depth -= 1;
-                i += 2;
-                continue;
-            }
-            // A character literal such as '"' is not the start of a string.
-            b'\'' if text.get(i + 2) == Some(&b'\'') => {
-                i += 3;
-                continue;
-            }
-            b'{' => {
-                // `{id|` opens a quoted string closed by `|id}`.
-                let id_len = text[i + 1..].iter().take_while(|b| b.is_ascii_lowercase() || **b == b'_').count();
-                if text.get(i + 1 + id_len) == Some(&b'|') {
-                    quoted_id.clear();
-                    quoted_id.push(b'|');
-                    quoted_id.extend_from_slice(&text[i + 1..i + 1 + id_len]);
-                    quoted_id.push(b'}');
-                    string = Some(quoted_id.clone());
-                    i += id_len + 2;
-                    continue;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    out
+/// OCaml's continuation prompt for each newline of `text`: `* ` when the next line starts
+/// inside a comment, else two spaces.
+fn continuation_prompts(text: &[u8]) -> Vec<&'static str> {
+    let comments = compiler::parsing::comment_spans(text);
+    text.iter()
+        .enumerate()
+        .filter(|(_, &c)| c == b'\n')
+        .map(|(i, _)| if comments.iter().any(|r| r.start < i && i < r.end) { "* " } else { "  " })
+        .collect()
 }
 
 /// Runs `src` as typed at the toplevel, printing as it goes.

@@ -14,3 +14,5 @@ let c = '"' and d = 4
   ;;
 let z = (* a "string (* in
   a comment" *) 5;;
+let e = '\"' (* an escaped quote
+  before a comment *) ;;

@@ -32,6 +32,8 @@ pub struct Lexer<'a> {
     fname: Rc<str>,
     pub warnings: Vec<Warning>,
     pub docstrings: Vec<Docstring>,
+    /// Byte ranges of the comments met so far (to the end of the input when unterminated).
+    pub comments: Vec<std::ops::Range<usize>>,
 }
 
 fn is_symbolchar(c: u8) -> bool {
@@ -75,7 +77,16 @@ type LexResult<T> = Result<T, SyntaxError>;
 
 impl<'a> Lexer<'a> {
     pub fn new(src: &'a [u8], fname: &str) -> Lexer<'a> {
-        Lexer { src, pos: 0, line: 1, bol: 0, fname: Rc::from(fname), warnings: Vec::new(), docstrings: Vec::new() }
+        Lexer {
+            src,
+            pos: 0,
+            line: 1,
+            bol: 0,
+            fname: Rc::from(fname),
+            warnings: Vec::new(),
+            docstrings: Vec::new(),
+            comments: Vec::new(),
+        }
     }
 
     /// Restart lexing at byte `pos` (which must be the start of a line or follow a token),
@@ -137,7 +148,10 @@ impl<'a> Lexer<'a> {
                     self.newline();
                 }
                 Some(b'(') if self.peek_at(1) == Some(b'*') => {
-                    self.comment()?;
+                    let start = self.pos;
+                    let r = self.comment();
+                    self.comments.push(start..if r.is_ok() { self.pos } else { self.src.len() });
+                    r?;
                 }
                 Some(b'#') if self.pos as u32 == self.bol => {
                     if !self.line_directive() {

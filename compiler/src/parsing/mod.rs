@@ -45,6 +45,21 @@ pub(crate) fn unsafe_indexing() -> bool {
     UNSAFE_INDEXING.with(|c| c.get())
 }
 
+/// Byte ranges of the comments of `src`, as the lexer reads them (strings, quoted strings and
+/// character literals inside and around them taken into account).
+pub fn comment_spans(src: &[u8]) -> Vec<Range<usize>> {
+    let mut lexer = lexer::Lexer::new(src, "");
+    loop {
+        match lexer.next_token() {
+            Ok(t) if t.tok == Token::Eof => break,
+            Ok(_) => {}
+            // Stop at a lexical error; an unterminated comment is recorded up to the end.
+            Err(_) => break,
+        }
+    }
+    lexer.comments
+}
+
 /// Parses a whole `.ml` file.
 pub fn parse_implementation(src: &str, fname: &str) -> Result<Structure, SyntaxError> {
     parse_implementation_bytes(src.as_bytes(), fname).map(|(s, _)| s)

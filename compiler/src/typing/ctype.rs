@@ -176,18 +176,7 @@ fn subst_univars(t: TypeExpr, map: &FxHashMap<TypeExpr, TypeExpr>) -> TypeExpr {
 }
 
 fn mentions_any(t: TypeExpr, map: &FxHashMap<TypeExpr, TypeExpr>) -> bool {
-    let m = new_mark();
-    let mut stack = vec![t];
-    while let Some(t) = stack.pop() {
-        let t = repr(t);
-        if map.contains_key(&t) {
-            return true;
-        }
-        if try_mark(t, m) {
-            stack.extend(children(&desc(t)));
-        }
-    }
-    false
+    walk_nodes(t, |t, _| if map.contains_key(&t) { Walk::Stop } else { Walk::Descend })
 }
 
 /// `body` with the generic `params` replaced by `args`.
@@ -283,22 +272,10 @@ fn lower_contravariant(env: &Env, lvl: i32, t: TypeExpr, v: Variance, seen: &mut
 
 /// Are all variables of `t` generalized?
 pub fn closed_schema(t: TypeExpr) -> bool {
-    let m = new_mark();
-    let mut stack = vec![t];
-    while let Some(t) = stack.pop() {
-        let t = repr(t);
-        if !try_mark(t, m) {
-            continue;
-        }
-        let d = desc(t);
-        if let TypeDesc::Var(_) = d {
-            if level(t) != GENERIC_LEVEL {
-                return false;
-            }
-        }
-        stack.extend(children(&d));
-    }
-    true
+    !walk_nodes(t, |t, d| match d {
+        TypeDesc::Var(_) if level(t) != GENERIC_LEVEL => Walk::Stop,
+        _ => Walk::Descend,
+    })
 }
 
 /// The free (non-generic) variables of `t`, in order of appearance.
@@ -467,22 +444,15 @@ pub fn mentions_path(t: TypeExpr, p: &Path) -> bool {
 
 /// A type constructor occurring in `t` whose path satisfies `pred`.
 pub fn find_constr(t: TypeExpr, pred: impl Fn(&Path) -> bool) -> Option<Path> {
-    let m = new_mark();
-    let mut stack = vec![t];
-    while let Some(t) = stack.pop() {
-        let t = repr(t);
-        if !try_mark(t, m) {
-            continue;
+    let mut found = None;
+    walk_nodes(t, |_, d| match d {
+        TypeDesc::Constr(q, _) if pred(q) => {
+            found = Some(q.clone());
+            Walk::Stop
         }
-        let d = desc(t);
-        if let TypeDesc::Constr(q, _) = &d {
-            if pred(q) {
-                return Some(q.clone());
-            }
-        }
-        stack.extend(children(&d));
-    }
-    None
+        _ => Walk::Descend,
+    });
+    found
 }
 
 struct Unifier<'a> {
@@ -841,18 +811,7 @@ fn keep_abbreviation(plain: TypeExpr, abbrev: TypeExpr) {
 /// Is the node `target` reachable from `t`?
 fn reaches(t: TypeExpr, target: TypeExpr) -> bool {
     let target = repr(target);
-    let m = new_mark();
-    let mut stack = vec![t];
-    while let Some(t) = stack.pop() {
-        let t = repr(t);
-        if t == target {
-            return true;
-        }
-        if try_mark(t, m) {
-            stack.extend(children(&desc(t)));
-        }
-    }
-    false
+    walk_nodes(t, |t, _| if t == target { Walk::Stop } else { Walk::Descend })
 }
 
 fn nested(mut e: UnifyError) -> UnifyError {
@@ -863,23 +822,12 @@ fn nested(mut e: UnifyError) -> UnifyError {
 /// Does the variable `v` occur in `t`?
 pub fn occurs(v: TypeExpr, t: TypeExpr) -> bool {
     let v = repr(v);
-    let m = new_mark();
-    let mut stack = vec![t];
-    while let Some(t) = stack.pop() {
-        let t = repr(t);
-        if t == v {
-            return true;
-        }
-        if try_mark(t, m) {
-            let d = desc(t);
-            // Recursion through a polymorphic variant is allowed (as in OCaml).
-            if matches!(&d, TypeDesc::Variant(r) if !r.is_static()) {
-                continue;
-            }
-            stack.extend(children(&d));
-        }
-    }
-    false
+    walk_nodes(t, |t, d| match d {
+        _ if t == v => Walk::Stop,
+        // Recursion through a polymorphic variant is allowed (as in OCaml).
+        TypeDesc::Variant(r) if !r.is_static() => Walk::Skip,
+        _ => Walk::Descend,
+    })
 }
 
 /// Is `t` an arrow after expansion? Returns (label, arg, result).
@@ -934,19 +882,12 @@ fn rigid_instance(t: TypeExpr) -> TypeExpr {
     }
     let copy = c.copy(t);
     // Its polymorphic variant rows are rigid too.
-    let m = new_mark();
-    let mut stack = vec![copy];
-    while let Some(x) = stack.pop() {
-        let x = repr(x);
-        if !try_mark(x, m) {
-            continue;
-        }
-        let d = desc(x);
-        if matches!(&d, TypeDesc::Variant(r) if !r.is_static()) {
+    walk_nodes(copy, |x, d| {
+        if matches!(d, TypeDesc::Variant(r) if !r.is_static()) {
             set_row_fixed(x);
         }
-        stack.extend(children(&d));
-    }
+        Walk::Descend
+    });
     copy
 }
 

@@ -168,19 +168,7 @@ pub fn type_lazy_t(t: TypeExpr) -> TypeExpr {
 }
 
 fn decl(params: Vec<TypeExpr>, kind: TypeKind, variance: Vec<(bool, bool)>, immediate: bool) -> TypeDeclaration {
-    TypeDeclaration {
-        arity: params.len(),
-        params,
-        kind,
-        private: false,
-        manifest: None,
-        variance,
-        injective: vec![],
-        is_newtype: false,
-        unboxed: false,
-        immediate,
-        loc: loc::none(),
-    }
+    TypeDeclaration { kind, immediate, ..TypeDeclaration::abstract_type(params, variance, loc::none()) }
 }
 
 fn cstr(name: &str, args: Vec<TypeExpr>) -> ConstructorDeclaration {

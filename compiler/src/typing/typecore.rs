@@ -1847,22 +1847,13 @@ fn check_poly_instance(env: &Env, loc: &Location, inst: TypeExpr, scheme: TypeEx
 /// Replaces the (nullary) type constructor `p` by one fresh variable everywhere in `t`.
 fn replace_type_constr(t: TypeExpr, p: &Path, name: Rc<str>) {
     let var = ctype::newvar_named(Some(name));
-    let m = new_mark();
-    let mut stack = vec![t];
-    while let Some(t) = stack.pop() {
-        let t = repr(t);
-        if !try_mark(t, m) {
-            continue;
+    walk_nodes(t, |t, d| match d {
+        TypeDesc::Constr(q, args) if q == p && args.is_empty() => {
+            link(t, var);
+            Walk::Skip
         }
-        let d = desc(t);
-        if let TypeDesc::Constr(q, args) = &d {
-            if q == p && args.is_empty() {
-                link(t, var);
-                continue;
-            }
-        }
-        stack.extend(children(&d));
-    }
+        _ => Walk::Descend,
+    });
 }
 
 fn reveal_private(env: &Env, t: TypeExpr) -> TypeExpr {

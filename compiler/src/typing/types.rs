@@ -394,6 +394,36 @@ pub fn children(d: &TypeDesc) -> Vec<TypeExpr> {
     }
 }
 
+/// What a walk over a type graph does after visiting a node.
+pub enum Walk {
+    /// Go on into the node's children.
+    Descend,
+    /// Leave its children out.
+    Skip,
+    /// End the walk.
+    Stop,
+}
+
+/// Visits each node reachable from `t` once (links followed, cycles cut by a fresh mark); `f`
+/// decides whether to descend. Returns true when `f` stopped the walk.
+pub fn walk_nodes(t: TypeExpr, mut f: impl FnMut(TypeExpr, &TypeDesc) -> Walk) -> bool {
+    let m = new_mark();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        let t = repr(t);
+        if !try_mark(t, m) {
+            continue;
+        }
+        let d = desc(t);
+        match f(t, &d) {
+            Walk::Descend => stack.extend(children(&d)),
+            Walk::Skip => {}
+            Walk::Stop => return true,
+        }
+    }
+    false
+}
+
 // ---------------------------------------------------------------------------------------------
 // Declarations
 
