@@ -67,7 +67,7 @@ impl<'e> Printer<'e> {
     }
 
     fn value_of_type(&mut self, v: Value, ty: TypeExpr, depth: usize) -> OutValue {
-        let ty = ctype::expand_head(self.env, ty);
+        let ty = self.expand_to_definition(ty);
         // SAFETY: `v` has type `ty`, so each access below matches its representation.
         unsafe {
             match types::desc(ty) {
@@ -92,6 +92,25 @@ impl<'e> Printer<'e> {
                 _ => OutValue::Stuff("<abstr>".into()),
             }
         }
+    }
+
+    /// Abbreviations expanded until a type with a definition of its own: a re-export
+    /// `type u = M.N.u = U of int` stops at `u`, whose path then qualifies constructors and
+    /// fields (`L.U 0`), as in OCaml.
+    fn expand_to_definition(&self, ty: TypeExpr) -> TypeExpr {
+        let mut ty = types::repr(ty);
+        for _ in 0..100 {
+            if let TypeDesc::Constr(p, _) = types::desc(ty) {
+                if self.env.find_type(&p).is_some_and(|d| !matches!(d.kind, TypeKind::Abstract)) {
+                    break;
+                }
+            }
+            match ctype::try_expand_once(self.env, ty) {
+                Some(t) => ty = types::repr(t),
+                None => break,
+            }
+        }
+        ty
     }
 
     /// `` `A `` is the tag's hash; `` `A x `` a block [hash; x]. The row gives the names.

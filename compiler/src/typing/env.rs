@@ -467,9 +467,16 @@ impl Env {
             }
         }
         let c = match &decl.mty {
+            // Seen through the alias: the target's signature strengthened, under this path.
             ModuleType::Alias(q) => {
                 let q = self.normalize_module_path(q);
-                self.components(&q)?
+                match self.scrape(&ModuleType::Alias(q.clone()))? {
+                    ModuleType::Signature(sg) => {
+                        Rc::new(components_of_signature(path, &super::includemod::strengthen_sig(self, &sg, &q)))
+                    }
+                    ModuleType::Functor(..) => self.components(&q)?,
+                    _ => return None,
+                }
             }
             mty => match self.scrape(mty)? {
                 ModuleType::Signature(sg) => Rc::new(components_of_signature(path, &sg)),
@@ -488,13 +495,20 @@ impl Env {
         self.modules.contains_key(name)
     }
 
+    /// The module `lid` names, its path with aliases followed (`module L = M.N`: `L` is `M.N`).
     pub fn lookup_module(&self, lid: &Longident) -> Result<ModuleEntry, LookupError> {
+        let e = self.lookup_module_as_written(lid)?;
+        Ok(ModuleEntry { path: self.normalize_module_path(&e.path), decl: e.decl })
+    }
+
+    /// The module `lid` names, its path kept as written: components reached through an alias
+    /// carry the alias (`L.U : L.u`), as in OCaml.
+    fn lookup_module_as_written(&self, lid: &Longident) -> Result<ModuleEntry, LookupError> {
         let err = || LookupError { kind: Kind::Module, lid: lid.clone() };
         match lid {
             Longident::Lident(s) => {
                 if let Some(e) = self.modules.get(s.as_str()) {
-                    let path = self.normalize_module_path(&e.path);
-                    return Ok(ModuleEntry { path, decl: e.decl.clone() });
+                    return Ok(ModuleEntry { path: e.path.clone(), decl: e.decl.clone() });
                 }
                 let id = Ident::global(s);
                 let path = Path::Pident(id);
@@ -506,7 +520,7 @@ impl Env {
             Longident::Ldot(m, s) => {
                 let comps = self.lookup_components(m)?;
                 match comps.modules.get(s.as_str()) {
-                    Some(e) => Ok(ModuleEntry { path: self.normalize_module_path(&e.path), decl: e.decl.clone() }),
+                    Some(e) => Ok(ModuleEntry { path: e.path.clone(), decl: e.decl.clone() }),
                     None => Err(err()),
                 }
             }
@@ -523,7 +537,7 @@ impl Env {
     }
 
     fn lookup_components(&self, m: &Longident) -> Result<Rc<Components>, LookupError> {
-        let e = self.lookup_module(m)?;
+        let e = self.lookup_module_as_written(m)?;
         self.components(&e.path).ok_or(LookupError { kind: Kind::Module, lid: m.clone() })
     }
 

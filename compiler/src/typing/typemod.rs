@@ -165,9 +165,10 @@ pub fn type_structure_item(typer: &mut Typer, env: &Env, item: &P::StructureItem
                 Some(ModuleType::Signature(sg)) => sg,
                 _ => return err(&incl.loc, ErrorKind::Message("This module is not a structure".into())),
             };
-            // Components seen through the module's path (if it has one), with fresh identifiers.
+            // A module path is strengthened, as OCaml does: its abstract types become equal to
+            // the originals (`type t = M.t`), seen through aliases (`module N = M`).
             let sg: Signature = match &tme.desc {
-                T::ModuleExprDesc::Ident(p) => env.components(p).map(|c| c.items.clone()).unwrap_or_else(|| (*sg).clone()),
+                T::ModuleExprDesc::Ident(p) => super::includemod::strengthen_sig(env, &sg, &env.normalize_module_path(p)),
                 _ => (*sg).clone(),
             };
             let sg = refresh_signature(&sg);

@@ -1,0 +1,13 @@
+module type S = sig type t val x : t val f : t -> int end;;
+module M : S = struct type t = int let x = 1 let f x = x end;;
+module P = struct include M let z = 2 end;;
+let _ = P.f M.x;;
+module Q = struct include P end;;
+module type T = sig include S val w : t end;;
+module R = struct module N = M include N end;;
+module F (X : S) = struct include X let y = x end;;
+module G = F (M);;
+let _ = G.f G.y;;
+module type U = sig type u type v = u list end;;
+module K : U = struct type u = int type v = u list end;;
+module L = struct include K end;;
