@@ -87,16 +87,22 @@ let add_unit_le b n = add_byte b n; add_byte b (n lsr 8)
 let add_utf_16be_uchar b u = add_utf_16 add_unit_be b u
 let add_utf_16le_uchar b u = add_utf_16 add_unit_le b u
 
+(* The room check is made here so that the common case makes no call to [grow]. *)
 let add_substring b s ofs len =
   if ofs < 0 || len < 0 || ofs > String.length s - len then invalid_arg "Buffer.add_substring/add_subbytes"
   else begin
-    grow b len;
+    if b.len + len > Bytes.length b.bytes then grow b len;
     Bytes.unsafe_blit_string s ofs b.bytes b.len len;
     b.len <- b.len + len
   end
 
 let add_subbytes b by ofs len = add_substring b (Bytes.unsafe_to_string by) ofs len
-let add_string b s = add_substring b s 0 (String.length s)
+
+let add_string b s =
+  let len = String.length s in
+  if b.len + len > Bytes.length b.bytes then grow b len;
+  Bytes.unsafe_blit_string s 0 b.bytes b.len len;
+  b.len <- b.len + len
 let add_bytes b by = add_string b (Bytes.unsafe_to_string by)
 let add_buffer b other = add_subbytes b other.bytes 0 other.len
 

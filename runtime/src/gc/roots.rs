@@ -3,6 +3,30 @@
 
 use crate::value::Value;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Hashes a return address with one multiplication: every minor collection looks up each frame
+/// of the stack, and the default SipHash cost more than the rest of the walk.
+#[derive(Default)]
+pub struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        // The high bits pick hashbrown's control byte, the low bits its bucket: spread both.
+        let h = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 29);
+    }
+}
+
+pub type FrameTable = HashMap<usize, FrameDescr, BuildHasherDefault<AddressHasher>>;
 
 /// The GC-visible part of one OCaml frame at one call site: the frame size (FP minus SP at the
 /// call) and the SP-relative offsets of the slots that hold live values.
@@ -13,7 +37,7 @@ pub struct FrameDescr {
 
 pub struct Roots {
     /// Return address -> frame description.
-    pub frametable: HashMap<usize, FrameDescr>,
+    pub frametable: FrameTable,
     /// Ranges of values (module globals, static blocks' fields) scanned at every collection.
     pub globals: Vec<(*mut Value, usize)>,
     /// Values held by Rust code across allocations (see `LocalRoots`).
@@ -28,7 +52,7 @@ pub struct Roots {
 impl Roots {
     pub fn new() -> Roots {
         Roots {
-            frametable: HashMap::new(),
+            frametable: FrameTable::default(),
             globals: Vec::new(),
             locals: Vec::new(),
             stretches: Vec::new(),

@@ -5,7 +5,7 @@
 
 use super::custom::{alloc_custom, CustomOperations};
 use super::{prim, Error, PResult, Primitive};
-use crate::alloc::{copy_double, copy_string};
+use crate::alloc::copy_double;
 use crate::value::Value;
 
 extern "C" fn int32_compare(a: Value, b: Value) -> i32 {
@@ -145,8 +145,7 @@ macro_rules! boxed_int_prims {
             Value::of_int((x > y) as i64 - (x < y) as i64)
         }
         #[no_mangle] pub extern "C" fn $format(fmt: Value, a: Value) -> Value {
-            let r = super::ints::format_int(unsafe { fmt.bytes() }, $unbox(a) as i64, $bits, "format_int");
-            super::ret(r.map(|s| copy_string(&s)))
+            super::ret(super::ints::format_int_value(unsafe { fmt.bytes() }, $unbox(a) as i64, $bits))
         }
         #[no_mangle] pub extern "C" fn $of_string(s: Value) -> Value {
             let r = super::ints::parse_int(unsafe { s.bytes() }, $bits, concat!($name, ".of_string"));

@@ -68,6 +68,17 @@ struct Pending {
 /// Compare `v1` and `v2`: negative, zero, positive, or UNORDERED (when `total` is false).
 /// Allocates nothing, so the values need no rooting.
 pub fn compare_val(v1: Value, v2: Value, total: bool) -> PResult<i64> {
+    // Integers and strings first, without the general machinery.
+    if v1.is_int() && v2.is_int() {
+        return Ok(v1.int() - v2.int());
+    }
+    if v1.is_block() && v2.is_block() {
+        unsafe {
+            if v1.tag() == STRING_TAG && v2.tag() == STRING_TAG {
+                return Ok(if v1 == v2 { 0 } else { compare_bytes(v1.bytes(), v2.bytes()) });
+            }
+        }
+    }
     let mut stack: Vec<Pending> = Vec::new();
     let (mut v1, mut v2) = (v1, v2);
     loop {
@@ -308,19 +319,33 @@ macro_rules! string_cmp {
 }
 string_cmp! {
     caml_string_compare => |o| Value::of_int(o),
-    caml_string_equal => |o| Value::of_bool(o == 0),
-    caml_string_notequal => |o| Value::of_bool(o != 0),
+
     caml_string_lessthan => |o| Value::of_bool(o < 0),
     caml_string_lessequal => |o| Value::of_bool(o <= 0),
     caml_string_greaterthan => |o| Value::of_bool(o > 0),
     caml_string_greaterequal => |o| Value::of_bool(o >= 0),
     caml_bytes_compare => |o| Value::of_int(o),
-    caml_bytes_equal => |o| Value::of_bool(o == 0),
-    caml_bytes_notequal => |o| Value::of_bool(o != 0),
+
     caml_bytes_lessthan => |o| Value::of_bool(o < 0),
     caml_bytes_lessequal => |o| Value::of_bool(o <= 0),
     caml_bytes_greaterthan => |o| Value::of_bool(o > 0),
     caml_bytes_greaterequal => |o| Value::of_bool(o >= 0),
+}
+
+// Equality needs no order: different lengths answer at once.
+macro_rules! string_eq {
+    ($($name:ident => $equal:expr),* $(,)?) => {$(
+        #[no_mangle]
+        pub extern "C" fn $name(a: Value, b: Value) -> Value {
+            Value::of_bool(unsafe { a.bytes() == b.bytes() } == $equal)
+        }
+    )*};
+}
+string_eq! {
+    caml_string_equal => true,
+    caml_string_notequal => false,
+    caml_bytes_equal => true,
+    caml_bytes_notequal => false,
 }
 
 pub fn prims() -> Vec<Primitive> {

@@ -2,34 +2,52 @@
 //! same code OCaml uses), `%h` hexadecimal output, and `float_of_string` with `_` separators,
 //! hexadecimal literals, nan and infinities.
 
-use super::ints::{c_sprintf, check_conversion_spec, CArg};
+use super::ints::{c_sprintf, check_conversion_spec, with_c_sprintf, CArg};
 use super::{prim, Error, PResult, Primitive};
-use crate::alloc::{alloc_block, copy_double, copy_string};
+use crate::alloc::{alloc_block, copy_bytes, copy_double, copy_string};
 use crate::gc::LocalRoots;
 use crate::value::Value;
 
 /// `Printf`-style float conversion (`%f %e %g %a` and upper-case forms, with flags, width and
-/// precision).
-pub fn format_float(fmt: &[u8], f: f64) -> PResult<String> {
+/// precision); the text goes to `k`.
+pub fn with_formatted_float<R>(fmt: &[u8], f: f64, k: impl FnOnce(&[u8]) -> R) -> PResult<R> {
     let bad = || Error::InvalidArgument("format_float: bad format".into());
     check_conversion_spec(fmt).ok_or_else(bad)?;
     let conv = *fmt.last().ok_or_else(bad)?;
     if !matches!(conv, b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A') {
         return Err(bad());
     }
-    // A length modifier is meaningless for doubles; drop it.
-    let mut c = fmt.to_vec();
-    if c.len() >= 3 && matches!(c[c.len() - 2], b'l' | b'n' | b'L') {
-        c.remove(c.len() - 2);
+    // A length modifier is meaningless for doubles; drop it. The C string is built on the
+    // stack when it fits (the spec has no NUL: check_conversion_spec accepted it).
+    let modifier = fmt.len() >= 3 && matches!(fmt[fmt.len() - 2], b'l' | b'n' | b'L');
+    let mut small = [0u8; 64];
+    let mut large = Vec::new();
+    let c: &mut [u8] = if fmt.len() < small.len() {
+        &mut small[..]
+    } else {
+        large.resize(fmt.len() + 1, 0);
+        &mut large[..]
+    };
+    let mut n = 0;
+    for (i, &b) in fmt.iter().enumerate() {
+        if !(modifier && i == fmt.len() - 2) {
+            c[n] = b;
+            n += 1;
+        }
     }
-    let c = std::ffi::CString::new(c).map_err(|_| bad())?;
-    Ok(c_sprintf(&c, CArg::Double(f)))
+    c[n] = 0;
+    let c = std::ffi::CStr::from_bytes_until_nul(c).map_err(|_| bad())?;
+    Ok(with_c_sprintf(c, CArg::Double(f), k))
+}
+
+pub fn format_float(fmt: &[u8], f: f64) -> PResult<String> {
+    with_formatted_float(fmt, f, |b| String::from_utf8_lossy(b).into_owned())
 }
 
 #[no_mangle]
 pub extern "C" fn caml_format_float(fmt: Value, f: Value) -> Value {
-    let r = format_float(unsafe { fmt.bytes() }, unsafe { f.double() });
-    super::ret(r.map(|s| copy_string(&s)))
+    let r = with_formatted_float(unsafe { fmt.bytes() }, unsafe { f.double() }, copy_bytes);
+    super::ret(r)
 }
 
 /// `%h`: hexadecimal with `prec` fraction digits (all significant ones when negative), sign

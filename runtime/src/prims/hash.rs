@@ -77,10 +77,19 @@ pub fn hash(count: i64, limit: i64, seed: i64, v: Value) -> i64 {
     let size = if limit < 0 || limit as usize > QUEUE_MAX { QUEUE_MAX } else { limit as usize };
     let mut num = count;
     let mut h = seed as u32;
-    let mut queue: Vec<Value> = Vec::with_capacity(size.max(1));
-    queue.push(v);
+    // Integers and strings, the usual keys, need no queue.
+    if num > 0 && v.is_int() {
+        return (final_mix(mix_intnat(h, v.0 as i64)) & 0x3FFF_FFFF) as i64;
+    }
+    if num > 0 && unsafe { v.tag() } == STRING_TAG {
+        return (final_mix(mix_bytes(h, unsafe { v.bytes() })) & 0x3FFF_FFFF) as i64;
+    }
+    // The breadth-first queue lives on the stack: `len` values pushed, `rd` of them read.
+    let mut queue = [Value(0); QUEUE_MAX];
+    queue[0] = v;
+    let mut len = 1;
     let mut rd = 0;
-    while rd < queue.len() && num > 0 {
+    while rd < len && num > 0 {
         let mut v = queue[rd];
         rd += 1;
         // `again`: re-examine `v` after following an Infix or Forward link.
@@ -137,29 +146,31 @@ pub fn hash(count: i64, limit: i64, seed: i64, v: Value) -> i64 {
                     CLOSURE_TAG => {
                         // Code pointers and arity words are mixed as integers; the environment
                         // is walked like ordinary fields.
-                        let len = v.wosize();
+                        let wosize = v.wosize();
                         let info = v.field(1).0;
-                        let start_env = (((info << 8) >> 9) as usize).min(len);
+                        let start_env = (((info << 8) >> 9) as usize).min(wosize);
                         h = mix_u32(h, (v.header() & !COLOR_MASK) as u32);
                         for i in 0..start_env {
                             h = mix_intnat(h, v.field(i).0 as i64);
                             num -= 1;
                         }
-                        for i in start_env..len {
-                            if queue.len() >= size {
+                        for i in start_env..wosize {
+                            if len >= size {
                                 break;
                             }
-                            queue.push(v.field(i));
+                            queue[len] = v.field(i);
+                            len += 1;
                         }
                     }
                     _ => {
                         // Tag and size count for the hash but not towards `count`.
                         h = mix_u32(h, (v.header() & !COLOR_MASK) as u32);
                         for i in 0..v.wosize() {
-                            if queue.len() >= size {
+                            if len >= size {
                                 break;
                             }
-                            queue.push(v.field(i));
+                            queue[len] = v.field(i);
+                            len += 1;
                         }
                     }
                 }

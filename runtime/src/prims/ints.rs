@@ -1,7 +1,8 @@
 //! Integer parsing and printf-style formatting, shared by `int` and the boxed integer types.
 
 use super::{prim, Error, PResult, Primitive};
-use crate::alloc::copy_string;
+use crate::alloc::copy_bytes;
+pub use super::int_format::{format_int, parse_int_format, with_formatted_int, IntSpec, DECIMAL};
 use crate::value::Value;
 
 /// Value of a digit in bases up to 36, if `c` is one.
@@ -71,36 +72,6 @@ pub extern "C" fn caml_int_of_string(s: Value) -> Value {
     super::ret(r.map(Value::of_int))
 }
 
-/// A checked printf conversion: the format with its length modifier replaced by `l`.
-pub struct IntFormat {
-    c_format: std::ffi::CString,
-    pub conv: u8,
-}
-
-impl IntFormat {
-    pub fn is_unsigned(&self) -> bool {
-        matches!(self.conv, b'u' | b'x' | b'X' | b'o')
-    }
-}
-
-/// Check an OCaml integer format (`%[flags][width][.prec][l|n|L]conv`), as `Printf` builds them.
-pub fn parse_int_format(fmt: &[u8], errname: &str) -> PResult<IntFormat> {
-    let bad = || Error::InvalidArgument(format!("{errname}: bad format"));
-    if fmt.len() + 2 >= 32 {
-        return Err(Error::InvalidArgument(format!("{errname}: format too long")));
-    }
-    let spec = check_conversion_spec(fmt).ok_or_else(bad)?;
-    let conv = *fmt.last().ok_or_else(bad)?;
-    if !matches!(conv, b'd' | b'i' | b'u' | b'x' | b'X' | b'o') {
-        return Err(bad());
-    }
-    let mut out = fmt[..spec].to_vec();
-    out.push(b'l');
-    out.push(conv);
-    let c_format = std::ffi::CString::new(out).map_err(|_| bad())?;
-    Ok(IntFormat { c_format, conv })
-}
-
 /// Checks `%[flags][width][.prec]` followed by an optional `l`/`n`/`L` and one final letter;
 /// returns the length of the part before the modifier and letter.
 pub fn check_conversion_spec(fmt: &[u8]) -> Option<usize> {
@@ -130,28 +101,32 @@ pub fn check_conversion_spec(fmt: &[u8]) -> Option<usize> {
     }
 }
 
-/// Run C's snprintf with one argument of the kind the format expects.
-pub fn c_sprintf(fmt: &std::ffi::CStr, arg: CArg) -> String {
-    let mut buf = vec![0u8; 64];
-    loop {
-        let n = unsafe {
-            let (b, len) = (buf.as_mut_ptr() as *mut libc::c_char, buf.len());
-            match arg {
-                CArg::Long(x) => libc::snprintf(b, len, fmt.as_ptr(), x as libc::c_long),
-                CArg::ULong(x) => libc::snprintf(b, len, fmt.as_ptr(), x as libc::c_ulong),
-                CArg::Double(x) => libc::snprintf(b, len, fmt.as_ptr(), x),
-            }
-        };
-        if n < 0 {
-            return String::new();
+/// Run C's snprintf with one argument of the kind the format expects and hand the text to `k`
+/// (from a stack buffer when it fits). The conversions used here print ASCII only.
+pub fn with_c_sprintf<R>(fmt: &std::ffi::CStr, arg: CArg, k: impl FnOnce(&[u8]) -> R) -> R {
+    let print = |b: *mut libc::c_char, len: usize| unsafe {
+        match arg {
+            CArg::Long(x) => libc::snprintf(b, len, fmt.as_ptr(), x as libc::c_long),
+            CArg::ULong(x) => libc::snprintf(b, len, fmt.as_ptr(), x as libc::c_ulong),
+            CArg::Double(x) => libc::snprintf(b, len, fmt.as_ptr(), x),
         }
-        let n = n as usize;
-        if n < buf.len() {
-            buf.truncate(n);
-            return String::from_utf8_lossy(&buf).into_owned();
-        }
-        buf.resize(n + 1, 0);
+    };
+    let mut small = [0u8; 128];
+    let n = print(small.as_mut_ptr() as *mut libc::c_char, small.len());
+    if n < 0 {
+        return k(b"");
     }
+    let n = n as usize;
+    if n < small.len() {
+        return k(&small[..n]);
+    }
+    let mut buf = vec![0u8; n + 1];
+    let n2 = print(buf.as_mut_ptr() as *mut libc::c_char, buf.len());
+    k(&buf[..(n2.max(0) as usize).min(n)])
+}
+
+pub fn c_sprintf(fmt: &std::ffi::CStr, arg: CArg) -> String {
+    with_c_sprintf(fmt, arg, |b| String::from_utf8_lossy(b).into_owned())
 }
 
 #[derive(Clone, Copy)]
@@ -161,23 +136,16 @@ pub enum CArg {
     Double(f64),
 }
 
-/// Format a 64-bit integer with an OCaml integer format. `bits` is the width of the integer
-/// type (unsigned conversions show the value modulo 2^bits).
-pub fn format_int(fmt: &[u8], n: i64, bits: u32, errname: &str) -> PResult<String> {
-    let f = parse_int_format(fmt, errname)?;
-    let arg = if f.is_unsigned() {
-        let mask = if bits >= 64 { u64::MAX } else { (1u64 << bits) - 1 };
-        CArg::ULong(n as u64 & mask)
-    } else {
-        CArg::Long(n)
-    };
-    Ok(c_sprintf(&f.c_format, arg))
+/// `format_int` and the boxed integers' `format`: the text as a fresh OCaml string.
+/// `string_of_int`'s "%d" skips the format parsing.
+pub fn format_int_value(fmt: &[u8], n: i64, bits: u32) -> PResult<Value> {
+    let spec = if fmt == b"%d" { DECIMAL } else { parse_int_format(fmt, "format_int")? };
+    Ok(with_formatted_int(&spec, n, bits, copy_bytes))
 }
 
 #[no_mangle]
 pub extern "C" fn caml_format_int(fmt: Value, n: Value) -> Value {
-    let r = format_int(unsafe { fmt.bytes() }, n.int(), 63, "format_int");
-    super::ret(r.map(|s| copy_string(&s)))
+    super::ret(format_int_value(unsafe { fmt.bytes() }, n.int(), 63))
 }
 
 pub fn prims() -> Vec<Primitive> {

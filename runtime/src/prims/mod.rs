@@ -23,6 +23,7 @@ pub mod digest;
 pub mod floats;
 pub mod gc_stats;
 pub mod hash;
+pub mod int_format;
 pub mod ints;
 pub mod lexing;
 pub mod marshal;
