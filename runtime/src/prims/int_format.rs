@@ -134,6 +134,23 @@ impl Pieces {
     }
 }
 
+/// Write the digits of `m` in base `BASE` at the end of `out`, returning where they start. The
+/// base is a constant so that the divisions become multiplications and shifts.
+#[inline(always)]
+fn put_digits<const BASE: u64>(out: &mut [u8; 24], mut m: u64, upper: bool) -> usize {
+    let letters = if upper { b'A' - 10 } else { b'a' - 10 };
+    let mut i = out.len();
+    loop {
+        let d = (m % BASE) as u8;
+        m /= BASE;
+        i -= 1;
+        out[i] = if d < 10 { b'0' + d } else { letters + d };
+        if m == 0 {
+            return i;
+        }
+    }
+}
+
 /// Lay out `n` by `spec`. `bits` is the width of the integer type: unsigned conversions show
 /// the value modulo 2^bits. None when a width or precision is beyond what C accepts.
 fn pieces(spec: &IntSpec, n: i64, bits: u32) -> Option<Pieces> {
@@ -177,21 +194,12 @@ fn pieces(spec: &IntSpec, n: i64, bits: u32) -> Option<Pieces> {
         }
     };
     // Digits, least significant first, from the end of the buffer; none for 0 at precision 0.
-    let mut m = magnitude;
-    if !(m == 0 && spec.prec == Some(0)) {
-        loop {
-            let d = (m % base) as u8;
-            m /= base;
-            p.digits_start -= 1;
-            p.digits[p.digits_start] = match d {
-                0..=9 => b'0' + d,
-                _ if upper => b'A' + d - 10,
-                _ => b'a' + d - 10,
-            };
-            if m == 0 {
-                break;
-            }
-        }
+    if !(magnitude == 0 && spec.prec == Some(0)) {
+        p.digits_start = match base {
+            10 => put_digits::<10>(&mut p.digits, magnitude, upper),
+            16 => put_digits::<16>(&mut p.digits, magnitude, upper),
+            _ => put_digits::<8>(&mut p.digits, magnitude, upper),
+        };
     }
     let ndigits = p.digits().len();
     p.zeros = spec.prec.map_or(0, |prec| prec.saturating_sub(ndigits));
