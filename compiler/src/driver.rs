@@ -5,6 +5,7 @@
 use crate::lambda::{Fresh, Lambda, Primitive};
 use crate::middle::clambda::Program;
 use crate::middle::closure;
+use crate::parsing::location::ReportMode;
 use crate::translate::{module as tmod, Translator};
 use crate::typing::env::Env;
 use crate::typing::ident::Ident;
@@ -120,7 +121,7 @@ pub fn compile_unit_with_interface(
             }
             Ok(body)
         })
-        .map_err(|e| format!("File \"{}\", line {}:\nError: {}\n", fname, e.loc.start.line, e.msg))?
+        .map_err(|e| ReportMode::File { src: Some(text.as_bytes()) }.report(&e.loc, "Error", &e.msg, &e.notes))?
     };
     let program = closure::convert(&lambda, unit, fresh).map_err(|e| format!("Error: {}\n", e.0))?;
     let requires = required.take().into_iter().filter(|u| u != unit).collect();

@@ -322,7 +322,7 @@ impl Toplevel {
                 }
                 l
             }
-            Err(e) => return Err(Body::Error(Diagnostic::at(&e.loc, src.report(&e.loc, "Error", &e.msg)))),
+            Err(e) => return Err(Body::Error(Diagnostic::at(&e.loc, src.mode().report(&e.loc, "Error", &e.msg, &e.notes)))),
         };
         let prog = match closure::convert(&lambda, &format!("phrase{}", self.phrases), &mut self.fresh) {
             Ok(p) => p,

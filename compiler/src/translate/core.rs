@@ -17,6 +17,9 @@ use std::rc::Rc;
 pub struct TranslError {
     pub loc: Location,
     pub msg: String,
+    /// Further locations with a line of text each, printed after the error (OCaml's
+    /// sub-messages).
+    pub notes: Vec<(Location, String)>,
 }
 
 pub fn ident_var(id: &Ident) -> Var {
@@ -46,7 +49,7 @@ pub struct Translator<'a> {
 type R<T> = Result<T, TranslError>;
 
 fn err<T>(loc: &Location, msg: impl Into<String>) -> R<T> {
-    Err(TranslError { loc: loc.clone(), msg: msg.into() })
+    Err(TranslError { loc: loc.clone(), msg: msg.into(), notes: vec![] })
 }
 
 /// The type constructor at the head of `t`, if any (abbreviations are not expanded).

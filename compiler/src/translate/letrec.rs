@@ -66,6 +66,7 @@ impl<'a> Translator<'a> {
                     return Err(TranslError {
                         loc: loc.clone(),
                         msg: "This kind of expression is not allowed as right-hand side of `let rec'".into(),
+                        notes: vec![],
                     })
                 }
             }

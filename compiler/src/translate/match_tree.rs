@@ -59,7 +59,7 @@ pub struct MatchCompiler<'t, 'a> {
 }
 
 fn err<X>(p: &T::Pattern, msg: &str) -> R<X> {
-    Err(TranslError { loc: p.loc.clone(), msg: format!("pattern matching: {}", msg) })
+    Err(TranslError { loc: p.loc.clone(), msg: format!("pattern matching: {}", msg), notes: vec![] })
 }
 
 impl<'t, 'a> MatchCompiler<'t, 'a> {
@@ -102,7 +102,7 @@ impl<'t, 'a> MatchCompiler<'t, 'a> {
             return self.compile(occs, split, fail, know);
         }
         let Some(head) = rows.iter().find_map(|r| r.cells[c]) else {
-            return Err(TranslError { loc: crate::parsing::location::Location::none(), msg: "pattern matching: empty column chosen".into() });
+            return Err(TranslError { loc: crate::parsing::location::Location::none(), msg: "pattern matching: empty column chosen".into(), notes: vec![] });
         };
         if is_irrefutable_head(head) {
             return self.decompose(occs, rows, c, head, fail, know);
@@ -159,6 +159,7 @@ impl<'t, 'a> MatchCompiler<'t, 'a> {
                             return Err(TranslError {
                                 loc: crate::parsing::location::Location::none(),
                                 msg: format!("pattern matching: variable {:?} not bound", v),
+                                notes: vec![],
                             })
                         }
                     }
@@ -170,6 +171,7 @@ impl<'t, 'a> MatchCompiler<'t, 'a> {
                     return Err(TranslError {
                         loc: crate::parsing::location::Location::none(),
                         msg: "pattern matching: a guarded case reached twice".into(),
+                        notes: vec![],
                     });
                 };
                 let rest = self.compile(occs, rows, fail, know)?;

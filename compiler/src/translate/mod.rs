@@ -8,6 +8,7 @@ mod match_knowledge;
 mod match_rows;
 mod match_switch;
 mod match_tree;
+mod recmod_check;
 mod matching;
 pub mod module;
 pub mod primitives;

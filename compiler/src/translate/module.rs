@@ -3,6 +3,7 @@
 //! its signature. Paths `M.x` become field accesses at positions taken from the signatures.
 
 use super::core::{ident_var, Translator, TranslError};
+use super::recmod_check;
 use crate::lambda::{Lambda, Mutability, Primitive as P};
 use crate::parsing::location::Location;
 use crate::typing::env::Env;
@@ -103,7 +104,7 @@ fn is_identity(env: &Env, from: &ModuleType, to: &ModuleType) -> bool {
 }
 
 fn err<T>(loc: &Location, msg: impl Into<String>) -> R<T> {
-    Err(TranslError { loc: loc.clone(), msg: msg.into() })
+    Err(TranslError { loc: loc.clone(), msg: msg.into(), notes: vec![] })
 }
 
 impl<'a> Translator<'a> {
@@ -494,6 +495,20 @@ impl<'a> Translator<'a> {
             let m = self.module_expr(me)?;
             blocks.push((id, self.coerce(m, &me.mty, mty, loc)?, mty));
         }
+        if let Some(env) = self.module_env() {
+            let group: Vec<recmod_check::RecBinding> = blocks
+                .iter()
+                .zip(mods)
+                .map(|((id, body, mty), (_, me, _))| recmod_check::RecBinding {
+                    name: id.name().to_string(),
+                    var: ident_var(id),
+                    mty,
+                    loc: me.loc.clone(),
+                    body,
+                })
+                .collect();
+            recmod_check::check(env, &group)?;
+        }
         // Bodies that read no module of the group still waiting to be evaluated go first (as
         // OCaml orders them), so `let x = D.y` sees D's real component.
         let mut ordered = Vec::new();
@@ -514,25 +529,31 @@ impl<'a> Translator<'a> {
             let update = self.rec_module_update(Lambda::Var(ident_var(id)), &v, mty);
             b = Lambda::seq(Lambda::let_(v, m, update), b);
         }
-        for (id, _, mty) in mods.iter().rev() {
-            let init = self.rec_module_placeholder(mty, loc);
+        for (id, me, mty) in mods.iter().rev() {
+            let init = self.rec_module_placeholder(mty, &me.loc);
             b = Lambda::let_(ident_var(id), init, b);
         }
         Ok(b)
     }
 
+    /// A placeholder block of type `mty`: submodules are placeholders in turn, a function is a
+    /// closure that calls the function its field holds once the body has run (so a reference
+    /// taken early, `let g = M.f`, ends up calling the real `f`), raising
+    /// `Undefined_recursive_module` while the field still holds the closure itself.
     fn rec_module_placeholder(&mut self, mty: &ModuleType, loc: &Location) -> Lambda {
         let Some(env) = self.module_env().cloned() else { return crate::lambda::UNIT };
         let Some(ModuleType::Signature(sg)) = env.scrape(mty) else { return crate::lambda::UNIT };
+        let block = self.fresh.var("recmod_placeholder");
         let mut fields = Vec::new();
-        for it in sg.iter() {
-            let Some(k) = component_kind(it) else { continue };
-            fields.push(match (k, it) {
-                (CompKind::Module, SignatureItem::Module(_, md, _)) => self.rec_module_placeholder(&md.mty, loc),
-                (CompKind::Value, SignatureItem::Value(_, vd))
+        let mut forwarders = Vec::new();
+        for (pos, it) in sg.iter().filter(|it| component_kind(it).is_some()).enumerate() {
+            fields.push(match it {
+                SignatureItem::Module(_, md, _) => self.rec_module_placeholder(&md.mty, loc),
+                SignatureItem::Value(_, vd)
                     if matches!(crate::typing::types::desc(crate::typing::ctype::expand_head(&env, vd.ty)), crate::typing::types::TypeDesc::Arrow(..)) =>
                 {
-                    self.undefined_recursive_module(loc)
+                    forwarders.push(pos);
+                    crate::lambda::UNIT
                 }
                 _ => crate::lambda::UNIT,
             });
@@ -540,11 +561,16 @@ impl<'a> Translator<'a> {
         if fields.is_empty() {
             return crate::lambda::UNIT;
         }
-        Lambda::Prim(P::MakeBlock(0, Mutability::Mutable), fields)
+        let mut body = Lambda::Var(block.clone());
+        for pos in forwarders.into_iter().rev() {
+            let f = self.forwarding_function(&block, pos, loc);
+            body = Lambda::seq(Lambda::Prim(P::SetField(pos, true), vec![Lambda::Var(block.clone()), f]), body);
+        }
+        Lambda::let_(block, Lambda::Prim(P::MakeBlock(0, Mutability::Mutable), fields), body)
     }
 
-    /// A function raising `Undefined_recursive_module` with the location of the group.
-    fn undefined_recursive_module(&mut self, loc: &Location) -> Lambda {
+    /// `let rec fn x = let f = block.(pos) in if f == fn then raise .. else f x in fn`.
+    fn forwarding_function(&mut self, block: &crate::lambda::Var, pos: usize, loc: &Location) -> Lambda {
         let (file, line, col) = self.source_location(loc);
         let exn = Lambda::Prim(
             P::MakeBlock(0, Mutability::Immutable),
@@ -560,9 +586,19 @@ impl<'a> Translator<'a> {
                 )),
             ],
         );
-        let x = self.fresh.var("arg");
         let raise = Lambda::Prim(P::Raise(crate::lambda::RaiseKind::Regular), vec![exn]);
-        Lambda::Function(Rc::new(crate::lambda::Function { params: vec![x], body: raise, name: "undefined_recursive_module".into() }))
+        let (fn_var, x, current) = (self.fresh.var("undefined_recursive_module"), self.fresh.var("arg"), self.fresh.var("current"));
+        let body = Lambda::let_(
+            current.clone(),
+            Lambda::Prim(P::Field(pos), vec![Lambda::Var(block.clone())]),
+            Lambda::if_(
+                Lambda::Prim(P::PhysEq, vec![Lambda::Var(current.clone()), Lambda::Var(fn_var.clone())]),
+                raise,
+                Lambda::apply(Lambda::Var(current), vec![Lambda::Var(x.clone())]),
+            ),
+        );
+        let f = Lambda::Function(Rc::new(crate::lambda::Function { params: vec![x], body, name: "undefined_recursive_module".into() }));
+        Lambda::LetRec(vec![(fn_var.clone(), f)], Box::new(Lambda::Var(fn_var)))
     }
 
     /// Copies the block in `new` into the placeholder `placeholder`, submodules first.
