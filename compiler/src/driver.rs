@@ -23,6 +23,8 @@ pub struct UnitCode {
     pub requires: Vec<String>,
     /// Its interface, as the units compiled after it see it.
     pub interface: crate::typing::types::Signature,
+    /// The warnings and alerts of its type checking, as printed.
+    pub warnings: String,
 }
 
 /// Symbol of a compilation unit's global block (`camlStdlib__List`).
@@ -88,8 +90,16 @@ pub fn compile_unit_with_interface(
     let parsed = crate::parsing::parse_implementation(text, fname)
         .map_err(|e| crate::parsing::report_syntax_error(&e, Some(text.as_bytes())))?;
     let base = base_env_for(unit);
-    let (typed, own_sig, env, _warnings) = crate::typing::type_implementation(&base, &parsed)
-        .map_err(|(e, _)| crate::typing::report::report_error(&e, Some(text.as_bytes())))?;
+    // Warnings OCaml enables by default, printed as ocamlopt prints them (before an error).
+    let render = |ws: &[crate::typing::Warning]| -> String {
+        ws.iter()
+            .filter(|w| crate::typing::errors::enabled_by_default(w.number))
+            .map(|w| crate::typing::report::report_warning(w, Some(text.as_bytes())))
+            .collect()
+    };
+    let (typed, own_sig, env, warnings) = crate::typing::type_implementation(&base, &parsed)
+        .map_err(|(e, ws)| render(&ws) + &crate::typing::report::report_error(&e, Some(text.as_bytes())))?;
+    let warnings = render(&warnings);
     let interface = match mli {
         Some(mli) => {
             check_against_interface(&env, fname, &own_sig, mli)?;
@@ -125,7 +135,7 @@ pub fn compile_unit_with_interface(
     };
     let program = closure::convert(&lambda, unit, fresh).map_err(|e| format!("Error: {}\n", e.0))?;
     let requires = required.take().into_iter().filter(|u| u != unit).collect();
-    Ok(UnitCode { name: unit.to_string(), program, block: (sym, nfields), requires, interface })
+    Ok(UnitCode { name: unit.to_string(), program, block: (sym, nfields), requires, interface, warnings })
 }
 
 /// OCaml's check that an implementation provides its interface, with its report

@@ -92,7 +92,10 @@ pub fn run(files: &[String], output: &str, shared: bool) -> i32 {
             continue;
         }
         let code = match driver::compile_unit_with_interface(&unit, f, &text, interfaces.get(&unit), &mut fresh) {
-            Ok(c) => c,
+            Ok(c) => {
+                eprint!("{}", c.warnings);
+                c
+            }
             Err(msg) => {
                 eprint!("{}", msg);
                 return 2;

@@ -221,13 +221,11 @@ impl Toplevel {
         let mut out = Vec::new();
         let mut fatal = false;
         for w in warnings.iter().filter(|w| self.warnings.is_enabled(w.number)) {
-            let rest = &w.header_and_message()["Warning ".len()..];
             let text = if self.warnings.is_error(w.number) {
                 fatal = true;
-                let (head, msg) = rest.split_once(": ").unwrap_or((rest, ""));
-                src.report(&w.loc, &format!("Error (warning {})", head), msg)
+                src.report(&w.loc, &w.error_header(), &w.message)
             } else {
-                src.report(&w.loc, "Warning", rest).replacen("Warning: ", "Warning ", 1)
+                src.report(&w.loc, &w.header(), &w.message)
             };
             out.push(Diagnostic { loc: Some(w.loc.clone()), warning: Some(w.number), text });
         }

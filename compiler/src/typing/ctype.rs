@@ -59,11 +59,18 @@ pub struct Copier {
     memo: FxHashMap<TypeExpr, TypeExpr>,
     /// Also copy univars (fresh ones) -- only inside an explicit copy of a `Poly`.
     level: i32,
+    /// Copies of named variables lose their names: the parameters of a type declaration, seen
+    /// through a constructor or a field, print as `'a`, not as the declaration named them.
+    anonymous: bool,
 }
 
 impl Copier {
     pub fn new() -> Copier {
-        Copier { memo: FxHashMap::default(), level: current_level() }
+        Copier { memo: FxHashMap::default(), level: current_level(), anonymous: false }
+    }
+
+    fn anonymous() -> Copier {
+        Copier { anonymous: true, ..Copier::new() }
     }
 
     /// Pre-binds a generic node to a replacement (used for parameters of abbreviations).
@@ -83,7 +90,7 @@ impl Copier {
         let placeholder = new_ty(TypeDesc::Var(None), self.level);
         self.memo.insert(t, placeholder);
         let nd = match d {
-            TypeDesc::Var(n) => TypeDesc::Var(n),
+            TypeDesc::Var(n) => TypeDesc::Var(if self.anonymous { None } else { n }),
             TypeDesc::Univar(n) => TypeDesc::Univar(n),
             TypeDesc::Arrow(l, a, b) => {
                 let a = self.copy(a);
@@ -125,15 +132,19 @@ pub fn instance_list(ts: &[TypeExpr]) -> Vec<TypeExpr> {
 }
 
 /// Instance of a constructor: (argument types, result type), sharing variables.
+/// The type's parameters lose their names; existential variables (in the arguments only)
+/// keep theirs, for OCaml's `$C_'a`.
 pub fn instance_constructor(cd: &ConstructorDescription) -> (Vec<TypeExpr>, TypeExpr) {
-    let mut c = Copier::new();
+    let mut c = Copier::anonymous();
+    let res = c.copy(cd.res);
+    c.anonymous = false;
     let args = cd.args.iter().map(|t| c.copy(*t)).collect();
-    (args, c.copy(cd.res))
+    (args, res)
 }
 
 /// Instance of a label: (record type, field type), sharing variables.
 pub fn instance_label(ld: &LabelDescription) -> (TypeExpr, TypeExpr) {
-    let mut c = Copier::new();
+    let mut c = Copier::anonymous();
     let res = c.copy(ld.res);
     (res, c.copy(ld.arg))
 }

@@ -503,7 +503,7 @@ impl Env {
 
     /// The module `lid` names, its path kept as written: components reached through an alias
     /// carry the alias (`L.U : L.u`), as in OCaml.
-    fn lookup_module_as_written(&self, lid: &Longident) -> Result<ModuleEntry, LookupError> {
+    pub fn lookup_module_as_written(&self, lid: &Longident) -> Result<ModuleEntry, LookupError> {
         let err = || LookupError { kind: Kind::Module, lid: lid.clone() };
         match lid {
             Longident::Lident(s) => {

@@ -331,7 +331,11 @@ fn variant_note(f: &mut Formatter, failure: &UnifyFailure) {
 }
 
 /// A warning: its number, its name and its message.
+/// The number under which the `deprecated` alert is enabled and disabled (`-w -3`).
+pub const ALERT_DEPRECATED: u32 = 3;
+
 #[derive(Clone, Debug)]
+
 pub struct Warning {
     pub loc: Location,
     pub number: u32,
@@ -354,9 +358,26 @@ impl Warning {
         }
     }
 
-    /// `Warning 8 [partial-match]: ...`
+    /// `Warning 8 [partial-match]: ...`, or `Alert deprecated: ...`.
     pub fn header_and_message(&self) -> String {
-        format!("Warning {} [{}]: {}", self.number, self.name(), self.message)
+        format!("{}: {}", self.header(), self.message)
+    }
+
+    /// `Warning 8 [partial-match]`; `Alert deprecated` for the deprecated alert, which OCaml
+    /// also controls as warning 3.
+    pub fn header(&self) -> String {
+        match self.number {
+            ALERT_DEPRECATED => "Alert deprecated".to_string(),
+            n => format!("Warning {} [{}]", n, self.name()),
+        }
+    }
+
+    /// The header when the warning is made an error: `Error (warning 8 [partial-match])`.
+    pub fn error_header(&self) -> String {
+        match self.number {
+            ALERT_DEPRECATED => "Error (alert deprecated)".to_string(),
+            n => format!("Error (warning {} [{}])", n, self.name()),
+        }
     }
 }
 

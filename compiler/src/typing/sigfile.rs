@@ -382,6 +382,7 @@ impl Encoder {
                     }
                 }
                 self.loc(&v.loc);
+                self.opt_string(&v.deprecated);
             }
             SignatureItem::Type(id, d, rec) => {
                 self.w.u(1);
@@ -851,7 +852,8 @@ impl Decoder<'_> {
                     }
                     _ => return Err(bad("value kind")),
                 };
-                SignatureItem::Value(id, Rc::new(ValueDescription { ty, kind, loc: self.loc()? }))
+                let loc = self.loc()?;
+                SignatureItem::Value(id, Rc::new(ValueDescription { ty, kind, loc, deprecated: self.opt_string()? }))
             }
             1 => {
                 let id = self.ident()?;

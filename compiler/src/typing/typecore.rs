@@ -334,7 +334,7 @@ impl Typer {
                 Ok(pk(T::PatternDesc::Lazy(Box::new(tp)), expected))
             }
             P::PatternDesc::Open(lid, p) => {
-                let m = env.lookup_module(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
+                let m = env.lookup_module_as_written(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
                 let mut env2 = env.clone();
                 env2.open_module(&m.path);
                 self.pattern(&env2, p, expected, vars)
@@ -427,7 +427,7 @@ impl Typer {
         for v in vars {
             match &v.module {
                 Some(mty) => env.add_module(&v.id, Rc::new(ModuleDeclaration { mty: mty.clone(), loc: v.name.loc.clone() })),
-                None => env.add_local_value(&v.id, Rc::new(ValueDescription { ty: v.ty, kind: ValueKind::Regular, loc: v.name.loc.clone() })),
+                None => env.add_local_value(&v.id, Rc::new(ValueDescription { ty: v.ty, kind: ValueKind::Regular, loc: v.name.loc.clone(), deprecated: None })),
             }
         }
         env
@@ -568,6 +568,11 @@ impl Typer {
                     if id.kind == IdentKind::Local {
                         self.used.insert(id.stamp);
                     }
+                }
+                if let Some(msg) = &v.desc.deprecated {
+                    let name = v.path.name();
+                    let text = if msg.is_empty() { name } else { format!("{}\n{}", name, msg) };
+                    self.warn(loc, crate::typing::errors::ALERT_DEPRECATED, text);
                 }
                 let ty = ctype::instance(v.desc.ty);
                 self.unify_exp(env, loc, ty, expected)?;
@@ -755,7 +760,7 @@ impl Typer {
                     P::PatternDesc::Var(name) => {
                         let id = Ident::create(&name.txt);
                         let mut env2 = env.clone();
-                        env2.add_local_value(&id, Rc::new(ValueDescription { ty: predef::type_int(), kind: ValueKind::Regular, loc: name.loc.clone() }));
+                        env2.add_local_value(&id, Rc::new(ValueDescription { ty: predef::type_int(), kind: ValueKind::Regular, loc: name.loc.clone(), deprecated: None }));
                         (id, env2)
                     }
                     _ => return err(&pat.loc, ErrorKind::Message("This pattern is not allowed as a for-loop index".into())),
@@ -825,7 +830,7 @@ impl Typer {
                 let P::ModuleExprDesc::Ident(lid) = &od.expr.desc else {
                     return err(&od.loc, ErrorKind::NotSupported("open of a structure".into()));
                 };
-                let m = env.lookup_module(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
+                let m = env.lookup_module_as_written(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
                 let mut env2 = env.clone();
                 if !env2.open_module(&m.path) {
                     return err(&lid.loc, ErrorKind::Message(format!("This module is not a structure; it has type")));
@@ -1109,13 +1114,13 @@ impl Typer {
         let _ = partial;
         let gloc = loc.to_ghost();
         let param = Ident::create("*opt*");
-        let param_desc = Rc::new(ValueDescription { ty: ty_arg, kind: ValueKind::Regular, loc: gloc.clone() });
+        let param_desc = Rc::new(ValueDescription { ty: ty_arg, kind: ValueKind::Regular, loc: gloc.clone(), deprecated: None });
         let lid = Located::new(Longident::Lident("*opt*".into()), gloc.clone());
         let scrut = mk(T::ExpressionDesc::Ident(Path::Pident(param.clone()), lid, param_desc), &gloc, ty_arg);
         let (some_cd, none_cd) = option_constructors(env);
         let x = Ident::create("*sth*");
         let xname = Located::new("*sth*".to_string(), gloc.clone());
-        let x_desc = Rc::new(ValueDescription { ty: inner, kind: ValueKind::Regular, loc: gloc.clone() });
+        let x_desc = Rc::new(ValueDescription { ty: inner, kind: ValueKind::Regular, loc: gloc.clone(), deprecated: None });
         let some_pat = T::Pattern {
             desc: T::PatternDesc::Construct(
                 Located::new(Longident::Lident("Some".into()), gloc.clone()),
@@ -1379,12 +1384,12 @@ impl Typer {
         let mut env2 = env.clone();
         for v in &vars {
             let ty = self.poly_scheme_of(v).unwrap_or(v.ty);
-            let desc = Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone() });
+            let desc = Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone(), deprecated: None });
             if whole.is_some() {
                 env2.add_local_value(&v.id, desc);
                 continue;
             }
-            env2.add_value(&v.id, Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
+            env2.add_value(&v.id, Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone(), deprecated: None }));
         }
         if rf == RecFlag::Recursive {
             check_let_rec(&tvbs, &vars)?;
@@ -1448,7 +1453,7 @@ impl Typer {
             let mut e = env.clone();
             for (v, p) in all_vars.iter().zip(polys.iter().chain(std::iter::repeat(&None))) {
                 let ty = p.unwrap_or(v.ty);
-                e.add_local_value(&v.id, Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone() }));
+                e.add_local_value(&v.id, Rc::new(ValueDescription { ty, kind: ValueKind::Regular, loc: v.name.loc.clone(), deprecated: None }));
             }
             e
         } else {

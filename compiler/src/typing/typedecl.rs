@@ -26,6 +26,23 @@ fn has_attr(attrs: &P::Attributes, name: &str) -> bool {
     attrs.iter().any(|a| a.name.txt == name || a.name.txt == format!("ocaml.{}", name))
 }
 
+/// The message of a `[@@deprecated "..."]` (or `[@@ocaml.deprecated]`) attribute: empty
+/// when it has none.
+pub fn deprecation(attrs: &P::Attributes) -> Option<Rc<str>> {
+    let a = attrs.iter().find(|a| a.name.txt == "deprecated" || a.name.txt == "ocaml.deprecated")?;
+    let msg = match &a.payload {
+        P::Payload::Str(items) => match items.as_slice() {
+            [P::StructureItem { desc: P::StructureItemDesc::Eval(e, _), .. }] => match &e.desc {
+                P::ExpressionDesc::Constant(crate::parsing::asttypes::Constant::String(s, _, _)) => String::from_utf8_lossy(s).to_string(),
+                _ => String::new(),
+            },
+            _ => String::new(),
+        },
+        _ => String::new(),
+    };
+    Some(msg.into())
+}
+
 /// Makes every node reachable from `t` generic.
 fn generalize_all(t: TypeExpr) {
     let mut stack = vec![t];
@@ -541,7 +558,8 @@ pub fn transl_value_decl(env: &Env, vd: &P::ValueDescription) -> R<(Ident, Rc<Va
             written: vd.prim.iter().map(|s| Rc::from(s.as_str())).collect(),
         }))
     };
-    Ok((Ident::create(&vd.name.txt), Rc::new(ValueDescription { ty, kind, loc: vd.loc.clone() })))
+    let deprecated = deprecation(&vd.attributes);
+    Ok((Ident::create(&vd.name.txt), Rc::new(ValueDescription { ty, kind, loc: vd.loc.clone(), deprecated })))
 }
 
 fn arrow_arity(t: TypeExpr) -> usize {

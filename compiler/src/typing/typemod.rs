@@ -152,7 +152,7 @@ pub fn type_structure_item(typer: &mut Typer, env: &Env, item: &P::StructureItem
             let P::ModuleExprDesc::Ident(lid) = &od.expr.desc else {
                 return err(&od.loc, ErrorKind::NotSupported("open of a structure".into()));
             };
-            let m = env.lookup_module(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
+            let m = env.lookup_module_as_written(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
             let mut env2 = env.clone();
             if !env2.open_module(&m.path) {
                 return err(&lid.loc, ErrorKind::Message("This module is not a structure".into()));
@@ -399,7 +399,7 @@ pub fn type_signature(typer: &mut Typer, env: &Env, items: &[P::SignatureItem]) 
                 sig.push(SignatureItem::ModType(id, decl));
             }
             P::SignatureItemDesc::Open(od) => {
-                let m = env.lookup_module(&od.expr.txt).map_err(|e| typetexp::unbound(&env, e.kind, &e.lid, &od.expr.loc))?;
+                let m = env.lookup_module_as_written(&od.expr.txt).map_err(|e| typetexp::unbound(&env, e.kind, &e.lid, &od.expr.loc))?;
                 env.open_module(&m.path);
             }
             P::SignatureItemDesc::Include(incl) => {

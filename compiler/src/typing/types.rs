@@ -448,6 +448,8 @@ pub struct ValueDescription {
     pub ty: TypeExpr,
     pub kind: ValueKind,
     pub loc: Location,
+    /// `[@@deprecated "message"]`: uses raise OCaml's `deprecated` alert with the message.
+    pub deprecated: Option<Rc<str>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,0 +1,14 @@
+module M : sig val f : int -> int [@@deprecated "Use g."] val h : int [@@ocaml.deprecated] val g : int -> int end = struct let f x = x let g x = x let h = 3 end;;
+M.f 1 + M.h;;
+let open String in lowercase "X";;
+Stdlib.String.capitalize "ab";;
+let y = 1 [@@deprecated "not y"];;
+y + 1;;
+#warnings "-3";;
+M.f 2;;
+#warnings "+3";;
+#warnings "@3";;
+M.f 3;;
+#warnings "+3";;
+let v = List.map M.f [1];;
+Lazy.lazy_from_fun;;

@@ -1,0 +1,15 @@
+Either.Left 1;;
+let f (x : 'foo) = x;;
+type ('key, 'value) assoc = ('key * 'value) list;;
+let (empty : ('k, 'v) assoc) = [];;
+let g : 'a 'b. 'a -> 'b -> 'a = fun x _ -> x;;
+Ok 1;;
+fun (x : 'a) (y : 'b) -> (y, x);;
+let h x = (x : 'zz list);;
+Hashtbl.create;;
+String.lowercase "A";;
+let r = ref [];;
+type 'elt tree = Leaf | Node of 'elt tree * 'elt * 'elt tree;;
+Leaf;;
+let k = Node (Leaf, 1, Leaf);;
+fun x -> Node (Leaf, x, Leaf);;
