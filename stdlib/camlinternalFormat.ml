@@ -135,7 +135,7 @@ let convert_with iconv format n =
 
 (* Floats *)
 
-let c_format_of_fconv (flag, kind) prec =
+let build_c_format_of_fconv (flag, kind) prec =
   let sign = match flag with Float_flag_ -> "" | Float_flag_p -> "+" | Float_flag_s -> " " in
   let letter =
     match kind with
@@ -149,6 +149,30 @@ let c_format_of_fconv (flag, kind) prec =
     | Float_CF -> "g"
   in
   "%" ^ sign ^ "." ^ string_of_int (abs prec) ^ letter
+
+(* The C formats of the usual precisions are built once: every float printed needs one. *)
+let cached_precisions = 32
+let c_format_cache = Array.make (3 * 9 * cached_precisions) ""
+
+let c_format_of_fconv ((flag, kind) as fconv) prec =
+  let p = abs prec in
+  if p >= cached_precisions then build_c_format_of_fconv fconv prec
+  else begin
+    let f = match flag with Float_flag_ -> 0 | Float_flag_p -> 1 | Float_flag_s -> 2 in
+    let k =
+      match kind with
+      | Float_f -> 0 | Float_e -> 1 | Float_E -> 2 | Float_g -> 3 | Float_G -> 4
+      | Float_F -> 5 | Float_h -> 6 | Float_H -> 7 | Float_CF -> 8
+    in
+    let i = (((f * 9) + k) * cached_precisions) + p in
+    let cached = Array.unsafe_get c_format_cache i in
+    if cached <> "" then cached
+    else begin
+      let built = build_c_format_of_fconv fconv prec in
+      Array.unsafe_set c_format_cache i built;
+      built
+    end
+  end
 
 (* When no precision is written: 6 digits, or 12 significant digits for %F. A negative
    precision means "none given" for the hexadecimal forms. *)
