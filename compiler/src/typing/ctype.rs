@@ -332,6 +332,31 @@ pub fn try_expand_once(env: &Env, t: TypeExpr) -> Option<TypeExpr> {
     }
 }
 
+/// `try_expand_once` as unification sees types: a private abbreviation (`type t = private
+/// int`) is not expanded there, so `t` and `int` stay distinct (only a coercion `(x :> int)`
+/// reveals it). A private row type still expands to its row.
+fn try_expand_once_unif(env: &Env, t: TypeExpr) -> Option<TypeExpr> {
+    if let TypeDesc::Constr(p, _) = desc(repr(t)) {
+        let decl = env.find_type(&p)?;
+        if decl.private && matches!(decl.kind, TypeKind::Abstract) && !matches!(decl.manifest.map(|m| desc(m)), Some(TypeDesc::Variant(_))) {
+            return None;
+        }
+    }
+    try_expand_once(env, t)
+}
+
+/// `expand_head` as unification sees types (see `try_expand_once_unif`).
+pub fn expand_head_unif(env: &Env, t: TypeExpr) -> TypeExpr {
+    let mut t = repr(t);
+    for _ in 0..100 {
+        match try_expand_once_unif(env, t) {
+            Some(t2) => t = repr(t2),
+            None => break,
+        }
+    }
+    t
+}
+
 /// Expands abbreviations at the head until none is left.
 pub fn expand_head(env: &Env, t: TypeExpr) -> TypeExpr {
     let mut t = repr(t);
@@ -620,12 +645,12 @@ impl Unifier<'_> {
                 }
                 // Try expanding an abbreviation on either side.
                 if let TypeDesc::Constr(..) = d1 {
-                    if let Some(e1) = try_expand_once(self.env(), t1) {
+                    if let Some(e1) = try_expand_once_unif(self.env(), t1) {
                         return self.unify(e1, t2);
                     }
                 }
                 if let TypeDesc::Constr(..) = d2 {
-                    if let Some(e2) = try_expand_once(self.env(), t2) {
+                    if let Some(e2) = try_expand_once_unif(self.env(), t2) {
                         return self.unify(t1, e2);
                     }
                 }
@@ -648,7 +673,7 @@ impl Unifier<'_> {
             return None;
         }
         let TypeDesc::Constr(p, _) = desc(abbrev) else { return None };
-        if !matches!(desc(plain), TypeDesc::Constr(..)) || try_expand_once(self.env(), plain).is_some() {
+        if !matches!(desc(plain), TypeDesc::Constr(..)) || try_expand_once_unif(self.env(), plain).is_some() {
             return None;
         }
         // Only names that stay in scope: a type of the structure being typed or of a
@@ -663,7 +688,7 @@ impl Unifier<'_> {
         if decl.is_newtype || !in_scope {
             return None;
         }
-        let expanded = expand_head(self.env(), abbrev);
+        let expanded = expand_head_unif(self.env(), abbrev);
         if expanded == abbrev || reaches(abbrev, plain) {
             return None;
         }
@@ -911,57 +936,94 @@ pub fn is_unit(env: &Env, t: TypeExpr) -> bool {
     is_type_path(env, t, &predef::path_unit())
 }
 
+/// Why a coercion failed: the pairs of types from the outside in (OCaml prints the first and
+/// the last), and the tags a closed variant type lacks, if that is the reason.
+#[derive(Clone, Debug, Default)]
+pub struct SubtypeError {
+    pub trace: Vec<(TypeExpr, TypeExpr)>,
+    pub missing_tags: Vec<Rc<str>>,
+}
+
 /// Coercion `(e :> t)`: is `t1` a subtype of `t2`? Polymorphic variants: a closed row is a
 /// subtype of a row with more tags (argument types covariant); functions contravariant in
-/// their argument, tuples and covariant type parameters componentwise; elsewhere the types
-/// must unify. On failure nothing changes.
-pub fn subtype(env: &Env, t1: TypeExpr, t2: TypeExpr) -> bool {
+/// their argument, tuples and covariant type parameters componentwise; a private abbreviation
+/// on the left is its definition; elsewhere the types must unify. On failure nothing changes.
+pub fn subtype(env: &Env, t1: TypeExpr, t2: TypeExpr) -> Result<(), SubtypeError> {
     let snap = snapshot();
-    if subtype_rec(env, t1, t2, &mut Vec::new()) {
-        commit(snap);
-        true
-    } else {
-        backtrack(snap);
-        false
+    match subtype_rec(env, t1, t2, &mut Vec::new()) {
+        Ok(()) => {
+            commit(snap);
+            Ok(())
+        }
+        Err(e) => {
+            backtrack(snap);
+            Err(e)
+        }
     }
 }
 
-fn subtype_rec(env: &Env, t1: TypeExpr, t2: TypeExpr, seen: &mut Vec<(TypeExpr, TypeExpr)>) -> bool {
+fn subtype_rec(env: &Env, t1: TypeExpr, t2: TypeExpr, seen: &mut Vec<(TypeExpr, TypeExpr)>) -> Result<(), SubtypeError> {
     let (t1, t2) = (repr(t1), repr(t2));
     if t1 == t2 || seen.contains(&(t1, t2)) {
-        return true;
+        return Ok(());
     }
     seen.push((t1, t2));
-    let (e1, e2) = (expand_head(env, t1), expand_head(env, t2));
+    let here = || SubtypeError { trace: vec![(t1, t2)], missing_tags: vec![] };
+    // The inner failure, behind this pair.
+    let within = |e: SubtypeError| SubtypeError { trace: std::iter::once((t1, t2)).chain(e.trace).collect(), missing_tags: e.missing_tags };
+    let unified = |a: TypeExpr, b: TypeExpr| unify(env, a, b).map_err(|_| here());
+    let (e1, e2) = (expand_head(env, t1), expand_head_unif(env, t2));
     match (desc(e1), desc(e2)) {
-        (TypeDesc::Variant(r1), TypeDesc::Variant(r2)) if r1.closed => r1.fields.iter().all(|(l, f1)| {
-            let a1: Vec<TypeExpr> = match f1 {
-                RowField::Present(a) => a.iter().copied().collect(),
-                RowField::Either(_, ts, _) => ts.to_vec(),
+        (TypeDesc::Variant(r1), TypeDesc::Variant(r2)) if r1.closed => {
+            let missing: Vec<Rc<str>> = if r2.closed {
+                r1.fields.iter().filter(|(l, f)| r2.field(l).is_none() && !matches!(f, RowField::Either(..))).map(|(l, _)| l.clone()).collect()
+            } else {
+                vec![]
             };
-            match r2.field(l) {
-                Some(RowField::Present(a2)) => match (a1.as_slice(), a2) {
-                    ([], None) => true,
-                    (ts, Some(b)) if !ts.is_empty() => ts.iter().all(|a| subtype_rec(env, *a, *b, seen)),
-                    _ => false,
-                },
-                Some(RowField::Either(..)) => unify(env, e1, e2).is_ok(),
-                None => !r2.closed && unify(env, e1, e2).is_ok(),
+            if !missing.is_empty() {
+                return Err(SubtypeError { trace: vec![(t1, t2)], missing_tags: missing });
             }
-        }),
+            for (l, f1) in r1.fields.iter() {
+                let a1: Vec<TypeExpr> = match f1 {
+                    RowField::Present(a) => a.iter().copied().collect(),
+                    RowField::Either(_, ts, _) => ts.to_vec(),
+                };
+                match r2.field(l) {
+                    Some(RowField::Present(a2)) => match (a1.as_slice(), a2) {
+                        ([], None) => {}
+                        (ts, Some(b)) if !ts.is_empty() => {
+                            for a in ts {
+                                subtype_rec(env, *a, *b, seen).map_err(within)?;
+                            }
+                        }
+                        _ => return Err(here()),
+                    },
+                    Some(RowField::Either(..)) => unified(e1, e2)?,
+                    None => unified(e1, e2)?,
+                }
+            }
+            Ok(())
+        }
         (TypeDesc::Arrow(l1, a1, r1), TypeDesc::Arrow(l2, a2, r2)) if l1 == l2 => {
-            subtype_rec(env, a2, a1, seen) && subtype_rec(env, r1, r2, seen)
+            subtype_rec(env, a2, a1, seen).map_err(within)?;
+            subtype_rec(env, r1, r2, seen).map_err(within)
         }
         (TypeDesc::Tuple(ts1), TypeDesc::Tuple(ts2)) if ts1.len() == ts2.len() => {
-            ts1.iter().zip(ts2.iter()).all(|(a, b)| subtype_rec(env, *a, *b, seen))
+            for (a, b) in ts1.iter().zip(ts2.iter()) {
+                subtype_rec(env, *a, *b, seen).map_err(within)?;
+            }
+            Ok(())
         }
         (TypeDesc::Constr(p1, as1), TypeDesc::Constr(p2, as2)) if env.same_type_path(&p1, &p2) && as1.len() == as2.len() => {
             let variance = env.find_type(&p1).map(|d| d.variance.clone()).unwrap_or_default();
-            as1.iter().zip(as2.iter()).enumerate().all(|(i, (a, b))| match variance.get(i) {
-                Some((true, false)) => subtype_rec(env, *a, *b, seen),
-                _ => unify(env, *a, *b).is_ok(),
-            })
+            for (i, (a, b)) in as1.iter().zip(as2.iter()).enumerate() {
+                match variance.get(i) {
+                    Some((true, false)) => subtype_rec(env, *a, *b, seen).map_err(within)?,
+                    _ => unified(*a, *b)?,
+                }
+            }
+            Ok(())
         }
-        _ => unify(env, t1, t2).is_ok(),
+        _ => unified(t1, t2),
     }
 }

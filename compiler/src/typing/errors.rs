@@ -16,6 +16,8 @@ pub enum ErrorKind {
     /// `This expression has type .. but an expression was expected of type ..` + explanation.
     ExprTypeClash(UnifyError, Option<&'static str>),
     PatternTypeClash(UnifyError),
+    /// `Type .. is not a subtype of ..`: a coercion `(e :> t)` that does not hold.
+    NotSubtype(ctype::SubtypeError),
     OrPatternTypeClash(String, UnifyError),
     ConstructorArity(Longident, usize, usize),
     TypeArity(Longident, usize, usize),
@@ -101,6 +103,7 @@ impl TypeError {
             ErrorKind::ExprTypeClash(e, expl) => {
                 unification_error(f, &env, e, "This expression has type", "but an expression was expected of type", *expl);
             }
+            ErrorKind::NotSubtype(e) => subtype_error(f, &env, e),
             ErrorKind::PatternTypeClash(e) => {
                 unification_error(f, &env, e, "This pattern matches values of type", "but a pattern was expected which matches values of type", None);
             }
@@ -238,7 +241,7 @@ fn print_type_box(f: &mut Formatter, n: &mut Names, t: TypeExpr) {
 
 /// `t` or `t = expansion` when `t` is an abbreviation.
 fn print_expansion(f: &mut Formatter, env: &Env, n: &mut Names, t: TypeExpr) {
-    let e = ctype::expand_head(env, t);
+    let e = ctype::expand_head_unif(env, t);
     let o = n.tree_of_type(t, false);
     // An abbreviation of a polymorphic variant prints alone (as OCaml does).
     if repr(e) != repr(t) && matches!(desc(t), TypeDesc::Constr(..)) && !matches!(desc(e), TypeDesc::Variant(_)) {
@@ -304,6 +307,37 @@ fn unification_error(f: &mut Formatter, env: &Env, e: &UnifyError, txt1: &str, t
     f.p("@]");
 }
 
+/// OCaml's report of a failed coercion: the outermost and the innermost pair of types, then
+/// the tags a closed variant type lacks.
+fn subtype_error(f: &mut Formatter, env: &Env, e: &ctype::SubtypeError) {
+    let mut n = Names::new();
+    for (a, b) in &e.trace {
+        n.add_named_vars(*a);
+        n.add_named_vars(*b);
+    }
+    let mut pairs: Vec<(TypeExpr, TypeExpr)> = e.trace.first().copied().into_iter().collect();
+    if e.trace.len() > 1 {
+        pairs.extend(e.trace.last().copied());
+    }
+    f.p("@[<v>");
+    for (i, (a, b)) in pairs.into_iter().enumerate() {
+        if i > 0 {
+            f.p("@,");
+        }
+        f.p("@[Type");
+        f.brk(1, 2);
+        print_expansion(f, env, &mut n, a);
+        f.p("@ is not a subtype of");
+        f.brk(1, 2);
+        print_expansion(f, env, &mut n, b);
+        f.p("@] ");
+    }
+    if !e.missing_tags.is_empty() {
+        variant_note(f, &UnifyFailure::VariantTags(false, e.missing_tags.clone()));
+    }
+    f.p("@]");
+}
+
 /// The explanation OCaml adds when two polymorphic variant types do not unify.
 fn variant_note(f: &mut Formatter, failure: &UnifyFailure) {
     match failure {
@@ -330,10 +364,10 @@ fn variant_note(f: &mut Formatter, failure: &UnifyFailure) {
     }
 }
 
-/// A warning: its number, its name and its message.
 /// The number under which the `deprecated` alert is enabled and disabled (`-w -3`).
 pub const ALERT_DEPRECATED: u32 = 3;
 
+/// A warning: its number, its name and its message.
 #[derive(Clone, Debug)]
 
 pub struct Warning {

@@ -787,9 +787,8 @@ impl Typer {
                 };
                 // Subtyping covers polymorphic variants (a closed row into a larger one) and
                 // private types; objects are not typed.
-                if ctype::unify(env, te.ty, ty_to).is_err() && !ctype::subtype(env, te.ty, ty_to) {
-                    let revealed = reveal_private(env, te.ty);
-                    self.unify_exp(env, loc, revealed, ty_to)?;
+                if ctype::unify(env, te.ty, ty_to).is_err() {
+                    ctype::subtype(env, te.ty, ty_to).map_err(|e| TypeError::new(loc, ErrorKind::NotSubtype(e)).with_env(env))?;
                 }
                 self.unify_exp(env, loc, ty_to, expected)?;
                 Ok(T::Expression { loc: loc.clone(), ty: ty_to, ..te })
@@ -1859,18 +1858,6 @@ fn replace_type_constr(t: TypeExpr, p: &Path, name: Rc<str>) {
         }
         _ => Walk::Descend,
     });
-}
-
-fn reveal_private(env: &Env, t: TypeExpr) -> TypeExpr {
-    let t = repr(t);
-    if let TypeDesc::Constr(p, args) = desc(t) {
-        if let Some(d) = env.find_type(&p) {
-            if let (true, Some(m)) = (d.private, d.manifest) {
-                return ctype::apply(&d.params, m, &args);
-            }
-        }
-    }
-    t
 }
 
 fn rename_pattern(p: T::Pattern, map: &FxHashMap<u32, Ident>) -> T::Pattern {
