@@ -689,6 +689,9 @@ impl Typer {
                     self.inline_labels = saved;
                     args.push(r?);
                 }
+                if cd.private {
+                    return err(loc, private_type_error(ty_res));
+                }
                 Ok(mk(T::ExpressionDesc::Construct(lid.clone(), cd, args), loc, ty_res))
             }
             P::ExpressionDesc::Record(fields, base) => self.type_record(env, loc, fields, base.as_deref(), expected),
@@ -708,6 +711,10 @@ impl Typer {
                 }
                 let (ty_res, ty_arg) = ctype::instance_label(&ld);
                 self.unify_exp(env, &e.loc, te.ty, ty_res)?;
+                if ld.private {
+                    let msg = format!("Cannot assign field {} of the private type {}", ld.name, super::printtyp::type_to_string(ty_res));
+                    return err(&lid.loc, ErrorKind::Message(msg));
+                }
                 let tv = self.expr(env, v, ty_arg)?;
                 let unit = predef::type_unit();
                 self.unify_exp(env, loc, unit, expected)?;
@@ -1035,6 +1042,9 @@ impl Typer {
         }
         if !missing.is_empty() {
             return err(loc, ErrorKind::LabelsMissing(missing));
+        }
+        if first.private {
+            return err(loc, private_type_error(ty_record));
         }
         if let Some(b) = &tbase {
             if out.iter().all(|(_, f)| matches!(f, T::RecordField::Overridden(..))) {
@@ -1959,3 +1969,7 @@ pub fn package_module_type(env: &Env, ty: TypeExpr, loc: &Location) -> R<ModuleT
     }
 }
 
+/// Building a value of a private variant or record type outside its definition.
+fn private_type_error(ty: TypeExpr) -> ErrorKind {
+    ErrorKind::Message(format!("Cannot create values of the private type {}", super::printtyp::type_to_string(ty)))
+}
