@@ -54,16 +54,7 @@ pub fn parse_int_format(fmt: &[u8], errname: &str) -> PResult<IntSpec> {
     if fmt.first() != Some(&b'%') || fmt.len() < 2 {
         return Err(bad());
     }
-    let mut s = IntSpec {
-        left: false,
-        plus: false,
-        space: false,
-        alt: false,
-        zero: false,
-        width: 0,
-        prec: None,
-        conv: 0,
-    };
+    let mut s = IntSpec { conv: 0, ..DECIMAL };
     let mut p = 1;
     while p < fmt.len() {
         match fmt[p] {
