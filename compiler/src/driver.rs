@@ -23,8 +23,8 @@ pub struct UnitCode {
     pub requires: Vec<String>,
     /// Its interface, as the units compiled after it see it.
     pub interface: crate::typing::types::Signature,
-    /// The warnings and alerts of its type checking, as printed.
-    pub warnings: String,
+    /// The warnings and alerts of its type checking (the caller's flags choose which to show).
+    pub warnings: Vec<crate::typing::Warning>,
 }
 
 /// Symbol of a compilation unit's global block (`camlStdlib__List`).
@@ -99,7 +99,7 @@ pub fn compile_unit_with_interface(
     };
     let (typed, own_sig, env, warnings) = crate::typing::type_implementation(&base, &parsed)
         .map_err(|(e, ws)| render(&ws) + &crate::typing::report::report_error(&e, Some(text.as_bytes())))?;
-    let warnings = render(&warnings);
+
     let interface = match mli {
         Some(mli) => {
             check_against_interface(&env, fname, &own_sig, mli)?;

@@ -3,6 +3,8 @@
 //! into an executable. Stdlib units that are not precompiled, and every Stdlib unit a `-shared`
 //! plugin (`.cmxs`) uses, are compiled from source into the output.
 
+use compiler::parsing::location::ReportMode;
+use crate::warning_flags::WarningFlags;
 use compiler::aot::{self, LinkOptions, UnitSource};
 use compiler::driver::{self, UnitCode};
 use compiler::lambda::Fresh;
@@ -60,7 +62,23 @@ fn add_with_deps(code: UnitCode, order: &mut Vec<UnitCode>, linked: &mut Linked,
     Ok(())
 }
 
-pub fn run(files: &[String], output: &str, shared: bool) -> i32 {
+/// Prints the warnings `flags` let through, as ocamlopt does; `true` when one is an error.
+fn report_warnings(warnings: &[compiler::typing::Warning], text: &str, flags: &WarningFlags) -> bool {
+    let mode = ReportMode::File { src: Some(text.as_bytes()) };
+    let mut fatal = false;
+    for w in warnings.iter().filter(|w| flags.is_enabled(w.number)) {
+        let header = if flags.is_error(w.number) {
+            fatal = true;
+            w.error_header()
+        } else {
+            w.header()
+        };
+        eprint!("{}", mode.report(&w.loc, &header, &w.message, &[]));
+    }
+    fatal
+}
+
+pub fn run(files: &[String], output: &str, shared: bool, flags: &WarningFlags) -> i32 {
     let mut fresh = Fresh::starting_at(1 << 30);
     let mut order: Vec<UnitCode> = Vec::new();
     // Plugins get their own copies of the Stdlib units they use (they are not linked against
@@ -93,7 +111,9 @@ pub fn run(files: &[String], output: &str, shared: bool) -> i32 {
         }
         let code = match driver::compile_unit_with_interface(&unit, f, &text, interfaces.get(&unit), &mut fresh) {
             Ok(c) => {
-                eprint!("{}", c.warnings);
+                if report_warnings(&c.warnings, &text, flags) {
+                    return 2;
+                }
                 c
             }
             Err(msg) => {

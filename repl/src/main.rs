@@ -58,7 +58,14 @@ fn main() {
         std::process::exit(2);
     }
     if let Some(out) = &opts.output {
-        std::process::exit(aot_driver::run(&opts.files, out, opts.shared));
+        let mut flags = warning_flags::WarningFlags::default();
+        for spec in &opts.warnings {
+            flags.set_warnings(spec);
+        }
+        for spec in &opts.warn_error {
+            flags.set_warn_error(spec);
+        }
+        std::process::exit(aot_driver::run(&opts.files, out, opts.shared, &flags));
     }
     std::process::exit(run_toplevel(&opts));
 }

@@ -1,7 +1,8 @@
 //! Programs of several compilation units (`tests/multifile/NAME/`, files listed in link order
 //! in `files`), compiled by one `ocaml-jit -o` command and run; stdout, stderr and the exit
 //! code must be what the same files compiled by `ocamlopt` give (`tests/multifile/regen.sh`).
-//! A case that does not compile (`build.stderr`) must fail with the same message.
+//! A case that does not compile (`build.stderr`) must fail with the same message; the warnings
+//! of one that does (`build.warnings`, flags from its `flags` file) must be the same.
 
 use std::path::Path;
 use std::process::Command;
@@ -24,8 +25,14 @@ fn multifile_programs_match_ocamlopt() {
         let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_default();
         let files: Vec<String> = read("files").split_whitespace().map(String::from).collect();
         let prog = out_dir.join(&name);
+        let flags: Vec<String> = if dir.join("flags").exists() {
+            read("flags").split_whitespace().map(String::from).collect()
+        } else {
+            vec!["-w".into(), "-a".into()]
+        };
         let build = Command::new(env!("CARGO_BIN_EXE_ocaml-jit"))
             .current_dir(dir)
+            .args(&flags)
             .arg("-o")
             .arg(&prog)
             .args(&files)
@@ -41,6 +48,9 @@ fn multifile_programs_match_ocamlopt() {
         if !build.status.success() {
             failures.push(format!("{}: build failed:\n{}", name, build_stderr));
             continue;
+        }
+        if build_stderr != read("build.warnings") {
+            failures.push(format!("{}: build warnings differ\nexpected:\n{}\nactual:\n{}", name, read("build.warnings"), build_stderr));
         }
         let run = Command::new(&prog).output().expect("run the program");
         let code = run.status.code().map(|c| c.to_string()).unwrap_or_default();
