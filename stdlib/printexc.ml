@@ -123,9 +123,9 @@ let format_slot pos slot =
 let no_debug_info = "(Program not linked with -g, cannot print stack backtrace)\n"
 
 let raw_backtrace_to_string raw =
-  match backtrace_slots raw with
-  | None -> no_debug_info
-  | Some slots ->
+  match convert_raw_backtrace_slots raw with
+  | exception Failure _ -> no_debug_info
+  | slots ->
     let b = Buffer.create 1024 in
     Array.iteri
       (fun i slot -> match format_slot i slot with None -> () | Some s -> Buffer.add_string b (s ^ "\n"))

@@ -72,6 +72,10 @@ pub fn type_interface_file(fname: &str, text: &str) -> Result<Interface, String>
     Ok(Interface { signature, fname: fname.to_string() })
 }
 
+/// Whether units are compiled with debug information (source locations of calls and raises,
+/// for backtraces): on for the Stdlib and the toplevel, `-g` for AOT programs.
+pub static DEBUG_INFO: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
 /// Type, translate and closure-convert the unit `unit` from its source `text`. Its block layout
 /// is its interface's: the Stdlib's for a Stdlib unit, else its own signature.
 pub fn compile_unit(unit: &str, fname: &str, text: &str, fresh: &mut Fresh) -> Result<UnitCode, String> {
@@ -119,6 +123,8 @@ pub fn compile_unit_with_interface(
         let mut tr = Translator::new(fresh, &resolve);
         tr.env = Some(&env);
         tr.module_path = vec![unit.replace("__", ".")];
+        tr.debug = DEBUG_INFO.load(std::sync::atomic::Ordering::Relaxed);
+        tr.debug_scope = crate::translate::debug_scope::DebugScope::unit(unit);
         let block: std::rc::Rc<str> = sym.clone().into();
         tr.structure(&typed, &interface, &mut |_tr, fields| {
             let mut body = crate::lambda::UNIT;

@@ -112,6 +112,7 @@ impl Jit {
         for sp in &f.safepoints {
             runtime::gc::register_frame(base + sp.ret_offset as usize, sp.span, sp.slots.clone().into_boxed_slice());
         }
+        register_debug_sites(base, f);
     }
 
     /// Address of a global block's first field (after the `run` that defined it).
@@ -119,4 +120,36 @@ impl Jit {
         let (p, _) = self.backend.module.get_finalized_data(id);
         Value(p as u64 + 8)
     }
+}
+
+/// Hand a function's call and raise sites with their source locations to the runtime (for
+/// backtraces). Sites sharing a location share one runtime copy of it.
+fn register_debug_sites(base: usize, f: &CompiledFunction) {
+    if f.debug.is_empty() {
+        return;
+    }
+    use std::sync::Arc;
+    let mut last: Option<(*const compiler::lambda::DebugLoc, Arc<runtime::debuginfo::Location>)> = None;
+    let sites = f
+        .debug
+        .iter()
+        .map(|s| {
+            let loc = match &last {
+                Some((p, l)) if std::ptr::eq(*p, &*s.loc) => l.clone(),
+                _ => {
+                    let l = Arc::new(runtime::debuginfo::Location {
+                        scope: s.loc.scope.to_string(),
+                        file: s.loc.file.to_string(),
+                        line: s.loc.line,
+                        start: s.loc.start,
+                        end: s.loc.end,
+                    });
+                    last = Some((&*s.loc, l.clone()));
+                    l
+                }
+            };
+            runtime::debuginfo::Site { ret_offset: s.ret_offset, is_raise: s.is_raise, loc }
+        })
+        .collect();
+    runtime::debuginfo::register_function(base, f.size as usize, sites);
 }

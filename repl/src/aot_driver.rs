@@ -78,7 +78,9 @@ fn report_warnings(warnings: &[compiler::typing::Warning], text: &str, flags: &W
     fatal
 }
 
-pub fn run(files: &[String], output: &str, shared: bool, flags: &WarningFlags) -> i32 {
+/// `debug`: `-g`, the program's own units carry source locations for backtraces (the Stdlib's
+/// always do).
+pub fn run(files: &[String], output: &str, shared: bool, flags: &WarningFlags, debug: bool) -> i32 {
     let mut fresh = Fresh::starting_at(1 << 30);
     let mut order: Vec<UnitCode> = Vec::new();
     // Plugins get their own copies of the Stdlib units they use (they are not linked against
@@ -109,7 +111,10 @@ pub fn run(files: &[String], output: &str, shared: bool, flags: &WarningFlags) -
             }
             continue;
         }
-        let code = match driver::compile_unit_with_interface(&unit, f, &text, interfaces.get(&unit), &mut fresh) {
+        driver::DEBUG_INFO.store(debug, std::sync::atomic::Ordering::Relaxed);
+        let compiled = driver::compile_unit_with_interface(&unit, f, &text, interfaces.get(&unit), &mut fresh);
+        driver::DEBUG_INFO.store(true, std::sync::atomic::Ordering::Relaxed);
+        let code = match compiled {
             Ok(c) => {
                 if report_warnings(&c.warnings, &text, flags) {
                     return 2;

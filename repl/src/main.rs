@@ -65,7 +65,7 @@ fn main() {
         for spec in &opts.warn_error {
             flags.set_warn_error(spec);
         }
-        std::process::exit(aot_driver::run(&opts.files, out, opts.shared, &flags));
+        std::process::exit(aot_driver::run(&opts.files, out, opts.shared, &flags, opts.debug));
     }
     std::process::exit(run_toplevel(&opts));
 }

@@ -37,6 +37,9 @@ pub struct Toplevel {
     /// Where each toplevel-bound identifier lives: (block symbol, field).
     globals: HashMap<(Rc<str>, u32), (Rc<str>, usize)>,
     phrases: usize,
+    /// How backtraces name the code of the phrase being compiled: the script's module name
+    /// (`Foo` for `foo.ml`, as ocamlopt names a unit), `Toplevel` for typed phrases.
+    phrase_scope: String,
     pub print_depth: usize,
     pub print_length: usize,
     /// Set by `#quit`.
@@ -134,6 +137,7 @@ impl Toplevel {
             fresh: Fresh::starting_at(1 << 30),
             globals: HashMap::new(),
             phrases: 0,
+            phrase_scope: String::new(),
             print_depth: 100,
             print_length: 300,
             quit: false,
@@ -299,6 +303,10 @@ impl Toplevel {
         self.phrases += 1;
         let sym: Rc<str> = format!("camlTOP{}", self.phrases).into();
         let line_offset = if src.kind == SourceKind::Toplevel { src.phrase_start.line as i64 - 1 } else { 0 };
+        self.phrase_scope = match src.kind {
+            SourceKind::Toplevel => "Toplevel".to_string(),
+            SourceKind::File => module_name_of_file(src.fname),
+        };
         let translated = self.translate_phrase(
             &res.structure,
             &stored,
@@ -399,6 +407,9 @@ impl Toplevel {
         let mut tr = Translator::new(&mut self.fresh, &resolve);
         tr.env = Some(env);
         tr.line_offset = line_offset;
+        // Toplevel code always carries its locations for backtraces (no `-g` needed).
+        tr.debug = true;
+        tr.debug_scope = compiler::translate::debug_scope::DebugScope::unit(&self.phrase_scope);
         let store = |id: &Ident| -> Lambda {
             let i = stored.iter().position(|x| x.stamp == id.stamp).unwrap_or(0);
             Lambda::Prim(
@@ -663,5 +674,15 @@ mod tests {
         assert!(matches!(&r[3].body, Body::Values(_)));
         assert!(r[4].failed());
         assert_eq!(r[4].text(), "Unknown directive `nope'.\n");
+    }
+}
+
+/// `Foo` for `dir/foo.ml`: the module name ocamlopt would give the file.
+fn module_name_of_file(fname: &str) -> String {
+    let base = std::path::Path::new(fname).file_stem().and_then(|s| s.to_str()).unwrap_or("Toplevel");
+    let mut cs = base.chars();
+    match cs.next() {
+        Some(c) => c.to_ascii_uppercase().to_string() + cs.as_str(),
+        None => "Toplevel".to_string(),
     }
 }

@@ -9,20 +9,27 @@ use crate::gc::{self, LocalRoots};
 use crate::value::*;
 
 extern "C" {
-    /// Assembly in `stubs.rs`.
+    /// Assembly in `stubs.rs`: generated code's raise (records a backtrace when asked).
     pub(crate) fn caml_raise_exn(exn: Value) -> !;
+    /// The same without recording (`raise_notrace`, and raises whose frame is unknown).
+    pub(crate) fn caml_raise_exn_notrace(exn: Value) -> !;
 }
 
-/// Raise `exn` to the innermost OCaml handler.
+/// Raise `exn` to the innermost OCaml handler. The backtrace starts at the OCaml frame that
+/// called the runtime.
 pub fn raise(exn: Value) -> ! {
-    unsafe { caml_raise_exn(exn) }
+    crate::prims::backtrace::stash_from_runtime(exn);
+    unsafe { caml_raise_exn_notrace(exn) }
 }
 
 /// Called by `caml_raise_exn` when no handler is installed: nothing can catch `exn`.
 #[no_mangle]
 pub extern "C" fn caml_fatal_uncaught_exception(exn: Value) -> ! {
-    // The text first: the `at_exit` functions may allocate and move `exn`.
+    // The text first: the `at_exit` functions may allocate and move `exn`. The backtrace too:
+    // they may raise, and their raises must not be recorded.
     let text = crate::printexc::to_string(exn);
+    let backtrace = crate::prims::backtrace::active().then(crate::prims::backtrace::current_lines);
+    crate::prims::backtrace::set_active(false);
     // As in OCaml, the program's `at_exit` functions run (and flush its channels) before the
     // message; an exception escaping them is ignored.
     if let Some(at_exit) = crate::prims::misc::named_value("Pervasives.do_at_exit") {
@@ -30,6 +37,9 @@ pub extern "C" fn caml_fatal_uncaught_exception(exn: Value) -> ! {
     }
     crate::io::flush_all();
     eprintln!("Fatal error: exception {}", text);
+    for line in backtrace.unwrap_or_default() {
+        eprintln!("{}", line);
+    }
     std::process::exit(2)
 }
 

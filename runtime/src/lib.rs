@@ -6,6 +6,7 @@
 
 pub mod alloc;
 pub mod callback;
+pub mod debuginfo;
 pub mod fail;
 pub mod gc;
 pub mod io;
@@ -30,6 +31,7 @@ pub fn init() {
         gc::reset_young_limit();
         fail::init_predefined();
         fail::init_sys_break();
+        prims::backtrace::init_from_env();
     });
 }
 

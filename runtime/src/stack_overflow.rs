@@ -119,7 +119,7 @@ extern "C" fn on_segv(_sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut l
         let near_sp = fault < sp.wrapping_add(NEAR_SP) && fault >= sp.wrapping_sub(NEAR_SP);
         if near_sp && !state().exn_handler.is_null() && is_ocaml_code(pc) {
             let exn = *std::ptr::addr_of!(crate::fail::caml_exn_Stack_overflow);
-            resume_in(uc, crate::fail::caml_raise_exn as *const () as usize, exn.0);
+            resume_in(uc, crate::fail::caml_raise_exn_notrace as *const () as usize, exn.0);
             return;
         }
         // Not an overflow of OCaml code: restore the previous disposition; the faulting

@@ -12,7 +12,7 @@ use crate::value::{Value, UNIT};
 use std::ffi::{c_char, c_int, CStr};
 
 /// Must equal `compiler::aot::TABLES_VERSION`.
-pub const TABLES_VERSION: u64 = 1;
+pub const TABLES_VERSION: u64 = 2;
 
 #[repr(C)]
 pub struct StartupInfo {
@@ -31,6 +31,8 @@ pub struct UnitDescr {
     pub code_begin: usize,
     pub code_end: usize,
     pub frametable: *const u8,
+    /// Call and raise sites with source locations (`debuginfo::register_table`).
+    pub debuginfo: *const u8,
     pub nglobals: u64,
     /// `nglobals` entries follow.
     pub globals: [GlobalBlock; 0],
@@ -81,6 +83,7 @@ pub unsafe fn register_unit(u: &UnitDescr) -> Result<usize, StartupError> {
         return Err(StartupError::BadTables(format!("unit descriptor version {} (expected {})", u.version, TABLES_VERSION)));
     }
     register_frametable(u.frametable);
+    crate::debuginfo::register_table(u.debuginfo);
     let globals = std::slice::from_raw_parts(u.globals.as_ptr(), u.nglobals as usize);
     for g in globals {
         crate::gc::register_global_roots((g.header + 8) as *mut Value, g.nfields as usize);

@@ -6,6 +6,8 @@
 //!   walk the OCaml frames and find their stack maps) and jumps to the function.
 //! - `caml_raise_exn`: pops the innermost handler record and resumes there (exception payload in
 //!   the first return register, as Cranelift's `tail` convention expects on an exception edge).
+//!   When backtraces are recorded it first calls `caml_stash_backtrace` with the raise's return
+//!   address and frame; `caml_raise_exn_notrace` skips that.
 //! - `caml_alloc_slow`: the same frame recording in front of `gc::alloc_slow`.
 
 use crate::state::{OFFSET_EXN_HANDLER, OFFSET_LAST_FP, OFFSET_LAST_RET};
@@ -46,6 +48,20 @@ std::arch::global_asm!(
     ".globl caml_raise_exn",
     ".p2align 4",
     "caml_raise_exn:",
+    // Recording a backtrace: stash it (raise pc, raising frame, handler), then raise. The
+    // handler clobbers every register, so rbx may hold the exception across the call.
+    "  cmp byte ptr [rip + {active}], 0",
+    "  je caml_raise_exn_notrace",
+    "  mov rbx, rdi",
+    "  mov rsi, [rsp]",
+    "  mov rdx, rbp",
+    "  lea r11, [rip + {state}]",
+    "  mov rcx, [r11 + {exn_handler}]",
+    "  and rsp, -16",
+    "  call {stash}",
+    "  mov rdi, rbx",
+    ".globl caml_raise_exn_notrace",
+    "caml_raise_exn_notrace:",
     "  lea r11, [rip + {state}]",
     "  mov rcx, [r11 + {exn_handler}]",
     "  test rcx, rcx",
@@ -63,6 +79,8 @@ std::arch::global_asm!(
     exn_handler = const OFFSET_EXN_HANDLER,
     alloc_slow = sym crate::gc::alloc_slow,
     fatal = sym crate::fail::caml_fatal_uncaught_exception,
+    active = sym crate::prims::backtrace::caml_backtrace_active,
+    stash = sym crate::prims::backtrace::caml_stash_backtrace,
 );
 
 #[cfg(target_arch = "aarch64")]
@@ -102,6 +120,22 @@ std::arch::global_asm!(
     ".globl caml_raise_exn",
     ".p2align 4",
     "caml_raise_exn:",
+    "  adrp x16, {active}",
+    "  ldrb w16, [x16, :lo12:{active}]",
+    "  cbz w16, caml_raise_exn_notrace",
+    "  mov x19, x0",
+    "  mov x1, x30",
+    "  mov x2, x29",
+    "  adrp x16, {state}",
+    "  add x16, x16, :lo12:{state}",
+    "  ldr x3, [x16, #{exn_handler}]",
+    "  mov x9, sp",
+    "  and x9, x9, #-16",
+    "  mov sp, x9",
+    "  bl {stash}",
+    "  mov x0, x19",
+    ".globl caml_raise_exn_notrace",
+    "caml_raise_exn_notrace:",
     "  adrp x16, {state}",
     "  add x16, x16, :lo12:{state}",
     "  ldr x17, [x16, #{exn_handler}]",
@@ -120,6 +154,8 @@ std::arch::global_asm!(
     exn_handler = const OFFSET_EXN_HANDLER,
     alloc_slow = sym crate::gc::alloc_slow,
     fatal = sym crate::fail::caml_fatal_uncaught_exception,
+    active = sym crate::prims::backtrace::caml_backtrace_active,
+    stash = sym crate::prims::backtrace::caml_stash_backtrace,
 );
 
 extern "C" {

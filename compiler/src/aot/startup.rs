@@ -2,7 +2,7 @@
 //! run in order, and for executables a C `main` that hands that table to the runtime's
 //! `caml_main`.
 
-use super::tables::{define_frametable, define_startup_table, define_unit_descr, UnitParts};
+use super::tables::{define_debug_table, define_frametable, define_startup_table, define_unit_descr, UnitParts};
 use super::unit::{unit_descriptor_symbol, UnitSymbols};
 use super::{new_backend, AotError};
 use cranelift_codegen::ir::{self, types, AbiParam, InstBuilder, UserFuncName};
@@ -33,7 +33,8 @@ pub fn compile_startup(unit_names: &[&str], kind: StartupKind) -> Result<Vec<u8>
     let helpers = be.define_pending_helpers()?;
     let frametable = define_frametable(&mut be, "caml_startup__frametable", helpers.iter())?;
     // The trampoline's own call site is not OCaml code: no entry, no code range.
-    let parts = UnitParts { entry: None, code_range: None, frametable, globals: Vec::new() };
+    let debuginfo = define_debug_table(&mut be, "caml_startup__debuginfo", std::iter::empty())?;
+    let parts = UnitParts { entry: None, code_range: None, frametable, debuginfo, globals: Vec::new() };
     let own = define_unit_descr(&mut be, "caml_startup__unit", &parts)?;
     let mut units: Vec<DataId> = vec![own];
     for name in unit_names {

@@ -2,7 +2,7 @@
 //! the runtime knows which addresses are OCaml code), its global blocks, its own copies of the
 //! apply/curry helpers it uses, its frame table and its unit descriptor.
 
-use super::tables::{define_frametable, define_unit_descr, UnitParts};
+use super::tables::{define_debug_table, define_frametable, define_unit_descr, UnitParts};
 use super::{new_backend, AotError, UnitSource};
 use crate::codegen::Backend;
 use cranelift_codegen::ir::{self, InstBuilder, UserFuncName};
@@ -72,7 +72,8 @@ pub fn compile_unit(unit: &UnitSource) -> Result<Vec<u8>, AotError> {
         &format!("{}__frametable", syms.prefix),
         compiled.functions.iter().chain(helpers.iter()),
     )?;
-    let parts = UnitParts { entry: Some(compiled.entry), code_range: Some((begin, end)), frametable, globals };
+    let debuginfo = define_debug_table(&mut be, &format!("{}__debuginfo", syms.prefix), compiled.functions.iter())?;
+    let parts = UnitParts { entry: Some(compiled.entry), code_range: Some((begin, end)), frametable, debuginfo, globals };
     define_unit_descr(&mut be, &syms.descriptor, &parts)?;
     Ok(be.module.finish().emit()?)
 }

@@ -1,6 +1,10 @@
 //! Emission of one Clambda function as Cranelift IR.
 
+mod debug;
 mod unboxed;
+
+pub use debug::DebugSite;
+pub(crate) use debug::{sites_of, DebugEvents};
 
 use super::unbox::{self, Repr};
 use super::{Backend, CodegenError, Helper, SafePoint};
@@ -56,6 +60,9 @@ pub(crate) struct Emitter<'a, 'b, M: Module> {
     funcrefs: HashMap<FuncId, FuncRef>,
     datas: HashMap<DataId, GlobalValue>,
     state: Option<GlobalValue>,
+    /// Debug events of this function and the location in force (`debug.rs`).
+    debug: debug::DebugEvents,
+    cur_loc: Option<std::rc::Rc<crate::lambda::DebugLoc>>,
 }
 
 pub(super) fn emit_function<M: Module>(
@@ -86,10 +93,20 @@ pub(super) fn emit_function<M: Module>(
         if f.kind == FunKind::Closure {
             e.poll()?;
         }
-        e.compile(&f.body, Mode::Tail)?;
+        // An outlined `try` body makes no tail calls: in the source its calls are inside the
+        // `try`, and their frames must stay for backtraces (as in OCaml).
+        let try_body = f.kind == FunKind::Plain && f.id != prog.entry;
+        if try_body {
+            if let Some(v) = e.compile(&f.body, Mode::Value)? {
+                e.b.ins().return_(&[v]);
+            }
+        } else {
+            e.compile(&f.body, Mode::Tail)?;
+        }
         e.b.seal_all_blocks();
         let cfg = e.be.module.isa().frontend_config();
         e.b.finalize(cfg);
+        e.be.debug_events = std::mem::take(&mut e.debug);
     }
     be.fctx = fctx;
     // `OCAMLJIT_DUMP_CLIF=NAME` prints the Clambda and the Cranelift IR of the functions whose
@@ -117,6 +134,8 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
             funcrefs: HashMap::new(),
             datas: HashMap::new(),
             state: None,
+            debug: Default::default(),
+            cur_loc: None,
         }
     }
 
@@ -239,18 +258,27 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
         Ok(self.val(r))
     }
 
-    /// Raise: never returns.
-    pub fn raise(&mut self, exn: Value) -> Result<(), CodegenError> {
-        let id = self.be.import_c("caml_raise_exn", 1, false)?;
+    /// Raise: never returns. A compiler-made re-raise has no location of its own in
+    /// backtraces; `raise_notrace` does not record one.
+    pub fn raise(&mut self, exn: Value, kind: crate::lambda::RaiseKind) -> Result<(), CodegenError> {
+        use crate::lambda::RaiseKind;
+        let fun = if kind == RaiseKind::NoTrace { "caml_raise_exn_notrace" } else { "caml_raise_exn" };
+        let id = self.be.import_c(fun, 1, false)?;
+        let saved = self.raise_srcloc(kind == RaiseKind::Regular);
         self.call(id, &[exn]);
+        self.b.set_srcloc(saved);
         self.b.ins().trap(ir::TrapCode::unwrap_user(1));
         self.dead();
         Ok(())
     }
 
+    /// Call the runtime function `fun`, which raises, through the frame-recording stub (so a
+    /// backtrace starts at this frame). Division by zero shows as a raise, a failed bound
+    /// check as a primitive that raised, as in ocamlopt.
     fn raise_named(&mut self, fun: &str) -> Result<(), CodegenError> {
-        let id = self.be.import_c(fun, 0, false)?;
-        self.call(id, &[]);
+        let saved = if fun == "caml_raise_zero_divide" { self.raise_srcloc(true) } else { self.b.srcloc() };
+        self.c_call(fun, &[])?;
+        self.b.set_srcloc(saved);
         self.b.ins().trap(ir::TrapCode::unwrap_user(1));
         self.dead();
         Ok(())
@@ -426,6 +454,12 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
             CExpr::Sequence(a, b) => {
                 self.compile(a, Mode::Value)?;
                 self.compile(b, mode)
+            }
+            CExpr::Loc(d, inner) => {
+                let saved = self.enter_loc(d);
+                let r = self.compile(inner, mode);
+                self.leave_loc(saved);
+                r
             }
             CExpr::IfThenElse(c, a, b) => {
                 let cond = self.condition(c)?;
@@ -840,8 +874,12 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                 }
                 self.unit()
             }
-            P::Raise(_) => {
-                self.raise(a[0])?;
+            P::Raise(kind) => {
+                // `raise_with_backtrace`: install the given backtrace first.
+                if let [exn, bt] = a[..] {
+                    self.c_call_noalloc("caml_restore_raw_backtrace", &[exn, bt])?;
+                }
+                self.raise(a[0], *kind)?;
                 self.unit()
             }
             P::AddInt => {
@@ -1209,10 +1247,14 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
             .dfg
             .exception_tables
             .push(ExceptionTableData::new(sigref, normal, [ExceptionTableItem::Default(on_exn)]));
+        // The call of an outlined `try` body is no call in the source: no backtrace entry.
+        let saved = self.b.srcloc();
+        self.b.set_srcloc(ir::SourceLoc::default());
         match callee {
             Callee::Direct(fr) => self.b.ins().try_call(fr, args, table),
             Callee::Indirect(code, _) => self.b.ins().try_call_indirect(code, args, table),
         };
+        self.b.set_srcloc(saved);
         // Normal return: pop the record.
         self.b.switch_to_block(returned);
         let prev = self.b.ins().stack_load(I64, I64, slot, 0);

@@ -25,6 +25,7 @@ use cranelift_frontend::FunctionBuilderContext;
 use cranelift_module::{DataDescription, DataId, FuncId, Linkage, Module, ModuleError, ModuleReloc};
 use std::collections::HashMap;
 
+pub use emit::DebugSite;
 pub use helpers::Helper;
 
 /// A stack map of one call site: return-address offset in the function, frame size (FP - SP),
@@ -43,6 +44,9 @@ pub struct CompiledFunction {
     pub safepoints: Vec<SafePoint>,
     /// Size of the machine code in bytes.
     pub size: u32,
+    /// Call and raise sites with a source location, by return offset (empty without debug
+    /// information).
+    pub debug: Vec<DebugSite>,
 }
 
 /// What compiling one unit or phrase produced.
@@ -105,6 +109,9 @@ pub struct Backend<M: Module> {
     pub helper_linkage: Linkage,
     /// When set (the toplevel), a program's entry without loops is compiled with this ISA.
     pub run_once_isa: Option<OwnedTargetIsa>,
+    /// Debug events of the function being compiled, and the sites found by `finish_function`.
+    debug_events: emit::DebugEvents,
+    last_debug_sites: Vec<DebugSite>,
 }
 
 impl<M: Module> Backend<M> {
@@ -121,6 +128,8 @@ impl<M: Module> Backend<M> {
             pic,
             helper_linkage: if pic { Linkage::Preemptible } else { Linkage::Local },
             run_once_isa: None,
+            debug_events: Default::default(),
+            last_debug_sites: Vec::new(),
         }
     }
 
@@ -274,7 +283,8 @@ impl<M: Module> Backend<M> {
         let mut functions = Vec::new();
         for f in &prog.functions {
             let (safepoints, size) = emit::emit_function(self, prog, f, &ids)?;
-            functions.push(CompiledFunction { id: ids[f.id], name: f.name.to_string(), safepoints, size });
+            let debug = std::mem::take(&mut self.last_debug_sites);
+            functions.push(CompiledFunction { id: ids[f.id], name: f.name.to_string(), safepoints, size, debug });
         }
         Ok(CompiledUnit { functions, entry: ids[prog.entry] })
     }
@@ -303,6 +313,9 @@ impl<M: Module> Backend<M> {
                 slots: map.entries().map(|(_, o)| o).collect(),
             })
             .collect();
+        let events = std::mem::take(&mut self.debug_events);
+        let returns: Vec<u32> = compiled.buffer.call_sites().map(|c| c.ret_addr).collect();
+        self.last_debug_sites = emit::sites_of(&events, &returns, compiled.buffer.get_srclocs_sorted());
         self.module.clear_context(&mut self.ctx);
         Ok((safepoints, size))
     }
@@ -320,7 +333,7 @@ impl<M: Module> Backend<M> {
                 let id = self.helpers[&h].0;
                 self.helpers.insert(h, (id, true));
                 let (safepoints, size) = helpers::define(self, h, id)?;
-                out.push(CompiledFunction { id, name: h.symbol(), safepoints, size });
+                out.push(CompiledFunction { id, name: h.symbol(), safepoints, size, debug: Vec::new() });
             }
         }
     }

@@ -66,6 +66,7 @@ pub fn produces(e: &CExpr, vars: &HashMap<Var, Repr>) -> Option<Repr> {
         CExpr::Prim(p, args) => prim_result(p, args.len()),
         CExpr::Let(_, _, body) | CExpr::LetMut(_, _, body) | CExpr::Sequence(_, body) => produces(body, vars),
         CExpr::IfThenElse(_, a, b) => produces(a, vars).or_else(|| produces(b, vars)),
+        CExpr::Loc(_, e) => produces(e, vars),
         _ => None,
     }
 }
@@ -136,7 +137,7 @@ fn collect(e: &CExpr, vars: &mut HashMap<Var, Repr>, others: &mut Vec<Var>) {
                 collect(h, vars);
             }
         }
-        CExpr::Offset(a, _) | CExpr::Assign(_, a) => collect(a, vars),
+        CExpr::Offset(a, _) | CExpr::Assign(_, a) | CExpr::Loc(_, a) => collect(a, vars),
         CExpr::Switch(s, sw) => {
             collect(s, vars);
             sw.consts.iter().for_each(|(_, a)| collect(a, vars));

@@ -238,6 +238,21 @@ pub enum Lambda {
     Assign(Var, Box<Lambda>),
     /// A mutable local variable (from `let x = ref ...` that does not escape).
     LetMut(Var, Box<Lambda>, Box<Lambda>),
+    /// The calls and raises inside happen at this source location (for backtraces; made only
+    /// when compiling with debug information).
+    Loc(Rc<DebugLoc>, Box<Lambda>),
+}
+
+/// Where a call or a raise is, as a backtrace prints it: `Foo.f.inner in file "foo.ml", line 3,
+/// characters 10-13` (characters counted from the beginning of the start line).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DebugLoc {
+    /// OCaml's scope name: unit, modules and named definitions, `(fun)` for anonymous functions.
+    pub scope: Rc<str>,
+    pub file: Rc<str>,
+    pub line: u32,
+    pub start: u32,
+    pub end: u32,
 }
 
 pub const UNIT: Lambda = Lambda::Const(Constant::Int(0));

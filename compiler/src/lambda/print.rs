@@ -178,6 +178,8 @@ fn expr(out: &mut String, l: &Lambda, ind: usize) {
             expr(out, b, ind + 2);
             out.push(')');
         }
+        // Debug locations are not shown (ocamlc's -dlambda shows none either without -g).
+        Lambda::Loc(_, e) => expr(out, e, ind),
         Lambda::While(c, b) => {
             out.push_str("(while ");
             expr(out, c, ind + 2);

@@ -2,7 +2,7 @@
 //! blocks; calls to known functions are direct; `try` bodies are outlined into functions of their
 //! own (so a `try` is one `try_call` in the code generator).
 
-use crate::lambda::{Constant, Direction, Primitive, Var};
+use crate::lambda::{Constant, DebugLoc, Direction, Primitive, Var};
 use std::rc::Rc;
 
 pub type FunId = usize;
@@ -35,6 +35,8 @@ pub enum CExpr {
     Sequence(Box<CExpr>, Box<CExpr>),
     While(Box<CExpr>, Box<CExpr>),
     For(Var, Box<CExpr>, Box<CExpr>, Direction, Box<CExpr>),
+    /// The calls and raises inside are at this source location (backtraces).
+    Loc(Rc<DebugLoc>, Box<CExpr>),
 }
 
 impl CExpr {
@@ -49,7 +51,7 @@ impl CExpr {
             Apply(f, args) => f.has_loop() || any(args),
             DirectApply(_, args, clos) => any(args) || clos.has_loop(),
             MakeClosures(_, fvs) => any(fvs),
-            Offset(e, _) | Assign(_, e) => e.has_loop(),
+            Offset(e, _) | Assign(_, e) | Loc(_, e) => e.has_loop(),
             Let(_, a, b) | LetMut(_, a, b) | Sequence(a, b) | StaticCatch(a, _, _, b) => a.has_loop() || b.has_loop(),
             Prim(_, args) | StaticRaise(_, args) => any(args),
             Switch(e, sw) => {

@@ -197,6 +197,7 @@ impl<'a> Conv<'a> {
                 inner.mutables.insert(v.clone());
                 CExpr::LetMut(v.clone(), d, self.bx(body, &inner)?)
             }
+            Lambda::Loc(d, e) => CExpr::Loc(d.clone(), self.bx(e, sc)?),
         })
     }
 
@@ -408,5 +409,6 @@ fn collect_free(e: &Lambda, bound: &mut HashSet<Var>, out: &mut BTreeSet<Var>, i
             }
             collect_free(e2, bound, out, in_functions);
         }
+        Lambda::Loc(_, e2) => collect_free(e2, bound, out, in_functions),
     }
 }

@@ -53,6 +53,7 @@ fn rewrite(l: &Lambda) -> Lambda {
         Lambda::For(v, lo, hi, d, body) => Lambda::For(v.clone(), bx(lo), bx(hi), *d, bx(body)),
         Lambda::Assign(v, e) => Lambda::Assign(v.clone(), bx(e)),
         Lambda::LetMut(v, e, body) => Lambda::LetMut(v.clone(), bx(e), bx(body)),
+        Lambda::Loc(d, e) => Lambda::Loc(d.clone(), bx(e)),
     }
 }
 
@@ -92,6 +93,7 @@ fn only_cell_uses(r: &Var, l: &Lambda, hidden: bool) -> bool {
         Lambda::IfThenElse(c, a, b) => ok(c) && ok(a) && ok(b),
         Lambda::For(_, lo, hi, _, body) => ok(lo) && ok(hi) && ok(body),
         Lambda::Assign(v, e) => v != r && ok(e),
+        Lambda::Loc(_, e) => ok(e),
     }
 }
 
@@ -133,5 +135,6 @@ fn to_var(r: &Var, l: &Lambda) -> Lambda {
         Lambda::While(a, b) => Lambda::While(bx(a), bx(b)),
         Lambda::For(v, lo, hi, d, body) => Lambda::For(v.clone(), bx(lo), bx(hi), *d, bx(body)),
         Lambda::Assign(v, e) => Lambda::Assign(v.clone(), bx(e)),
+        Lambda::Loc(d, e) => Lambda::Loc(d.clone(), bx(e)),
     }
 }

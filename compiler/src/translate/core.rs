@@ -1,5 +1,6 @@
 //! Expressions and structure items.
 
+use super::debug_scope::{first_bound_name, FunctionScope};
 use super::matching;
 use super::primitives::{self, Operands};
 use crate::lambda::{
@@ -44,6 +45,10 @@ pub struct Translator<'a> {
     /// Names of the unit and modules around the code being translated: exception constructors
     /// are named by them (`Stdlib.Scanf.Scan_failure`, `M.E`), as `Printexc` shows them.
     pub module_path: Vec<String>,
+    /// Record source locations of calls and raises (`Lambda::Loc`), for backtraces.
+    pub debug: bool,
+    /// The backtrace name of the code being translated (`debug_scope.rs`).
+    pub debug_scope: super::debug_scope::DebugScope,
 }
 
 type R<T> = Result<T, TranslError>;
@@ -167,7 +172,16 @@ pub fn constant(c: &T::Constant, loc: &Location) -> R<Constant> {
 
 impl<'a> Translator<'a> {
     pub fn new(fresh: &'a mut Fresh, resolve: Resolver<'a>) -> Translator<'a> {
-        Translator { fresh, resolve, env: None, scope: None, line_offset: 0, module_path: Vec::new() }
+        Translator {
+            fresh,
+            resolve,
+            env: None,
+            scope: None,
+            line_offset: 0,
+            module_path: Vec::new(),
+            debug: false,
+            debug_scope: Default::default(),
+        }
     }
 
     pub fn path(&mut self, p: &Path, loc: &Location) -> R<Lambda> {
@@ -250,8 +264,13 @@ impl<'a> Translator<'a> {
                 let body = self.expr(body)?;
                 self.let_bindings(*rf, vbs, body, Some(&e.loc))?
             }
-            D::Function { .. } => self.function(e, "fun")?,
-            D::Apply(f, args) => self.apply(f, args, &e.loc)?,
+            D::Function { .. } => {
+                self.in_function_scope(FunctionScope::Anonymous, |tr| tr.function(e, "fun"))?
+            }
+            D::Apply(f, args) => {
+                let l = self.apply(f, args, &e.loc)?;
+                self.at_loc(&e.loc, l)
+            }
             D::Match { scrutinee, cases, exn_cases, partial } => {
                 let s = self.expr(scrutinee)?;
                 matching::compile_match(self, s, cases, exn_cases, *partial, &e.loc)?
@@ -330,7 +349,7 @@ impl<'a> Translator<'a> {
                         )),
                     ],
                 );
-                let raise = Lambda::Prim(P::Raise(RaiseKind::Regular), vec![exn]);
+                let raise = self.at_loc(&e.loc, Lambda::Prim(P::Raise(RaiseKind::Regular), vec![exn]));
                 if is_false_constant(c) {
                     raise
                 } else {
@@ -629,7 +648,9 @@ impl<'a> Translator<'a> {
                     _ => return err(&vb.loc, "This kind of expression is not allowed as right-hand side of `let rec'"),
                 };
                 let l = match &vb.expr.desc {
-                    T::ExpressionDesc::Function { .. } => self.function(&vb.expr, id.name())?,
+                    T::ExpressionDesc::Function { .. } => {
+                        self.in_function_scope(FunctionScope::Named(id.name()), |tr| tr.function(&vb.expr, id.name()))?
+                    }
                     _ => self.expr(&vb.expr)?,
                 };
                 binds.push((ident_var(&id), l));
@@ -641,7 +662,13 @@ impl<'a> Translator<'a> {
         }
         let mut result = body;
         for vb in vbs.iter().rev() {
-            let l = self.binding_expr(vb)?;
+            // A structure-level definition names the code of its expression (`Foo.x`).
+            let l = match first_bound_name(&vb.pat) {
+                Some(name) if let_loc.is_none() && !matches!(vb.expr.desc, T::ExpressionDesc::Function { .. }) => {
+                    self.in_named_scope(name, |tr| tr.binding_expr(vb))?
+                }
+                _ => self.binding_expr(vb)?,
+            };
             result = matching::bind_pattern(self, &vb.pat, l, result, let_loc)?;
         }
         Ok(result)
@@ -650,7 +677,9 @@ impl<'a> Translator<'a> {
     /// The right-hand side of a binding, naming functions after the variable they are bound to.
     pub fn binding_expr(&mut self, vb: &T::ValueBinding) -> R<Lambda> {
         match (&vb.pat.desc, &vb.expr.desc) {
-            (T::PatternDesc::Var(id, _), T::ExpressionDesc::Function { .. }) => self.function(&vb.expr, id.name()),
+            (T::PatternDesc::Var(id, _), T::ExpressionDesc::Function { .. }) => {
+                self.in_function_scope(FunctionScope::Named(id.name()), |tr| tr.function(&vb.expr, id.name()))
+            }
             _ => self.expr(&vb.expr),
         }
     }

@@ -2,6 +2,7 @@
 //! curried functions fused into functions of several parameters.
 
 mod core;
+pub mod debug_scope;
 mod format_literal;
 mod letrec;
 mod match_knowledge;

@@ -412,7 +412,7 @@ impl<'a> Translator<'a> {
             T::StructureItemDesc::Module(Some(_), me) if matches!(me.mty, ModuleType::Alias(_)) => body,
             T::StructureItemDesc::Module(Some(id), me) => {
                 self.module_path.push(id.name().to_string());
-                let m = self.module_expr(me);
+                let m = self.in_named_scope(id.name(), |tr| tr.module_expr(me));
                 self.module_path.pop();
                 let m = m?;
                 Lambda::let_(ident_var(id), m, body)

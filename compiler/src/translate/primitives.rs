@@ -126,7 +126,10 @@ pub fn translate(decl: &Decl, args: Vec<Lambda>, kind: Operands, array: ArrayKin
         "%obj_field" => p(P::FieldDyn, args),
         "%obj_set_field" => p(P::ArraySet(ArrayKind::Addr, false), args),
         "%obj_size" => p(P::ArrayLength(ArrayKind::Addr), args),
-        "%raise_with_backtrace" => p(P::Raise(RaiseKind::Reraise), args.into_iter().take(1).collect()),
+        "%raise_with_backtrace" => {
+            // The code generator installs the backtrace (second operand), then raises.
+            p(P::Raise(RaiseKind::Regular), args)
+        }
         "%apply" | "%revapply" => {
             let mut it = args.into_iter();
             let (a, b) = (it.next().unwrap_or(crate::lambda::UNIT), it.next().unwrap_or(crate::lambda::UNIT));

@@ -95,7 +95,7 @@ fn for_each_child(l: &Lambda, f: &mut impl FnMut(&Lambda)) {
             f(hi);
             f(body);
         }
-        Lambda::Assign(_, e) => f(e),
+        Lambda::Assign(_, e) | Lambda::Loc(_, e) => f(e),
     }
 }
 
@@ -131,5 +131,6 @@ fn map_children(l: Lambda, f: &mut impl FnMut(Lambda) -> Lambda) -> Lambda {
         Lambda::IfThenElse(c, a, b) => Lambda::IfThenElse(bx(c, f), bx(a, f), bx(b, f)),
         Lambda::For(v, lo, hi, dir, body) => Lambda::For(v, bx(lo, f), bx(hi, f), dir, bx(body, f)),
         Lambda::Assign(v, e) => Lambda::Assign(v, bx(e, f)),
+        Lambda::Loc(d, e) => Lambda::Loc(d, bx(e, f)),
     }
 }

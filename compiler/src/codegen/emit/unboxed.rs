@@ -86,6 +86,12 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                     return Ok(v);
                 }
             }
+            CExpr::Loc(d, inner) => {
+                let saved = self.enter_loc(d);
+                let v = self.unboxed(inner, r);
+                self.leave_loc(saved);
+                return v;
+            }
             _ => {}
         }
         let v = self.value(e)?;
