@@ -8,6 +8,7 @@
 #   tests/programs/NAME.ml -> NAME.stdout, NAME.stderr, NAME.exit   (`ocaml NAME.ml`)
 #   tests/errors/NAME.ml   -> the same as programs
 #   NAME.merged (programs and errors, when the file exists): stdout and stderr on one file
+#   NAME.ocamlrunparam: OCAMLRUNPARAM for every run; NAME.ocamlopt-flags: options of ocamlopt
 #   tests/programs/NAME.ml -> also NAME.native.stdout, .native.stderr, .native.exit: what the
 #       program compiled by `ocamlopt` prints, each written only where it differs from the script's
 #       (a native program qualifies exception names with the unit and reports an uncaught
@@ -49,8 +50,17 @@ regen_program() {
       tmp=$(mktemp -d)
       cp "$name.ml" "$tmp/"
       set +e
-      (cd "$tmp" && ocamlopt -w -a "$name.ml" -o "$name.exe" >/dev/null 2>&1)
-      (cd "$tmp" && ./"$name.exe" > native.stdout 2> native.stderr; echo $? > native.exit)
+      # NAME.ocamlopt-flags: options for ocamlopt (and `ocaml-jit -o`), e.g. -g.
+      local flags=()
+      [ -f "$name.ocamlopt-flags" ] && read -r -a flags < "$name.ocamlopt-flags"
+      (cd "$tmp" && ocamlopt -w -a "${flags[@]}" "$name.ml" -o "$name.exe" >/dev/null 2>&1)
+      if [ -f "$name.ocamlrunparam" ]; then
+        local runparam
+        runparam=$(cat "$name.ocamlrunparam")
+        (cd "$tmp" && OCAMLRUNPARAM=$runparam ./"$name.exe" > native.stdout 2> native.stderr; echo $? > native.exit)
+      else
+        (cd "$tmp" && ./"$name.exe" > native.stdout 2> native.stderr; echo $? > native.exit)
+      fi
       set -e
       for ext in stdout stderr exit; do
         cmp -s "$tmp/native.$ext" "$name.$ext" 2>/dev/null && continue

@@ -348,7 +348,15 @@ impl Toplevel {
             runtime::io::flush_std();
         }
         if let Err(exn) = outcome {
-            return Err(Body::Exception(self.exception_text(exn)));
+            // As OCaml's toplevel, the backtrace (when recorded) follows the exception; taken
+            // first, since printing the exception may run code that raises.
+            let backtrace = runtime::prims::backtrace::active().then(runtime::prims::backtrace::current_lines);
+            let mut text = self.exception_text(exn);
+            for line in backtrace.unwrap_or_default() {
+                text.push_str(&line);
+                text.push('\n');
+            }
+            return Err(Body::Exception(text));
         }
         for (i, id) in stored.iter().enumerate() {
             self.globals.insert((id.name.clone(), id.stamp), (sym.clone(), i));

@@ -22,6 +22,13 @@
 //! exception Mod.E`), and a case whose expected stderr holds a compiler warning has its stderr
 //! left out (warnings come from the compiler, not the executable). Stdout and the exit code are
 //! always compared.
+//! `NAME.ocamlrunparam` sets `OCAMLRUNPARAM` for every run of the case (and of the oracle);
+//! `NAME.ocamlopt-flags` holds options (e.g. `-g`) for `ocaml-jit -o` (and the oracle's
+//! `ocamlopt`). With `NAME.script-as-native`, the script run is compared with what the
+//! `ocamlopt` program printed instead of `ocaml` (for backtraces: the bytecode toplevel shows
+//! no locations for script code, and frames of its own): the file name `./NAME.ml` is read as
+//! `NAME.ml`, and the first line of an uncaught-exception report (`Exception: E.` against
+//! `Fatal error: exception Mod.E`) is left out.
 //! Run one case: `cargo test -p ocaml-jit --test corpus -- toplevel/basics`.
 
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -81,13 +88,35 @@ fn stress_env(dir: &Path, name: &str) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// `NAME.ocamlrunparam`, `NAME.ocamlopt-flags`: a case's settings (see the header).
+fn case_setting(dir: &Path, name: &str, ext: &str) -> Option<String> {
+    std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).ok().map(|t| t.trim().to_string())
+}
+
 fn command(dir: &Path, name: &str, stress: bool) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_ocaml-jit"));
     c.current_dir(dir);
     if stress {
         c.envs(stress_env(dir, name));
     }
+    if let Some(p) = case_setting(dir, name, "ocamlrunparam") {
+        c.env("OCAMLRUNPARAM", p);
+    }
     c
+}
+
+/// For `NAME.script-as-native` cases: the script's output read as the native program's.
+fn as_native(name: &str, text: &str) -> String {
+    text.replace(&format!("./{name}.ml"), &format!("{name}.ml"))
+}
+
+/// Leaves out the first line of an uncaught-exception report.
+fn without_report_line(text: &str) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    if let Some(i) = lines.iter().position(|l| l.starts_with("Exception: ") || l.starts_with("Fatal error: exception ")) {
+        lines.remove(i);
+    }
+    lines.iter().map(|l| format!("{l}\n")).collect()
 }
 
 fn run_toplevel(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
@@ -121,15 +150,32 @@ fn run_toplevel(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
 }
 
 fn run_program(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
-    let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap_or_default();
+    let like_native = dir.join(format!("{name}.script-as-native")).exists();
+    let read = |ext: &str| {
+        let file = |e: &str| std::fs::read_to_string(dir.join(format!("{name}.{e}")));
+        let text = match like_native {
+            true => file(&format!("native.{ext}")).or_else(|_| file(ext)),
+            false => file(ext),
+        };
+        let text = text.unwrap_or_default();
+        if like_native && ext == "stderr" {
+            without_report_line(&text)
+        } else {
+            text
+        }
+    };
     let out = command(dir, name, stress)
         .arg(format!("{name}.ml"))
         .stdin(Stdio::null())
         .output()
         .map_err(|e| e.to_string())?;
     let mut problems = String::new();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let mut stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    if like_native {
+        stdout = as_native(name, &stdout);
+        stderr = without_report_line(&as_native(name, &stderr));
+    }
     if stdout != read("stdout") {
         problems.push_str(&diff("stdout", &read("stdout"), &stdout));
     }
@@ -173,7 +219,9 @@ fn build_aot(dir: &Path, name: &str, out_dir: &Path, built: &Built) -> Result<Pa
     let r = built.get_or_init(|| {
         std::fs::create_dir_all(out_dir).map_err(|e| e.to_string())?;
         let exe = out_dir.join(name);
+        let flags = case_setting(dir, name, "ocamlopt-flags").unwrap_or_default();
         let out = command(dir, name, false)
+            .args(flags.split_whitespace())
             .arg("-o")
             .arg(&exe)
             .arg(format!("{name}.ml"))
@@ -207,6 +255,9 @@ fn run_aot(dir: &Path, name: &str, stress: bool, out_dir: &Path, built: &Built) 
     c.current_dir(dir).stdin(Stdio::null());
     if stress {
         c.envs(stress_env(dir, name));
+    }
+    if let Some(p) = case_setting(dir, name, "ocamlrunparam") {
+        c.env("OCAMLRUNPARAM", p);
     }
     let out = c.output().map_err(|e| e.to_string())?;
     let mut problems = String::new();
