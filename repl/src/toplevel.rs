@@ -37,9 +37,10 @@ pub struct Toplevel {
     /// Where each toplevel-bound identifier lives: (block symbol, field).
     globals: HashMap<(Rc<str>, u32), (Rc<str>, usize)>,
     phrases: usize,
-    /// How backtraces name the code of the phrase being compiled: the script's module name
-    /// (`Foo` for `foo.ml`, as ocamlopt names a unit), `Toplevel` for typed phrases.
-    phrase_scope: String,
+    /// How backtraces name the code of the phrase being compiled: after the script's module
+    /// name (`Foo` for `foo.ml`, as ocamlopt names a unit); typed phrases without a unit
+    /// name, as OCaml's toplevel (`f`, `<unknown>`).
+    phrase_scope: Option<String>,
     pub print_depth: usize,
     pub print_length: usize,
     /// Set by `#quit`.
@@ -137,7 +138,7 @@ impl Toplevel {
             fresh: Fresh::starting_at(1 << 30),
             globals: HashMap::new(),
             phrases: 0,
-            phrase_scope: String::new(),
+            phrase_scope: None,
             print_depth: 100,
             print_length: 300,
             quit: false,
@@ -304,8 +305,8 @@ impl Toplevel {
         let sym: Rc<str> = format!("camlTOP{}", self.phrases).into();
         let line_offset = if src.kind == SourceKind::Toplevel { src.phrase_start.line as i64 - 1 } else { 0 };
         self.phrase_scope = match src.kind {
-            SourceKind::Toplevel => "Toplevel".to_string(),
-            SourceKind::File => module_name_of_file(src.fname),
+            SourceKind::Toplevel => None,
+            SourceKind::File => Some(module_name_of_file(src.fname)),
         };
         let translated = self.translate_phrase(
             &res.structure,
@@ -417,7 +418,10 @@ impl Toplevel {
         tr.line_offset = line_offset;
         // Toplevel code always carries its locations for backtraces (no `-g` needed).
         tr.debug = true;
-        tr.debug_scope = compiler::translate::debug_scope::DebugScope::unit(&self.phrase_scope);
+        tr.debug_scope = match &self.phrase_scope {
+            Some(unit) => compiler::translate::debug_scope::DebugScope::unit(unit),
+            None => compiler::translate::debug_scope::DebugScope::toplevel(),
+        };
         let store = |id: &Ident| -> Lambda {
             let i = stored.iter().position(|x| x.stamp == id.stamp).unwrap_or(0);
             Lambda::Prim(

@@ -11,6 +11,8 @@ use crate::value::*;
 extern "C" {
     /// Assembly in `stubs.rs`: generated code's raise (records a backtrace when asked).
     pub(crate) fn caml_raise_exn(exn: Value) -> !;
+    /// A re-raise: continues the backtrace of the exception when it is the last one raised.
+    pub(crate) fn caml_reraise_exn(exn: Value) -> !;
     /// The same without recording (`raise_notrace`, and raises whose frame is unknown).
     pub(crate) fn caml_raise_exn_notrace(exn: Value) -> !;
 }

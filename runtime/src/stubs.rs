@@ -7,7 +7,8 @@
 //! - `caml_raise_exn`: pops the innermost handler record and resumes there (exception payload in
 //!   the first return register, as Cranelift's `tail` convention expects on an exception edge).
 //!   When backtraces are recorded it first calls `caml_stash_backtrace` with the raise's return
-//!   address and frame; `caml_raise_exn_notrace` skips that.
+//!   address and frame, starting a new backtrace; `caml_reraise_exn` continues the backtrace of
+//!   the exception it raises again; `caml_raise_exn_notrace` records nothing.
 //! - `caml_alloc_slow`: the same frame recording in front of `gc::alloc_slow`.
 
 use crate::state::{OFFSET_EXN_HANDLER, OFFSET_LAST_FP, OFFSET_LAST_RET};
@@ -48,8 +49,16 @@ std::arch::global_asm!(
     ".globl caml_raise_exn",
     ".p2align 4",
     "caml_raise_exn:",
-    // Recording a backtrace: stash it (raise pc, raising frame, handler), then raise. The
-    // handler clobbers every register, so rbx may hold the exception across the call.
+    "  mov r8d, 1",
+    "  jmp .Lcaml_raise_common",
+    ".globl caml_reraise_exn",
+    ".p2align 4",
+    "caml_reraise_exn:",
+    "  xor r8d, r8d",
+    // Recording a backtrace: stash it (exception, raise pc, raising frame, handler, whether a
+    // new backtrace starts), then raise. The handler clobbers every register, so rbx may hold
+    // the exception across the call.
+    ".Lcaml_raise_common:",
     "  cmp byte ptr [rip + {active}], 0",
     "  je caml_raise_exn_notrace",
     "  mov rbx, rdi",
@@ -120,6 +129,13 @@ std::arch::global_asm!(
     ".globl caml_raise_exn",
     ".p2align 4",
     "caml_raise_exn:",
+    "  mov x4, #1",
+    "  b .Lcaml_raise_common",
+    ".globl caml_reraise_exn",
+    ".p2align 4",
+    "caml_reraise_exn:",
+    "  mov x4, xzr",
+    ".Lcaml_raise_common:",
     "  adrp x16, {active}",
     "  ldrb w16, [x16, :lo12:{active}]",
     "  cbz w16, caml_raise_exn_notrace",

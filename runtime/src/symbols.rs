@@ -22,6 +22,7 @@ pub fn lookup(name: &str) -> Option<*const u8> {
         "caml_alloc_slow" => Some(crate::stubs::caml_alloc_slow as *const u8),
         "caml_raise_exn" => Some(crate::fail::caml_raise_exn as *const u8),
         "caml_raise_exn_notrace" => Some(crate::fail::caml_raise_exn_notrace as *const u8),
+        "caml_reraise_exn" => Some(crate::fail::caml_reraise_exn as *const u8),
         "caml_modify" => Some(crate::gc::caml_modify as *const u8),
         "caml_raise_zero_divide" => Some(crate::fail::caml_raise_zero_divide as *const u8),
         "caml_raise_bound_error" => Some(crate::fail::caml_raise_bound_error as *const u8),

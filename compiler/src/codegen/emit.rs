@@ -258,13 +258,17 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
         Ok(self.val(r))
     }
 
-    /// Raise: never returns. A compiler-made re-raise has no location of its own in
-    /// backtraces; `raise_notrace` does not record one.
+    /// Raise: never returns. A raise starts a new backtrace, a re-raise continues the one of
+    /// the exception it raises again, `raise_notrace` records nothing (OCaml's rules).
     pub fn raise(&mut self, exn: Value, kind: crate::lambda::RaiseKind) -> Result<(), CodegenError> {
         use crate::lambda::RaiseKind;
-        let fun = if kind == RaiseKind::NoTrace { "caml_raise_exn_notrace" } else { "caml_raise_exn" };
+        let fun = match kind {
+            RaiseKind::Regular => "caml_raise_exn",
+            RaiseKind::Reraise => "caml_reraise_exn",
+            RaiseKind::NoTrace => "caml_raise_exn_notrace",
+        };
         let id = self.be.import_c(fun, 1, false)?;
-        let saved = self.raise_srcloc(kind == RaiseKind::Regular);
+        let saved = self.raise_srcloc(kind != RaiseKind::NoTrace);
         self.call(id, &[exn]);
         self.b.set_srcloc(saved);
         self.b.ins().trap(ir::TrapCode::unwrap_user(1));
@@ -875,11 +879,14 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                 self.unit()
             }
             P::Raise(kind) => {
-                // `raise_with_backtrace`: install the given backtrace first.
-                if let [exn, bt] = a[..] {
+                // `raise_with_backtrace`: install the given backtrace, and continue it.
+                let kind = if let [exn, bt] = a[..] {
                     self.c_call_noalloc("caml_restore_raw_backtrace", &[exn, bt])?;
-                }
-                self.raise(a[0], *kind)?;
+                    crate::lambda::RaiseKind::Reraise
+                } else {
+                    *kind
+                };
+                self.raise(a[0], kind)?;
                 self.unit()
             }
             P::AddInt => {

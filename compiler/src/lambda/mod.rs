@@ -255,6 +255,17 @@ pub struct DebugLoc {
     pub end: u32,
 }
 
+impl DebugLoc {
+    /// Code that has no location in backtraces (a compiler-made re-raise).
+    pub fn hidden() -> DebugLoc {
+        DebugLoc { scope: "".into(), file: "".into(), line: 0, start: 0, end: 0 }
+    }
+
+    pub fn is_hidden(&self) -> bool {
+        self.scope.is_empty()
+    }
+}
+
 pub const UNIT: Lambda = Lambda::Const(Constant::Int(0));
 
 impl Lambda {

@@ -49,6 +49,8 @@ pub struct Translator<'a> {
     pub debug: bool,
     /// The backtrace name of the code being translated (`debug_scope.rs`).
     pub debug_scope: super::debug_scope::DebugScope,
+    /// Variables bound to a caught exception by the handlers around (`raise` of one re-raises).
+    pub(super) caught: std::collections::HashSet<Var>,
 }
 
 type R<T> = Result<T, TranslError>;
@@ -181,6 +183,7 @@ impl<'a> Translator<'a> {
             module_path: Vec::new(),
             debug: false,
             debug_scope: Default::default(),
+            caught: Default::default(),
         }
     }
 
@@ -269,6 +272,7 @@ impl<'a> Translator<'a> {
             }
             D::Apply(f, args) => {
                 let l = self.apply(f, args, &e.loc)?;
+                let l = self.reraise_caught(l);
                 self.at_loc(&e.loc, l)
             }
             D::Match { scrutinee, cases, exn_cases, partial } => {
@@ -278,8 +282,8 @@ impl<'a> Translator<'a> {
             D::Try(body, cases) => {
                 let b = self.expr(body)?;
                 let exn = self.fresh.var("exn");
-                let reraise = Lambda::Prim(P::Raise(RaiseKind::Reraise), vec![Lambda::Var(exn.clone())]);
-                let handler = matching::compile_cases(self, &exn, cases, reraise)?;
+                let reraise = self.hidden_loc(Lambda::Prim(P::Raise(RaiseKind::Reraise), vec![Lambda::Var(exn.clone())]));
+                let handler = self.with_caught(cases, |tr| matching::compile_cases(tr, &exn, cases, reraise))?;
                 Lambda::TryWith(Box::new(b), exn, Box::new(handler))
             }
             D::Tuple(es) => self.block(0, es, Mutability::Immutable)?,

@@ -23,6 +23,11 @@ pub struct DebugScope {
 }
 
 impl DebugScope {
+    /// The interactive toplevel's: no unit name (`f`, `g.inner`; `<unknown>` outside functions).
+    pub fn toplevel() -> DebugScope {
+        DebugScope { name: None, fun_name: None }
+    }
+
     pub fn unit(name: &str) -> DebugScope {
         DebugScope { name: Some(name.into()), fun_name: Some(format!("{name}.(fun)").into()) }
     }
@@ -76,13 +81,51 @@ impl<'a> Translator<'a> {
         r
     }
 
+    /// A compiler-made re-raise (a handler without a matching case): it has no location of its
+    /// own in backtraces, whatever encloses it.
+    pub(crate) fn hidden_loc(&self, l: Lambda) -> Lambda {
+        if !self.debug {
+            return l;
+        }
+        Lambda::Loc(Rc::new(DebugLoc::hidden()), Box::new(l))
+    }
+
+    /// Run `f` with the variables bound by the exception patterns `cases` known as holding a
+    /// caught exception: `raise` of one of them re-raises (OCaml's rule), which continues its
+    /// backtrace instead of starting a new one.
+    pub(super) fn with_caught<R>(&mut self, cases: &[T::Case], f: impl FnOnce(&mut Self) -> R) -> R {
+        let mut added = Vec::new();
+        for c in cases {
+            exception_names(&c.lhs, &mut added);
+        }
+        let fresh: Vec<_> = added.into_iter().filter(|v| self.caught.insert(v.clone())).collect();
+        let r = f(self);
+        for v in fresh {
+            self.caught.remove(&v);
+        }
+        r
+    }
+
+    /// `raise x` of a caught exception `x` becomes a re-raise.
+    pub(super) fn reraise_caught(&self, l: Lambda) -> Lambda {
+        use crate::lambda::{Primitive as P, RaiseKind};
+        match l {
+            Lambda::Prim(P::Raise(RaiseKind::Regular), args)
+                if matches!(&args[..], [Lambda::Var(v)] if self.caught.contains(v)) =>
+            {
+                Lambda::Prim(P::Raise(RaiseKind::Reraise), args)
+            }
+            other => other,
+        }
+    }
+
     /// `l` marked as happening at `loc` (for its calls and raises), when compiling with debug
     /// information.
     pub(super) fn at_loc(&self, loc: &Location, l: Lambda) -> Lambda {
         if !self.debug || !may_call_or_raise(&l) {
             return l;
         }
-        let Some(scope) = self.debug_scope.name.clone() else { return l };
+        let scope = self.debug_scope.name.clone().unwrap_or_else(|| "<unknown>".into());
         let (file, line, start) = self.source_location(loc);
         let end = loc.end.cnum as i64 - loc.start.bol as i64;
         let d = DebugLoc {
@@ -117,6 +160,22 @@ fn may_call_or_raise(l: &Lambda) -> bool {
                 | P::ArraySet(_, true)
         ),
         _ => false,
+    }
+}
+
+/// Variables a handler pattern binds to the whole exception (`e`, `E _ as e`).
+fn exception_names(p: &T::Pattern, out: &mut Vec<crate::lambda::Var>) {
+    match &p.desc {
+        T::PatternDesc::Var(id, _) => out.push(super::core::ident_var(id)),
+        T::PatternDesc::Alias(inner, id, _) => {
+            out.push(super::core::ident_var(id));
+            exception_names(inner, out);
+        }
+        T::PatternDesc::Or(a, b) => {
+            exception_names(a, out);
+            exception_names(b, out);
+        }
+        _ => {}
     }
 }
 

@@ -221,8 +221,8 @@ pub fn compile_match(
     let guarded = Lambda::TryWith(Box::new(scrut), e.clone(), Box::new(Lambda::StaticRaise(lbl, vec![Lambda::Var(e)])));
     let fail = match_failure(tr, loc);
     let values = compile_cases(tr, &sv, cases, fail)?;
-    let reraise = Lambda::Prim(P::Raise(RaiseKind::Reraise), vec![Lambda::Var(e2.clone())]);
-    let exns = compile_cases(tr, &e2, exn_cases, reraise)?;
+    let reraise = tr.hidden_loc(Lambda::Prim(P::Raise(RaiseKind::Reraise), vec![Lambda::Var(e2.clone())]));
+    let exns = tr.with_caught(exn_cases, |tr| compile_cases(tr, &e2, exn_cases, reraise))?;
     Ok(Lambda::StaticCatch(Box::new(Lambda::let_(sv, guarded, values)), lbl, vec![e2], Box::new(exns)))
 }
 

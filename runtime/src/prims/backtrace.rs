@@ -76,10 +76,11 @@ unsafe fn walk(mut pc: usize, mut fp: usize, stop_fp: usize, mut push: impl FnMu
 }
 
 /// Called by `caml_raise_exn` when recording: `pc` is the raise's return address, `fp` the
-/// raising frame's, `handler` the record the raise will resume at.
+/// raising frame's, `handler` the record the raise will resume at. A fresh raise starts a new
+/// backtrace; a re-raise of the last exception continues it.
 #[no_mangle]
-pub unsafe extern "C" fn caml_stash_backtrace(exn: Value, pc: usize, fp: usize, handler: *const HandlerRecord) {
-    if exn != LAST_EXN {
+pub unsafe extern "C" fn caml_stash_backtrace(exn: Value, pc: usize, fp: usize, handler: *const HandlerRecord, fresh: usize) {
+    if exn != LAST_EXN || fresh != 0 {
         buffer().clear();
         set_last_exn(exn);
     }
@@ -101,7 +102,8 @@ pub fn stash_from_runtime(exn: Value) {
         return;
     }
     let st = state();
-    unsafe { caml_stash_backtrace(exn, st.last_ret, st.last_fp, st.exn_handler) };
+    // As from OCaml's C primitives: a new backtrace unless it is the last exception again.
+    unsafe { caml_stash_backtrace(exn, st.last_ret, st.last_fp, st.exn_handler, 0) };
 }
 
 /// The recorded entries that have debug information.

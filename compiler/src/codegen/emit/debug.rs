@@ -45,6 +45,11 @@ pub struct SavedLoc(Option<Rc<DebugLoc>>, SourceLoc);
 
 impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
     pub(super) fn enter_loc(&mut self, d: &Rc<DebugLoc>) -> SavedLoc {
+        if d.is_hidden() {
+            let saved = SavedLoc(self.cur_loc.take(), self.b.srcloc());
+            self.b.set_srcloc(SourceLoc::default());
+            return saved;
+        }
         let saved = SavedLoc(self.cur_loc.replace(d.clone()), self.b.srcloc());
         let s = self.debug.index(false, d);
         self.b.set_srcloc(s);
