@@ -66,12 +66,19 @@ fn set_last_exn(exn: Value) {
 /// code, ending with the frame `stop_fp` (the handler's; 0: walk to the end of the stretch).
 unsafe fn walk(mut pc: usize, mut fp: usize, stop_fp: usize, mut push: impl FnMut(usize) -> bool) {
     let roots = &gc::gc().roots;
-    while fp != 0 && roots.in_code(pc) {
+    // Frames live above the current stack pointer, each caller above its callee: a chain that
+    // breaks this is not followed (a stale frame pointer must not make the walk read garbage).
+    let here = &fp as *const usize as usize;
+    while fp > here && fp % 8 == 0 && roots.in_code(pc) {
         if !push(pc) || fp == stop_fp {
             return;
         }
         pc = *((fp + 8) as *const usize);
-        fp = *(fp as *const usize);
+        let caller = *(fp as *const usize);
+        if caller <= fp {
+            return;
+        }
+        fp = caller;
     }
 }
 

@@ -27,16 +27,18 @@ pub struct DebugSite {
 #[derive(Default)]
 pub struct DebugEvents {
     pub events: Vec<(bool, Rc<DebugLoc>)>,
+    /// (location's address, is_raise) -> index, so a big function stays linear.
+    known: std::collections::HashMap<(*const DebugLoc, bool), u32>,
 }
 
 impl DebugEvents {
     fn index(&mut self, is_raise: bool, loc: &Rc<DebugLoc>) -> SourceLoc {
-        let found = self.events.iter().position(|(r, l)| *r == is_raise && Rc::ptr_eq(l, loc));
-        let i = found.unwrap_or_else(|| {
-            self.events.push((is_raise, loc.clone()));
-            self.events.len() - 1
+        let events = &mut self.events;
+        let i = *self.known.entry((Rc::as_ptr(loc), is_raise)).or_insert_with(|| {
+            events.push((is_raise, loc.clone()));
+            (events.len() - 1) as u32
         });
-        SourceLoc::new(i as u32)
+        SourceLoc::new(i)
     }
 }
 
