@@ -34,6 +34,8 @@ pub struct Toplevel {
     jit: Jit,
     pub(crate) env: Env,
     fresh: Fresh,
+    /// Small functions of earlier phrases, inlined into later ones.
+    global_functions: compiler::middle::inline::GlobalFunctions,
     /// Where each toplevel-bound identifier lives: (block symbol, field).
     globals: HashMap<(Rc<str>, u32), (Rc<str>, usize)>,
     phrases: usize,
@@ -136,6 +138,7 @@ impl Toplevel {
             jit,
             env: compiler::typing::initial_env(),
             fresh: Fresh::starting_at(1 << 30),
+            global_functions: Default::default(),
             globals: HashMap::new(),
             phrases: 0,
             phrase_scope: None,
@@ -331,7 +334,7 @@ impl Toplevel {
             }
             Err(e) => return Err(Body::Error(Diagnostic::at(&e.loc, src.mode().report(&e.loc, "Error", &e.msg, &e.notes)))),
         };
-        let prog = match closure::convert(&lambda, &format!("phrase{}", self.phrases), &mut self.fresh) {
+        let prog = match closure::convert_phrase(&lambda, &format!("phrase{}", self.phrases), &mut self.fresh, &mut self.global_functions) {
             Ok(p) => p,
             Err(e) => return Err(Body::Error(Diagnostic::text_only(format!("Error: {}\n", e.0)))),
         };

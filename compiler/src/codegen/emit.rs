@@ -16,6 +16,7 @@ use cranelift_codegen::ir::{
     self, Block, BlockArg, BlockCall, ExceptionTableData, ExceptionTableItem, FuncRef, GlobalValue,
     InstBuilder, MemFlagsData, StackSlotData, StackSlotKind, UserFuncName, Value,
 };
+use cranelift_codegen::entity::EntityRef;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch, Variable};
 use cranelift_module::{DataId, FuncId, Module};
 use runtime_layout::*;
@@ -63,6 +64,11 @@ pub(crate) struct Emitter<'a, 'b, M: Module> {
     /// Debug events of this function and the location in force (`debug.rs`).
     debug: debug::DebugEvents,
     cur_loc: Option<std::rc::Rc<crate::lambda::DebugLoc>>,
+    /// The variables in scope, innermost last, with their type when they hold raw (unboxed)
+    /// numbers rather than OCaml values (`carry_across_cold_call`).
+    scope: Vec<(Variable, Option<ir::Type>)>,
+    /// The stack slot each raw variable is saved to around cold calls.
+    raw_slots: HashMap<usize, ir::StackSlot>,
 }
 
 pub(super) fn emit_function<M: Module>(
@@ -136,6 +142,8 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
             state: None,
             debug: Default::default(),
             cur_loc: None,
+            scope: Vec::new(),
+            raw_slots: HashMap::new(),
         }
     }
 
@@ -153,6 +161,65 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
         self.b.def_var(var, val);
         self.vars.insert(v.clone(), var);
         self.reprs.remove(v);
+        self.scope.push((var, None));
+    }
+
+    /// In a cold block about to make a call that is a safepoint (the slow path of an
+    /// allocation or a poll): give the innermost variables in scope fresh copies that cross
+    /// the call instead of their current values. Cranelift's safepoint pass spills a value live
+    /// across a safepoint where it is defined and reloads it at every use; without the copies,
+    /// every value live across a rarely taken slow path would live on the stack on the hot
+    /// path too. Values that are not variables (and variables beyond the first few) still
+    /// cross the call themselves, which is correct, only slower. `carried` values are copied
+    /// the same way and returned: the caller passes them on to where the paths join.
+    /// Raw float and integer variables are stored to stack slots here and reloaded by
+    /// `restore_after_cold_call` (the call clobbers every float register, so otherwise the
+    /// register allocator keeps them in memory on the hot path).
+    fn carry_across_cold_call(&mut self, carried: &[Value]) -> Vec<Value> {
+        const MAX_CARRIED_VARS: usize = 12;
+        let start = self.scope.len().saturating_sub(MAX_CARRIED_VARS);
+        let vars = self.scope[start..].to_vec();
+        for (var, raw) in vars {
+            let x = self.b.use_var(var);
+            match raw {
+                None => {
+                    let c = self.b.ins().iadd_imm_s(x, 0);
+                    self.b.def_var(var, c);
+                }
+                Some(_) => {
+                    let slot = match self.raw_slots.get(&var.index()) {
+                        Some(&s) => s,
+                        None => {
+                            let s = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+                            self.raw_slots.insert(var.index(), s);
+                            s
+                        }
+                    };
+                    self.b.ins().stack_store(I64, x, slot, 0);
+                }
+            }
+        }
+        carried
+            .iter()
+            .map(|&x| {
+                let c = self.b.ins().iadd_imm_s(x, 0);
+                self.val(c)
+            })
+            .collect()
+    }
+
+    /// After the call of a cold path: reload the raw variables `carry_across_cold_call` saved.
+    fn restore_after_cold_call(&mut self) {
+        const MAX_CARRIED_VARS: usize = 12;
+        let start = self.scope.len().saturating_sub(MAX_CARRIED_VARS);
+        let vars = self.scope[start..].to_vec();
+        for (var, raw) in vars {
+            if let Some(ty) = raw {
+                let slot = self.raw_slots[&var.index()];
+                let x = self.b.ins().stack_load(I64, ty, slot, 0);
+                self.b.def_var(var, x);
+            }
+        }
     }
 
     pub fn iconst(&mut self, n: i64) -> Value {
@@ -304,6 +371,12 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
     /// Inline allocation of a block on the minor heap; returns the pointer to its first field.
     /// The caller must initialise every field before the next call.
     pub fn alloc(&mut self, wosize: usize, tag: u8) -> Result<Value, CodegenError> {
+        self.alloc_carrying(wosize, tag, &mut [])
+    }
+
+    /// `alloc`, with `carried` (OCaml values computed before and used after the allocation)
+    /// replaced by their values after it: they cross the slow path's call as copies.
+    pub fn alloc_carrying(&mut self, wosize: usize, tag: u8, carried: &mut [Value]) -> Result<Value, CodegenError> {
         let bytes = ((wosize + 1) * 8) as i64;
         let st = self.state_addr()?;
         let yp = self.b.ins().load(I64, flags(), st, STATE_YOUNG_PTR);
@@ -314,18 +387,30 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
         let fast = self.b.create_block();
         let join = self.b.create_block();
         self.b.append_block_param(join, I64);
+        for _ in carried.iter() {
+            let p = self.b.append_block_param(join, I64);
+            self.b.declare_value_needs_stack_map(p);
+        }
         self.b.set_cold_block(slow);
         self.b.ins().brif(slow_cond, slow, &[], fast, &[]);
         self.b.switch_to_block(fast);
         self.b.ins().store(flags(), newp, st, STATE_YOUNG_PTR);
-        self.b.ins().jump(join, &[BlockArg::Value(newp)]);
+        let mut args = vec![BlockArg::Value(newp)];
+        args.extend(carried.iter().map(|&v| BlockArg::Value(v)));
+        self.b.ins().jump(join, &args);
         self.b.switch_to_block(slow);
+        let copies = self.carry_across_cold_call(carried);
         let id = self.be.import_c("caml_alloc_slow", 1, true)?;
         let n = self.iconst(bytes);
         let p = self.call(id, &[n]);
-        self.b.ins().jump(join, &[BlockArg::Value(p)]);
+        self.restore_after_cold_call();
+        let mut args = vec![BlockArg::Value(p)];
+        args.extend(copies.into_iter().map(BlockArg::Value));
+        self.b.ins().jump(join, &args);
         self.b.switch_to_block(join);
-        let hp = self.b.block_params(join)[0];
+        let params = self.b.block_params(join).to_vec();
+        let hp = params[0];
+        carried.copy_from_slice(&params[1..]);
         let header = self.iconst(((wosize as i64) << 10) | tag as i64);
         self.store(header, hp, 0);
         let v = self.b.ins().iadd_imm_s(hp, 8);
@@ -353,8 +438,10 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
         self.b.set_cold_block(cold);
         self.b.ins().brif(cond, cold, &[], cont, &[]);
         self.b.switch_to_block(cold);
+        self.carry_across_cold_call(&[]);
         let u = self.unit();
         self.c_call("caml_process_pending", &[u])?;
+        self.restore_after_cold_call();
         self.b.ins().jump(cont, &[]);
         self.b.switch_to_block(cont);
         Ok(())
@@ -386,7 +473,15 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
     }
 
     /// Compile `e`; in `Mode::Value` return its value, in `Mode::Tail` return from the function.
+    /// The variables `e` binds go out of scope after it.
     fn compile(&mut self, e: &CExpr, mode: Mode) -> Result<Option<Value>, CodegenError> {
+        let mark = self.scope.len();
+        let r = self.compile_in_scope(e, mode);
+        self.scope.truncate(mark);
+        r
+    }
+
+    fn compile_in_scope(&mut self, e: &CExpr, mode: Mode) -> Result<Option<Value>, CodegenError> {
         match e {
             CExpr::Var(v) => {
                 let var = *self
@@ -516,6 +611,7 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                 let hvars = self.catches[lbl].1.clone();
                 for (v, var) in vars.iter().zip(hvars) {
                     self.vars.insert(v.clone(), var);
+                    self.scope.push((var, None));
                 }
                 self.arm(handler, mode, join)?;
                 Ok(self.after_join(join))
@@ -676,9 +772,9 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
         let prog = self.prog.ok_or_else(|| CodegenError("closures outside a program".into()))?;
         let arities: Vec<usize> = fids.iter().map(|&f| prog.functions[f].arity()).collect();
         let layout = ClosureLayout::new(&arities);
-        let cvs = self.values(captured)?;
+        let mut cvs = self.values(captured)?;
         let size = layout.env_start + cvs.len();
-        let blk = self.alloc(size, CLOSURE_TAG)?;
+        let blk = self.alloc_carrying(size, CLOSURE_TAG, &mut cvs)?;
         for (i, &fid) in fids.iter().enumerate() {
             let pos = layout.positions[i];
             if i > 0 {
@@ -841,7 +937,8 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                 if a.is_empty() {
                     return self.constant(&Constant::Block(tag, vec![]));
                 }
-                let blk = self.alloc(a.len(), tag)?;
+                let mut a = a;
+                let blk = self.alloc_carrying(a.len(), tag, &mut a)?;
                 for (i, v) in a.into_iter().enumerate() {
                     self.store(v, blk, (i * 8) as i32);
                 }
@@ -851,7 +948,8 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                 if a.is_empty() {
                     return self.constant(&Constant::Block(0, vec![]));
                 }
-                let blk = self.alloc(a.len(), 0)?;
+                let mut a = a;
+                let blk = self.alloc_carrying(a.len(), 0, &mut a)?;
                 for (i, v) in a.into_iter().enumerate() {
                     self.store(v, blk, (i * 8) as i32);
                 }

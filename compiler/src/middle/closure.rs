@@ -34,8 +34,22 @@ struct Conv<'a> {
 
 /// Convert the top-level code of a unit or phrase.
 pub fn convert(body: &Lambda, name: &str, fresh: &mut Fresh) -> Result<Program, ClosureError> {
-    // Non-escaping local references first become mutable variables (every caller gets it).
-    let body = &super::ref_to_var::run(body);
+    convert_phrase(body, name, fresh, &mut super::inline::GlobalFunctions::default())
+}
+
+/// Convert a toplevel phrase: the small functions of earlier phrases (`globals`) are inlined
+/// into it, and its own are added to them.
+pub fn convert_phrase(
+    body: &Lambda,
+    name: &str,
+    fresh: &mut Fresh,
+    globals: &mut super::inline::GlobalFunctions,
+) -> Result<Program, ClosureError> {
+    // Small known functions are inlined first, then non-escaping local references become
+    // mutable variables (every caller gets both).
+    let inlined = super::inline::run_with_globals(body, fresh, globals);
+    globals.record(&inlined);
+    let body = &super::ref_to_var::run(&inlined);
     let mut c = Conv { funs: Vec::new(), fresh };
     let entry = c.reserve();
     let unit = c.fresh.var("unit");

@@ -94,27 +94,60 @@ pub fn operands_of(t: TypeExpr) -> Operands {
     }
 }
 
-/// The array kind for arrays of elements of type `t`.
-pub fn array_kind_of_elt(t: TypeExpr) -> ArrayKind {
+/// The array kind for arrays of elements of type `t`. With an environment, abbreviations are
+/// expanded and user-defined records and variants are known never to be floats (so their
+/// arrays need no float-array test at each access).
+fn array_kind_in(env: Option<&crate::typing::env::Env>, t: TypeExpr) -> ArrayKind {
+    let t = match env {
+        Some(env) => crate::typing::ctype::expand_head(env, t),
+        None => t,
+    };
     if is_predef(t, &["float"]) {
         ArrayKind::Float
     } else if is_predef(t, &["int", "char", "bool", "unit"]) {
         ArrayKind::Int
+    } else if matches!(types::desc(t), TypeDesc::Tuple(_) | TypeDesc::Arrow(..) | TypeDesc::Variant(_)) {
+        ArrayKind::Addr
     } else if matches!(types::desc(t), TypeDesc::Var(_)) || head_constr(t).is_none() {
         ArrayKind::Gen
-    } else if is_predef(t, &["string", "bytes", "list", "option", "array", "exn", "int32", "int64", "nativeint"])
-        || matches!(types::desc(t), TypeDesc::Tuple(_) | TypeDesc::Arrow(..))
-    {
+    } else if is_predef(t, &["string", "bytes", "list", "option", "array", "exn", "int32", "int64", "nativeint"]) {
         ArrayKind::Addr
     } else {
-        // A user type might be an abbreviation of float: stay generic.
-        ArrayKind::Gen
+        match (env, head_constr(t)) {
+            (Some(env), Some((path, _))) => match env.find_type(&path) {
+                Some(decl) if decl.manifest.is_none() => declared_kind(&decl),
+                _ => ArrayKind::Gen,
+            },
+            // A user type might be an abbreviation of float: stay generic.
+            _ => ArrayKind::Gen,
+        }
     }
 }
 
-fn array_kind_of_array(t: TypeExpr) -> ArrayKind {
+/// The array kind of a type defined by `decl` (not an abbreviation).
+fn declared_kind(decl: &types::TypeDeclaration) -> ArrayKind {
+    use types::TypeKind;
+    if decl.unboxed {
+        // `[@@unboxed]`: the values are those of the single field, maybe floats.
+        return ArrayKind::Gen;
+    }
+    match &decl.kind {
+        TypeKind::Variant(cds) if cds.iter().all(|c| c.args.is_empty()) => ArrayKind::Int,
+        TypeKind::Variant(_) | TypeKind::Open => ArrayKind::Addr,
+        TypeKind::Record(_, RecordRepr::Unboxed) => ArrayKind::Gen,
+        TypeKind::Record(..) => ArrayKind::Addr,
+        TypeKind::Abstract if decl.immediate => ArrayKind::Int,
+        TypeKind::Abstract => ArrayKind::Gen,
+    }
+}
+
+fn array_kind_of_array_in(env: Option<&crate::typing::env::Env>, t: TypeExpr) -> ArrayKind {
+    let t = match env {
+        Some(env) => crate::typing::ctype::expand_head(env, t),
+        None => t,
+    };
     match head_constr(t) {
-        Some((Path::Pident(id), args)) if id.name() == "array" && args.len() == 1 => array_kind_of_elt(args[0]),
+        Some((Path::Pident(id), args)) if id.name() == "array" && args.len() == 1 => array_kind_in(env, args[0]),
         _ => ArrayKind::Gen,
     }
 }
@@ -185,6 +218,11 @@ impl<'a> Translator<'a> {
             debug_scope: Default::default(),
             caught: Default::default(),
         }
+    }
+
+    /// The array kind of values of type `t` (an array type), read through the environment.
+    fn array_kind_of_array(&self, t: TypeExpr) -> ArrayKind {
+        array_kind_of_array_in(self.scope.as_ref().or(self.env), t)
     }
 
     pub fn path(&mut self, p: &Path, loc: &Location) -> R<Lambda> {
@@ -315,7 +353,7 @@ impl<'a> Translator<'a> {
                 }
             }
             D::Array(es) => {
-                let kind = array_kind_of_array(e.ty);
+                let kind = self.array_kind_of_array(e.ty);
                 let args = es.iter().map(|x| self.expr(x)).collect::<R<Vec<_>>>()?;
                 Lambda::Prim(P::MakeArray(kind, Mutability::Mutable), args)
             }
@@ -564,7 +602,7 @@ impl<'a> Translator<'a> {
                     let rest = argl.split_off(prim.arity);
                     let first_ty = args.first().and_then(|(_, a)| a.as_ref()).map(|a| a.ty);
                     let kind = first_ty.map(operands_of).unwrap_or(Operands::Generic);
-                    let array = first_ty.map(array_kind_of_array).unwrap_or(ArrayKind::Gen);
+                    let array = first_ty.map(|t| self.array_kind_of_array(t)).unwrap_or(ArrayKind::Gen);
                     let call = self.primitive_call(prim, argl, kind, array, loc)?;
                     return Ok(if rest.is_empty() { call } else { Lambda::apply(call, rest) });
                 }
@@ -592,7 +630,7 @@ impl<'a> Translator<'a> {
             _ => None,
         };
         let kind = first_arg_ty.map(operands_of).unwrap_or(Operands::Generic);
-        let array = first_arg_ty.map(array_kind_of_array).unwrap_or(ArrayKind::Gen);
+        let array = first_arg_ty.map(|t| self.array_kind_of_array(t)).unwrap_or(ArrayKind::Gen);
         let body = self.primitive_call(prim, params.iter().map(|v| Lambda::Var(v.clone())).collect(), kind, array, loc)?;
         Ok(Lambda::Function(Rc::new(Function { params, body, name: prim.name.trim_start_matches('%').into() })))
     }

@@ -35,6 +35,7 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
                 self.b.def_var(var, d);
                 self.vars.insert(v.clone(), var);
                 self.reprs.insert(v.clone(), r);
+                self.scope.push((var, Some(clif_type(r))));
             }
             None => {
                 let d = self.value(def)?;
@@ -45,7 +46,15 @@ impl<'a, 'b, M: Module> Emitter<'a, 'b, M> {
     }
 
     /// The unboxed value of `e`, an expression of the type `r` represents.
+    /// The variables `e` binds go out of scope after it.
     pub(super) fn unboxed(&mut self, e: &CExpr, r: Repr) -> Result<Value, CodegenError> {
+        let mark = self.scope.len();
+        let v = self.unboxed_in_scope(e, r);
+        self.scope.truncate(mark);
+        v
+    }
+
+    fn unboxed_in_scope(&mut self, e: &CExpr, r: Repr) -> Result<Value, CodegenError> {
         match e {
             CExpr::Const(c) => match (c, r) {
                 (Constant::Float(f), Repr::Float) => return Ok(self.b.ins().f64const(*f)),
