@@ -205,8 +205,16 @@ fn fits(l: &Lambda, budget: &mut isize) -> bool {
         Lambda::IfThenElse(c, a, b) | Lambda::For(_, c, a, _, b) => fits(c, budget) && fits(a, budget) && fits(b, budget),
         Lambda::Assign(_, e) => fits(e, budget),
         // A call or raise with a debug location: a copy would lose its frame in backtraces
-        // (OCaml prints inlined frames; we do not record them yet).
-        Lambda::Loc(..) => false,
+        // (OCaml prints inlined frames; we do not record them yet). A division by a nonzero
+        // constant never raises, so its location does not matter.
+        Lambda::Loc(_, e) => match &**e {
+            Lambda::Prim(Primitive::DivInt | Primitive::ModInt, args)
+                if matches!(args.get(1), Some(Lambda::Const(crate::lambda::Constant::Int(n))) if *n != 0) =>
+            {
+                fits(e, budget)
+            }
+            _ => false,
+        },
         Lambda::Switch(s, sw) => {
             fits(s, budget)
                 && all(sw.consts.iter().map(|(_, e)| e), budget)
