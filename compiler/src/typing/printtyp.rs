@@ -43,27 +43,20 @@ impl Names {
 
     /// Records the user-given variable names occurring in `t`, so that generated names avoid them.
     pub fn add_named_vars(&mut self, t: TypeExpr) {
-        let m = new_mark();
-        let mut stack = vec![t];
-        while let Some(t) = stack.pop() {
-            let t = repr(t);
-            if !try_mark(t, m) {
-                continue;
-            }
-            let d = desc(t);
+        let named = &mut self.named_vars;
+        walk_nodes(t, |t, d| {
             let row_name = if matches!(d, TypeDesc::Variant(_)) { row_var_name(t) } else { None };
-            if let TypeDesc::Var(Some(n)) | TypeDesc::Univar(Some(n)) = &d {
-                if !self.named_vars.iter().any(|x| **x == **n) {
-                    self.named_vars.push(n.to_string());
+            let var_name = match d {
+                TypeDesc::Var(Some(n)) | TypeDesc::Univar(Some(n)) => Some(n.clone()),
+                _ => None,
+            };
+            for n in var_name.into_iter().chain(row_name) {
+                if !named.iter().any(|x| **x == *n) {
+                    named.push(n.to_string());
                 }
             }
-            if let Some(n) = row_name {
-                if !self.named_vars.iter().any(|x| **x == *n) {
-                    self.named_vars.push(n.to_string());
-                }
-            }
-            stack.extend(children(&d));
-        }
+            Walk::Descend
+        });
     }
 
     fn taken(&self, s: &str) -> bool {

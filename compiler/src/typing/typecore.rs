@@ -1830,23 +1830,13 @@ pub fn poly_to_scheme(t: TypeExpr) -> TypeExpr {
 /// generalizable variables.
 fn check_poly_instance(env: &Env, loc: &Location, inst: TypeExpr, scheme: TypeExpr, poly_ty: TypeExpr) -> R<()> {
     let vars = ctype::free_variables(inst);
-    let scheme_vars = {
-        let m = new_mark();
-        let mut n = 0;
-        let mut stack = vec![scheme];
-        while let Some(t) = stack.pop() {
-            let t = repr(t);
-            if !try_mark(t, m) {
-                continue;
-            }
-            let d = desc(t);
-            if matches!(d, TypeDesc::Var(_)) {
-                n += 1;
-            }
-            stack.extend(children(&d));
+    let mut scheme_vars = 0;
+    walk_nodes(scheme, |_, d| {
+        if matches!(d, TypeDesc::Var(_)) {
+            scheme_vars += 1;
         }
-        n
-    };
+        Walk::Descend
+    });
     let generalizable = vars.iter().filter(|v| level(**v) > ctype::current_level()).count();
     if generalizable < scheme_vars {
         let _ = env;
