@@ -11,5 +11,6 @@ pub mod format_string;
 pub mod lambda;
 pub mod middle;
 pub mod parsing;
+pub mod raw_text;
 pub mod translate;
 pub mod typing;

@@ -225,7 +225,7 @@ pub fn run(top: &mut Toplevel, file: &str) -> i32 {
     }
     runtime::io::flush_all();
     let fixed = corrected(&text, &chunks, &outputs);
-    if let Err(e) = std::fs::write(format!("{}.corrected", file), fixed) {
+    if let Err(e) = std::fs::write(format!("{}.corrected", file), compiler::raw_text::to_bytes(&fixed)) {
         eprintln!("ocaml-jit: cannot write {}.corrected: {}", file, e);
         return 2;
     }

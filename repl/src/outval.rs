@@ -2,6 +2,7 @@
 //! printing with Format boxes, so long values wrap where OCaml's toplevel wraps them.
 
 use compiler::typing::format::Formatter;
+use compiler::raw_text;
 
 #[derive(Clone, Debug)]
 pub enum OutValue {
@@ -12,6 +13,8 @@ pub enum OutValue {
     Char(u8),
     /// A string and how many of its bytes may be shown (the rest is elided with a note).
     String(Vec<u8>, usize),
+    /// Bytes, shown as `Bytes.of_string "..."` with every byte above 127 escaped.
+    Bytes(Vec<u8>, usize),
     List(Vec<OutValue>),
     Array(Vec<OutValue>),
     Tuple(Vec<OutValue>),
@@ -151,6 +154,11 @@ fn constr_param(f: &mut Formatter, v: &OutValue) {
         OutValue::Int(i) if *i < 0 => f.string(&format!("({})", i)),
         OutValue::Float(x) if x.is_sign_negative() && !x.is_nan() => f.string(&format!("({})", float_repres(*x))),
         OutValue::Literal(s) if s.starts_with('-') => f.string(&format!("({})", s)),
+        OutValue::Bytes(..) => {
+            f.string("(");
+            simple(f, v);
+            f.string(")");
+        }
         _ => simple(f, v),
     }
 }
@@ -162,10 +170,20 @@ fn simple(f: &mut Formatter, v: &OutValue) {
         OutValue::Float(x) => f.string(&float_repres(*x)),
         OutValue::Char(c) => f.string(&format!("'{}'", escape_char(*c))),
         OutValue::String(s, shown) if s.len() > *shown => {
-            let prefix = String::from_utf8_lossy(&escape_string(&s[..*shown])).into_owned();
+            let escaped = escape_string(&s[..*shown]);
+            let prefix = raw_text::from_bytes(&escaped);
             f.string(&format!("{}... (* string length {}; truncated *)", prefix, s.len()));
         }
-        OutValue::String(s, _) => f.string(&String::from_utf8_lossy(&escape_string(s))),
+        OutValue::String(s, _) => f.string(&raw_text::from_bytes(&escape_string(s))),
+        OutValue::Bytes(s, shown) => {
+            let cut = s.len().min(*shown);
+            let escaped: String = s[..cut].iter().map(|&c| if c == b'"' { "\\\"".into() } else if c == b'\'' { "'".into() } else { escape_char(c) }).collect();
+            let mut text = format!("Bytes.of_string \"{}\"", escaped);
+            if s.len() > *shown {
+                text.push_str(&format!("... (* string length {}; truncated *)", s.len()));
+            }
+            f.string(&text)
+        }
         OutValue::List(items) => {
             f.p("@[<1>[");
             list(f, items, ";");

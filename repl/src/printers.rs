@@ -204,7 +204,7 @@ pub(crate) fn custom_print(top: &Toplevel, v: Value, ty: TypeExpr) -> Option<Str
     CURRENT.with(|c| c.set(saved));
     PARAM_TYPES.with(|t| t.borrow_mut().truncate(base));
     Some(match result {
-        Ok(s) => unsafe { String::from_utf8_lossy(s.bytes()).into_owned() },
+        Ok(s) => unsafe { compiler::raw_text::from_bytes(s.bytes()).into_owned() },
         Err(exn) => format!("<printer {} raised an exception: {}>", p.name, runtime::printexc::to_string(exn)),
     })
 }

@@ -142,10 +142,7 @@ impl<'e> Printer<'e> {
                 // Like OCaml, a string longer than the steps left is cut there.
                 "string" => return OutValue::String(v.bytes().to_vec(), self.steps.max(0) as usize),
                 // OCaml shows bytes as the expression that makes them.
-                "bytes" => {
-                    let s = OutValue::String(v.bytes().to_vec(), self.steps.max(0) as usize);
-                    return OutValue::Constr("Bytes.of_string".into(), vec![s]);
-                }
+                "bytes" => return OutValue::Bytes(v.bytes().to_vec(), self.steps.max(0) as usize),
                 "float" => return OutValue::Float(v.double()),
                 "bool" => return OutValue::Constr(if v.bool() { "true" } else { "false" }.into(), vec![]),
                 "unit" => return OutValue::Constr("()".into(), vec![]),

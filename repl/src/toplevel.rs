@@ -539,8 +539,14 @@ pub fn print_flush(s: &str) {
         return;
     }
     let mut o = std::io::stdout().lock();
-    let _ = o.write_all(s.as_bytes());
+    let _ = o.write_all(&compiler::raw_text::to_bytes(s));
     let _ = o.flush();
+}
+
+/// Writes toplevel text to stderr, raw bytes of OCaml strings included.
+pub fn eprint_text(s: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(&compiler::raw_text::to_bytes(s));
 }
 
 impl Toplevel {
@@ -557,7 +563,7 @@ impl Toplevel {
             // come first.
             if let Event::Warnings(ws) = ev {
                 runtime::io::flush_stderr();
-                eprint!("{}", texts(ws));
+                eprint_text(&texts(ws));
             }
         };
         while let Some(phrase) = reader.next_phrase() {
@@ -581,7 +587,7 @@ impl Toplevel {
             for r in results {
                 if r.failed() {
                     runtime::io::flush_stderr();
-                    eprint!("{}", r.text());
+                    eprint_text(&r.text());
                     run_at_exit();
                     return 2;
                 }

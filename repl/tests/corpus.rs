@@ -42,7 +42,7 @@ fn corpus_root() -> PathBuf {
 }
 
 fn known_failures(root: &Path) -> HashMap<String, String> {
-    let text = std::fs::read_to_string(root.join("known-failures.txt")).unwrap_or_default();
+    let text = read_text(root.join("known-failures.txt")).unwrap_or_default();
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
@@ -72,7 +72,7 @@ const STRESS_ENV: [(&str, &str); 2] = [("OCAMLJIT_GC_STRESS", "3"), ("OCAMLJIT_M
 /// A program that allocates hundreds of millions of blocks cannot collect every 3 allocations
 /// in test time; its first line may say `(* gc-stress-every N *)` to collect every N instead.
 fn stress_env(dir: &Path, name: &str) -> Vec<(&'static str, String)> {
-    let text = std::fs::read_to_string(dir.join(format!("{name}.ml"))).unwrap_or_default();
+    let text = read_text(dir.join(format!("{name}.ml"))).unwrap_or_default();
     let every = text
         .lines()
         .next()
@@ -88,9 +88,26 @@ fn stress_env(dir: &Path, name: &str) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// Output or expected text with every byte kept visible: bytes that are not UTF-8 read as
+/// `\xNN`, so a test can tell a raw byte from a replacement character.
+fn shown(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+fn read_text(path: impl AsRef<Path>) -> std::io::Result<String> {
+    std::fs::read(path).map(|b| shown(&b))
+}
+
 /// `NAME.ocamlrunparam`, `NAME.ocamlopt-flags`: a case's settings (see the header).
 fn case_setting(dir: &Path, name: &str, ext: &str) -> Option<String> {
-    std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).ok().map(|t| t.trim().to_string())
+    read_text(dir.join(format!("{name}.{ext}"))).ok().map(|t| t.trim().to_string())
 }
 
 fn command(dir: &Path, name: &str, stress: bool) -> Command {
@@ -121,9 +138,9 @@ fn without_report_line(text: &str) -> String {
 
 fn run_toplevel(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
     let src = std::fs::read(dir.join(format!("{name}.ml"))).map_err(|e| e.to_string())?;
-    let expected = std::fs::read_to_string(dir.join(format!("{name}.expected"))).map_err(|e| e.to_string())?;
+    let expected = read_text(dir.join(format!("{name}.expected"))).map_err(|e| e.to_string())?;
     // `NAME.args`: the options of that case instead of `-noinit` (see `tests/regen.sh`).
-    let args: Vec<String> = match std::fs::read_to_string(dir.join(format!("{name}.args"))) {
+    let args: Vec<String> = match read_text(dir.join(format!("{name}.args"))) {
         Ok(text) => text.split_whitespace().map(String::from).collect(),
         Err(_) => vec!["-noinit".into()],
     };
@@ -141,8 +158,8 @@ fn run_toplevel(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
         stdin.write_all(&src).map_err(|e| e.to_string())?;
     }
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
-    let mut actual = String::from_utf8_lossy(&out.stdout).into_owned();
-    actual.push_str(&String::from_utf8_lossy(&out.stderr));
+    let mut actual = shown(&out.stdout);
+    actual.push_str(&shown(&out.stderr));
     if actual != expected {
         return Err(diff("toplevel output", &expected, &actual).into());
     }
@@ -152,7 +169,7 @@ fn run_toplevel(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
 fn run_program(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
     let like_native = dir.join(format!("{name}.script-as-native")).exists();
     let read = |ext: &str| {
-        let file = |e: &str| std::fs::read_to_string(dir.join(format!("{name}.{e}")));
+        let file = |e: &str| read_text(dir.join(format!("{name}.{e}")));
         let text = match like_native {
             true => file(&format!("native.{ext}")).or_else(|_| file(ext)),
             false => file(ext),
@@ -170,8 +187,8 @@ fn run_program(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
         .output()
         .map_err(|e| e.to_string())?;
     let mut problems = String::new();
-    let mut stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let mut stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let mut stdout = shown(&out.stdout);
+    let mut stderr = shown(&out.stderr);
     if like_native {
         stdout = as_native(name, &stdout);
         stderr = without_report_line(&as_native(name, &stderr));
@@ -188,7 +205,7 @@ fn run_program(dir: &Path, name: &str, stress: bool) -> Result<(), Failed> {
     }
     // `NAME.merged`: what the script prints with stdout and stderr on one file, which shows
     // the order of the two streams (buffered stdout, unbuffered error messages).
-    if let Ok(expected) = std::fs::read_to_string(dir.join(format!("{name}.merged"))) {
+    if let Ok(expected) = read_text(dir.join(format!("{name}.merged"))) {
         let merged = run_merged(command(dir, name, stress).arg(format!("{name}.ml")), &format!("{name}-{stress}"))?;
         if merged != expected {
             problems.push_str(&diff("stdout and stderr merged", &expected, &merged));
@@ -209,7 +226,7 @@ fn run_merged(cmd: &mut Command, tag: &str) -> Result<String, Failed> {
     cmd.stdin(Stdio::null()).stdout(file).stderr(err).status().map_err(|e| e.to_string())?;
     let text = std::fs::read(&path).map_err(|e| e.to_string())?;
     let _ = std::fs::remove_file(&path);
-    Ok(String::from_utf8_lossy(&text).into_owned())
+    Ok(shown(&text))
 }
 
 /// The executable of one program case, built once and shared by its plain and GC-stress runs.
@@ -229,7 +246,7 @@ fn build_aot(dir: &Path, name: &str, out_dir: &Path, built: &Built) -> Result<Pa
             .output()
             .map_err(|e| e.to_string())?;
         if !out.status.success() {
-            return Err(format!("ocaml-jit -o failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr)));
+            return Err(format!("ocaml-jit -o failed ({}):\n{}", out.status, shown(&out.stderr)));
         }
         Ok(exe)
     });
@@ -247,9 +264,9 @@ fn split_uncaught<'s>(stderr: &'s str, prefix: &str) -> (String, bool) {
 
 fn run_aot(dir: &Path, name: &str, stress: bool, out_dir: &Path, built: &Built) -> Result<(), Failed> {
     let exe = build_aot(dir, name, out_dir, built)?;
-    let native = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.native.{ext}"))).ok();
+    let native = |ext: &str| read_text(dir.join(format!("{name}.native.{ext}"))).ok();
     let read = |ext: &str| {
-        native(ext).unwrap_or_else(|| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap_or_default())
+        native(ext).unwrap_or_else(|| read_text(dir.join(format!("{name}.{ext}"))).unwrap_or_default())
     };
     let mut c = Command::new(&exe);
     c.current_dir(dir).stdin(Stdio::null());
@@ -261,12 +278,12 @@ fn run_aot(dir: &Path, name: &str, stress: bool, out_dir: &Path, built: &Built) 
     }
     let out = c.output().map_err(|e| e.to_string())?;
     let mut problems = String::new();
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = shown(&out.stdout);
     if stdout != read("stdout") {
         problems.push_str(&diff("stdout", &read("stdout"), &stdout));
     }
     let expected_err = read("stderr");
-    let actual_err = String::from_utf8_lossy(&out.stderr);
+    let actual_err = shown(&out.stderr);
     if native("stderr").is_some() {
         if actual_err != expected_err {
             problems.push_str(&diff("stderr", &expected_err, &actual_err));

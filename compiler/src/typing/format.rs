@@ -284,7 +284,7 @@ impl Formatter {
     }
 
     pub fn string(&mut self, s: &str) {
-        let n = s.len() as isize;
+        let n = crate::raw_text::byte_len(s) as isize;
         self.enqueue(Elem { size: n, token: Token::Text(s.to_string()), length: n });
         self.advance_left();
     }
