@@ -61,6 +61,9 @@ pub struct Interface {
     pub signature: Signature,
     /// The `.mli` file it comes from.
     pub fname: String,
+    /// The compiled interface a mismatch report names: `a.cmi`, as ocamlopt names the one it
+    /// writes from `a.mli`, or the `.cji` that `ocaml-jit -c` read.
+    pub compiled_name: String,
 }
 
 /// Types a unit's `.mli`.
@@ -69,7 +72,9 @@ pub fn type_interface_file(fname: &str, text: &str) -> Result<Interface, String>
         .map_err(|e| crate::parsing::report_syntax_error(&e, Some(text.as_bytes())))?;
     let (signature, _) = crate::typing::type_interface(&crate::typing::initial_env(), &parsed)
         .map_err(|e| crate::typing::report::report_error(&e, Some(text.as_bytes())))?;
-    Ok(Interface { signature, fname: fname.to_string() })
+    let base = std::path::Path::new(fname).file_name().and_then(|n| n.to_str()).unwrap_or(fname);
+    let compiled_name = base.strip_suffix(".mli").unwrap_or(base).to_string() + ".cmi";
+    Ok(Interface { signature, fname: fname.to_string(), compiled_name })
 }
 
 /// Whether units are compiled with debug information (source locations of calls and raises,
@@ -153,8 +158,7 @@ fn check_against_interface(env: &Env, fname: &str, own: &Signature, mli: &Interf
     let expected = ModuleType::Signature(std::rc::Rc::new(mli.signature.clone()));
     crate::typing::includemod::modtypes(env, &actual, &expected).map_err(|m| {
         let base = |f: &str| std::path::Path::new(f).file_name().and_then(|n| n.to_str()).unwrap_or(f).to_string();
-        let cmi = base(&mli.fname).trim_end_matches(".mli").to_string() + ".cmi";
-        let kind = ErrorKind::InterfaceMismatch(base(fname), cmi, m);
+        let kind = ErrorKind::InterfaceMismatch(base(fname), mli.compiled_name.clone(), m);
         let e = TypeError::new(&crate::parsing::location::Location::none(), kind);
         format!("File \"{}\", line 1:\nError: {}\n", fname, e.message())
     })

@@ -1,7 +1,7 @@
 //! `ocaml-jit`: the toplevel (interactive or reading phrases from stdin), script mode, `-expect`
 //! mode, and the compiler modes (`-i`, `-stop-after parsing`, `-dparsetree`).
 
-mod aot_driver;
+mod aot;
 mod cli;
 mod directives;
 mod expect;
@@ -52,12 +52,7 @@ fn main() {
             std::process::exit(code);
         }
     }
-    if opts.compile_only {
-        // Not yet: it needs the unit's typed interface written next to its object file.
-        eprintln!("Error: separate compilation (-c) is not supported yet; give every file to one `-o PROGRAM` command");
-        std::process::exit(2);
-    }
-    if let Some(out) = &opts.output {
+    if opts.compile_only || opts.output.is_some() {
         let mut flags = warning_flags::WarningFlags::default();
         for spec in &opts.warnings {
             flags.set_warnings(spec);
@@ -65,7 +60,15 @@ fn main() {
         for spec in &opts.warn_error {
             flags.set_warn_error(spec);
         }
-        std::process::exit(aot_driver::run(&opts.files, out, opts.shared, &flags, opts.debug));
+        let aot_opts = aot::AotOptions {
+            files: &opts.files,
+            output: opts.output.as_deref(),
+            include_dirs: &opts.include_dirs,
+            shared: opts.shared,
+            debug: opts.debug,
+            warnings: &flags,
+        };
+        std::process::exit(aot::run(opts.compile_only, &aot_opts));
     }
     std::process::exit(run_toplevel(&opts));
 }

@@ -23,20 +23,25 @@
 //! its frame table always describes the code it runs, in programs and plugins alike.
 //! The table layouts are documented in `tables.rs`.
 //!
+//! - [`build_program`]: the same, for units some of which are objects compiled before
+//!   (separate compilation, `ocaml-jit -c`); their `.cji`/`.cjx` files are in [`unit_files`].
+//!
 //! Not done yet: DWARF line info for `-g`, `.eh_frame` (nothing unwinds through OCaml frames
-//! with the system unwinder today), and the front-end wiring (`ocaml-jit -o/-c/-shared`).
+//! with the system unwinder today).
 
 mod link;
 mod startup;
 mod stubs;
 mod tables;
 mod unit;
+pub mod unit_files;
 
 pub use link::{find_runtime_lib, link_executable, link_shared, LinkOptions, RUNTIME_LIB_ENV, RUNTIME_LIB_NAME};
 pub use startup::{compile_startup, startup_table_symbol, StartupKind};
 pub use stubs::compile_stubs;
 pub use tables::TABLES_VERSION;
 pub use unit::compile_unit;
+use unit::UnitSymbols;
 
 use crate::codegen::{make_isa, Backend, CodegenError};
 use crate::middle::clambda::Program;
@@ -80,6 +85,7 @@ impl From<std::io::Error> for AotError {
 }
 
 /// One compilation unit to compile.
+#[derive(Clone, Copy)]
 pub struct UnitSource<'a> {
     /// The module name (`Main` for main.ml): symbols are `caml<Name>...`.
     pub name: &'a str,
@@ -98,16 +104,39 @@ fn new_backend(object_name: &str) -> Result<Backend<ObjectModule>, AotError> {
     Ok(be)
 }
 
+/// A unit of a program being linked: compiled now, or an object `ocaml-jit -c` wrote before.
+pub enum LinkUnit<'a> {
+    Source(UnitSource<'a>),
+    Object { name: &'a str, path: &'a Path },
+}
+
+impl LinkUnit<'_> {
+    fn name(&self) -> &str {
+        match self {
+            LinkUnit::Source(u) => u.name,
+            LinkUnit::Object { name, .. } => name,
+        }
+    }
+}
+
 /// Compile `units` (in run order) and their startup object into `dir`; returns the objects.
 /// The startup object runs `library_units` (linked from a library) first.
-fn write_objects(units: &[UnitSource], library_units: &[String], kind: StartupKind, dir: &Path) -> Result<Vec<PathBuf>, AotError> {
+fn write_objects(units: &[LinkUnit], library_units: &[String], kind: StartupKind, dir: &Path) -> Result<Vec<PathBuf>, AotError> {
     let mut objects = Vec::new();
     for u in units {
-        let path = dir.join(format!("{}.o", u.name));
-        std::fs::write(&path, compile_unit(u)?)?;
-        objects.push(path);
+        match u {
+            LinkUnit::Source(u) => {
+                let path = dir.join(format!("{}.o", u.name));
+                std::fs::write(&path, compile_unit(u)?)?;
+                objects.push(path);
+            }
+            LinkUnit::Object { name, path } => {
+                UnitSymbols::new(name)?;
+                objects.push(path.to_path_buf());
+            }
+        }
     }
-    let names: Vec<&str> = library_units.iter().map(String::as_str).chain(units.iter().map(|u| u.name)).collect();
+    let names: Vec<&str> = library_units.iter().map(String::as_str).chain(units.iter().map(LinkUnit::name)).collect();
     let path = dir.join("caml_startup.o");
     std::fs::write(&path, compile_startup(&names, kind)?)?;
     objects.push(path);
@@ -116,14 +145,23 @@ fn write_objects(units: &[UnitSource], library_units: &[String], kind: StartupKi
 
 /// Compile and link `units` (in run order) into the executable `output`.
 pub fn build_executable(units: &[UnitSource], output: &Path, opts: &LinkOptions) -> Result<(), AotError> {
-    let dir = tempfile::Builder::new().prefix("ocaml-jit-").tempdir()?;
-    let objects = write_objects(units, &opts.library_units, StartupKind::Executable, dir.path())?;
-    link_executable(&objects, output, opts)
+    let units: Vec<LinkUnit> = units.iter().map(|u| LinkUnit::Source(*u)).collect();
+    build_program(&units, output, opts, StartupKind::Executable)
 }
 
 /// Compile and link `units` (in run order) into the plugin `output` (a `.cmxs`).
 pub fn build_shared(units: &[UnitSource], output: &Path, opts: &LinkOptions) -> Result<(), AotError> {
+    let units: Vec<LinkUnit> = units.iter().map(|u| LinkUnit::Source(*u)).collect();
+    build_program(&units, output, opts, StartupKind::Plugin)
+}
+
+/// Compile what `units` (in run order) still need compiled, and link them with the objects
+/// among them into an executable or a plugin.
+pub fn build_program(units: &[LinkUnit], output: &Path, opts: &LinkOptions, kind: StartupKind) -> Result<(), AotError> {
     let dir = tempfile::Builder::new().prefix("ocaml-jit-").tempdir()?;
-    let objects = write_objects(units, &opts.library_units, StartupKind::Plugin, dir.path())?;
-    link_shared(&objects, output, opts)
+    let objects = write_objects(units, &opts.library_units, kind, dir.path())?;
+    match kind {
+        StartupKind::Executable => link_executable(&objects, output, opts),
+        StartupKind::Plugin => link_shared(&objects, output, opts),
+    }
 }

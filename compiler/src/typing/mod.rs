@@ -107,6 +107,19 @@ pub fn predef_env() -> Env {
     env
 }
 
+/// Forgets the environments built so far and the units they loaded: the next compilation starts
+/// afresh, as each file of `ocaml-jit -c a.ml b.ml` does (b.ml sees the `a.cji` just written).
+pub fn reset_environments() {
+    PREDEF_ENV.with(|c| *c.borrow_mut() = None);
+    INITIAL_ENV.with(|c| *c.borrow_mut() = None);
+}
+
+/// Units that are not in the Stdlib are looked up with `loader` (compiled interfaces on the
+/// load path) until the environments are reset.
+pub fn set_user_unit_loader(loader: Rc<env::UnitLoader>) {
+    predef_env().set_unit_loader(Rc::new(move |name: &str| stdlib_unit_loader(name).or_else(|| loader(name))));
+}
+
 /// The environment programs start in: predefined types and the Stdlib, opened.
 pub fn initial_env() -> Env {
     if let Some(e) = INITIAL_ENV.with(|c| c.borrow().clone()) {

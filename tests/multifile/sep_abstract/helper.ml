@@ -1,0 +1,1 @@
+let () = print_int (Counter.hidden_helper 1)

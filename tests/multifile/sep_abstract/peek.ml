@@ -1,0 +1,1 @@
+let () = print_int (Counter.make 1 + 1)

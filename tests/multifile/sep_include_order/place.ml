@@ -1,0 +1,1 @@
+let where = 2

@@ -1,0 +1,2 @@
+type t = int
+val v : t

@@ -1,0 +1,3 @@
+type t = int
+val v : t
+val w : t

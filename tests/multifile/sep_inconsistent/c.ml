@@ -1,0 +1,1 @@
+let () = print_int (B.get () + A.v); print_newline ()

@@ -1,0 +1,1 @@
+let () = Printf.printf "d: %d\n" (B.y + A.x)

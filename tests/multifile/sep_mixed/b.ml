@@ -1,0 +1,1 @@
+let name = A.name ^ "b"

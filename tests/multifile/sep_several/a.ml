@@ -1,0 +1,1 @@
+let twice x = let unused = 3 in 2 * x

@@ -1,0 +1,1 @@
+let four = A.twice 2

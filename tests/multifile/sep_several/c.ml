@@ -1,0 +1,1 @@
+let () = Printf.printf "%d\n" (A.twice B.four)

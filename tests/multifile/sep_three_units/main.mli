@@ -1,0 +1,1 @@
+val total_area : Shape.t list -> float
