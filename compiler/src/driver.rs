@@ -114,10 +114,17 @@ pub fn compile_unit_with_interface(
             check_against_interface(&env, fname, &own_sig, mli)?;
             mli.signature.clone()
         }
-        None => tmod::signature_of(&crate::typing::initial_env(), &Path::Pident(Ident::global(unit)))
-            .map(|s| (*s).clone())
-            .filter(|_| crate::typing::stdlib_sources::find(unit).is_some())
-            .unwrap_or(own_sig),
+        None if crate::typing::stdlib_sources::find(unit).is_some() => {
+            tmod::signature_of(&crate::typing::initial_env(), &Path::Pident(Ident::global(unit)))
+                .map(|s| (*s).clone())
+                .unwrap_or(own_sig)
+        }
+        None => {
+            // Without an interface, no value of the unit may keep a weak type (as ocamlopt).
+            crate::typing::check_nongen(&own_sig)
+                .map_err(|e| render(&warnings) + &crate::typing::report::report_error(&e, Some(text.as_bytes())))?;
+            own_sig
+        }
     };
     let nfields = tmod::components(&interface).len().max(1);
     let sym = unit_symbol(unit);

@@ -171,14 +171,13 @@ pub fn type_toplevel_phrase(env: &Env, phrase: &P::Structure) -> Result<PhraseRe
     Ok(PhraseResult { structure, signature, env, warnings })
 }
 
-/// `ocamlc`'s check that no toplevel value of a compiled unit has a weak type.
-pub fn check_nongen(structure: &TypedStructure) -> Result<(), TypeError> {
-    for item in &structure.items {
-        if let typedtree::StructureItemDesc::Value(_, vbs) = &item.desc {
-            for vb in vbs {
-                if !ctype::closed_schema(vb.pat.ty) {
-                    return Err(TypeError::new(&vb.expr.loc, errors::ErrorKind::NonGeneralizable(vb.pat.ty)));
-                }
+/// ocamlopt's check that no value of a unit compiled without an interface keeps a weak type;
+/// the error is at the first such value's name.
+pub fn check_nongen(signature: &Signature) -> Result<(), TypeError> {
+    for item in signature {
+        if let types::SignatureItem::Value(_, vd) = item {
+            if !ctype::closed_schema(vd.ty) {
+                return Err(TypeError::new(&vd.loc, errors::ErrorKind::NonGeneralizable(vd.ty)));
             }
         }
     }

@@ -1,0 +1,2 @@
+let cache = ref []
+let remember x = cache := x :: !cache
