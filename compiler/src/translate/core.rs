@@ -313,10 +313,17 @@ impl<'a> Translator<'a> {
                 let l = self.reraise_caught(l);
                 self.at_loc(&e.loc, l)
             }
-            D::Match { scrutinee, cases, exn_cases, partial } => {
-                let s = self.expr(scrutinee)?;
-                matching::compile_match(self, s, cases, exn_cases, *partial, &e.loc)?
-            }
+            D::Match { scrutinee, cases, exn_cases, partial } => match &scrutinee.desc {
+                // `match a, b with ...`: OCaml evaluates these components left to right.
+                D::Tuple(es) if exn_cases.is_empty() => {
+                    let components = es.iter().map(|x| self.expr(x)).collect::<R<Vec<_>>>()?;
+                    matching::compile_match_tuple(self, components, cases, *partial, &e.loc)?
+                }
+                _ => {
+                    let s = self.expr(scrutinee)?;
+                    matching::compile_match(self, s, cases, exn_cases, *partial, &e.loc)?
+                }
+            },
             D::Try(body, cases) => {
                 let b = self.expr(body)?;
                 let exn = self.fresh.var("exn");
@@ -554,46 +561,14 @@ impl<'a> Translator<'a> {
     }
 
     fn apply(&mut self, f: &T::Expression, args: &[(types::ArgLabel, Option<T::Expression>)], loc: &Location) -> R<Lambda> {
-        // Partial application with labels left open: eta-expand over the missing ones.
-        if args.iter().any(|(l, a)| a.is_none() && !l.is_optional()) {
-            let fv = self.fresh.var("f");
-            let fl = self.expr(f)?;
-            let mut params = Vec::new();
-            let mut call_args = Vec::new();
-            let mut lets = Vec::new();
-            for (l, a) in args {
-                match a {
-                    Some(a) => {
-                        let v = self.fresh.var("arg");
-                        lets.push((v.clone(), self.expr(a)?));
-                        call_args.push(Lambda::Var(v));
-                    }
-                    None if l.is_optional() => call_args.push(Lambda::int(0)),
-                    None => {
-                        let v = self.fresh.var("param");
-                        params.push(v.clone());
-                        call_args.push(Lambda::Var(v));
-                    }
-                }
-            }
-            let inner = Lambda::Function(Rc::new(Function {
-                params,
-                body: Lambda::apply(Lambda::Var(fv.clone()), call_args),
-                name: "partial".into(),
-            }));
-            let mut r = Lambda::let_(fv, fl, inner);
-            for (v, e) in lets.into_iter().rev() {
-                r = Lambda::let_(v, e, r);
-            }
-            return Ok(r);
+        if args.iter().any(|(_, a)| a.is_none()) {
+            return self.partial_apply(f, args);
         }
         let mut argl = Vec::new();
-        for (l, a) in args {
-            argl.push(match a {
-                Some(a) => self.expr(a)?,
-                None if l.is_optional() => Lambda::int(0),
-                None => unreachable!("handled above"),
-            });
+        for (_, a) in args {
+            if let Some(a) = a {
+                argl.push(self.expr(a)?);
+            }
         }
         // A primitive applied to all its arguments is the primitive itself.
         if let T::ExpressionDesc::Ident(_, _, vd) = &f.desc {
@@ -613,6 +588,59 @@ impl<'a> Translator<'a> {
             return err(loc, "application without arguments");
         }
         Ok(Lambda::apply(fl, argl))
+    }
+
+    /// An application leaving parameters open (`f ~b:1` for `f ~a ~b`): a function of the
+    /// open parameters. The evaluation order is OCaml's: the arguments before the first open
+    /// parameter are evaluated right to left and, unless they are all optional, applied to
+    /// the function at once (the function is evaluated after them); the arguments after it
+    /// are evaluated left to right, after the function.
+    fn partial_apply(&mut self, f: &T::Expression, args: &[(types::ArgLabel, Option<T::Expression>)]) -> R<Lambda> {
+        let first_open = args.iter().position(|(_, a)| a.is_none()).unwrap_or(args.len());
+        let (prefix, rest) = args.split_at(first_open);
+        // Bindings in evaluation order, wrapped around the result at the end.
+        let mut lets: Vec<(Var, Lambda)> = Vec::new();
+        let mut bind = |tr: &mut Self, name: &str, l: Lambda| match l {
+            Lambda::Var(_) | Lambda::Const(_) => l,
+            l => {
+                let v = tr.fresh.var(name);
+                lets.push((v.clone(), l));
+                Lambda::Var(v)
+            }
+        };
+        let fl = self.expr(f)?;
+        let mut prefix_l = Vec::new();
+        for (_, a) in prefix {
+            if let Some(a) = a {
+                prefix_l.push(self.expr(a)?);
+            }
+        }
+        let mut call_args = Vec::new();
+        let func = if prefix.iter().all(|(l, _)| l.is_optional()) {
+            // Only optional arguments before the gap: passed with the others at the call.
+            let mut carried: Vec<Lambda> = prefix_l.into_iter().rev().map(|a| bind(self, "arg", a)).collect();
+            carried.reverse();
+            call_args = carried;
+            bind(self, "func", fl)
+        } else {
+            bind(self, "func", Lambda::apply(fl, prefix_l))
+        };
+        let mut params = Vec::new();
+        for (_, a) in rest {
+            match a {
+                Some(a) => {
+                    let l = self.expr(a)?;
+                    call_args.push(bind(self, "arg", l));
+                }
+                None => {
+                    let v = self.fresh.var("param");
+                    params.push(v.clone());
+                    call_args.push(Lambda::Var(v));
+                }
+            }
+        }
+        let inner = Lambda::Function(Rc::new(Function { params, body: Lambda::apply(func, call_args), name: "partial".into() }));
+        Ok(lets.into_iter().rev().fold(inner, |acc, (v, e)| Lambda::let_(v, e, acc)))
     }
 
     /// A primitive used as a value: a function of its arity.
@@ -647,7 +675,25 @@ impl<'a> Translator<'a> {
             let where_ = self.location_primitive(&prim.name, loc)?;
             return Ok(make_block(0, std::iter::once(where_).chain(args).collect(), Mutability::Immutable));
         }
-        Ok(primitives::translate(prim, args, kind, array))
+        if !primitives::native_left_to_right(prim, kind) {
+            return Ok(primitives::translate(prim, args, kind, array));
+        }
+        // ocamlopt evaluates these operands left to right: bind them in that order (variables
+        // and constants are read where used, as ocamlopt does).
+        let mut lets = Vec::new();
+        let mut operands = Vec::new();
+        for a in args {
+            match a {
+                Lambda::Const(_) | Lambda::Var(_) => operands.push(a),
+                a => {
+                    let v = self.fresh.var("arg");
+                    lets.push((v.clone(), a));
+                    operands.push(Lambda::Var(v));
+                }
+            }
+        }
+        let call = primitives::translate(prim, operands, kind, array);
+        Ok(lets.into_iter().rev().fold(call, |acc, (v, a)| Lambda::let_(v, a, acc)))
     }
 
     pub fn lazy_force(&mut self, v: Lambda, loc: &Location) -> R<Lambda> {

@@ -193,20 +193,6 @@ pub fn compile_match(
     _partial: T::Partial,
     loc: &Location,
 ) -> R<Lambda> {
-    // `match a, b with (p, q) -> ...`: the components are matched without building the tuple
-    // (evaluated right to left, as the tuple's would be).
-    let scrut = match scrut {
-        Lambda::Prim(P::MakeBlock(0, Mutability::Immutable), args)
-            if exn_cases.is_empty() && args.len() > 1 && cases.iter().all(|c| is_tuple_pattern(&c.lhs, args.len())) =>
-        {
-            let vars: Vec<Var> = (0..args.len()).map(|_| tr.fresh.var("match")).collect();
-            let fail = match_failure(tr, loc);
-            let clauses = translate_cases(tr, cases)?;
-            let body = compile_clauses_on(tr, &vars, clauses, fail)?;
-            return Ok(vars.into_iter().zip(args).fold(body, |acc, (v, a)| Lambda::let_(v, a, acc)));
-        }
-        other => other,
-    };
     let sv = tr.fresh.var("match");
     if exn_cases.is_empty() {
         let fail = match_failure(tr, loc);
@@ -224,6 +210,29 @@ pub fn compile_match(
     let reraise = tr.hidden_loc(Lambda::Prim(P::Raise(RaiseKind::Reraise), vec![Lambda::Var(e2.clone())]));
     let exns = tr.with_caught(exn_cases, |tr| compile_cases(tr, &e2, exn_cases, reraise))?;
     Ok(Lambda::StaticCatch(Box::new(Lambda::let_(sv, guarded, values)), lbl, vec![e2], Box::new(exns)))
+}
+
+/// `match e1, ..., en with ...` (no exception cases): as in OCaml, the components are
+/// evaluated left to right (unlike a tuple built elsewhere), and when every case only takes
+/// the tuple apart the tuple is never built.
+pub fn compile_match_tuple(
+    tr: &mut Translator,
+    components: Vec<Lambda>,
+    cases: &[T::Case],
+    partial: T::Partial,
+    loc: &Location,
+) -> R<Lambda> {
+    let vars: Vec<Var> = (0..components.len()).map(|_| tr.fresh.var("match")).collect();
+    let body = if cases.iter().all(|c| is_tuple_pattern(&c.lhs, components.len())) {
+        let fail = match_failure(tr, loc);
+        let clauses = translate_cases(tr, cases)?;
+        compile_clauses_on(tr, &vars, clauses, fail)?
+    } else {
+        let tuple = Lambda::Prim(P::MakeBlock(0, Mutability::Immutable), vars.iter().cloned().map(Lambda::Var).collect());
+        compile_match(tr, tuple, cases, &[], partial, loc)?
+    };
+    // The first component is bound outermost: evaluated first.
+    Ok(vars.into_iter().zip(components).rev().fold(body, |acc, (v, a)| Lambda::let_(v, a, acc)))
 }
 
 /// Bind the variables of an irrefutable pattern matched against `v` around `body`.

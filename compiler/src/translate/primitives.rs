@@ -14,6 +14,19 @@ pub enum Operands {
     Generic,
 }
 
+/// Primitives whose operands ocamlopt evaluates left to right, unlike every other
+/// application (right to left). The bytecode compiler evaluates them right to left too: where
+/// the two differ we follow ocamlopt. Found by running both on effectful operands: the bounds
+/// checked string and bytes accesses, `Obj.field`, and `compare` specialised to immediate,
+/// float or boxed-integer operands.
+pub fn native_left_to_right(decl: &Decl, kind: Operands) -> bool {
+    match &*decl.name {
+        "%string_safe_get" | "%bytes_safe_get" | "%bytes_safe_set" | "%obj_field" => true,
+        "%compare" => matches!(kind, Operands::Int | Operands::Float | Operands::Boxed(_)),
+        _ => false,
+    }
+}
+
 /// Translate a fully applied primitive. `kind` describes the first argument's type for the
 /// polymorphic comparison primitives, `array` the array kind for array primitives.
 pub fn translate(decl: &Decl, args: Vec<Lambda>, kind: Operands, array: ArrayKind) -> Lambda {

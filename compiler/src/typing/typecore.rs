@@ -1317,7 +1317,12 @@ impl Typer {
                         }
                         None => {
                             if l.is_optional() && (ignore_labels || remaining.iter().any(|(al, _)| *al == ArgLabel::Nolabel)) {
-                                out.push((l, None));
+                                // Erased: the application passes `None` (OCaml's typed tree has
+                                // the constructor there too); `None` in `out` means left open.
+                                let (_, none_cd) = option_constructors(env);
+                                let gl = funct.loc.to_ghost();
+                                let none = mk(T::ExpressionDesc::Construct(Located::new(Longident::Lident("None".into()), gl.clone()), none_cd, vec![]), &gl, ty_arg);
+                                out.push((l, Some(none)));
                             } else {
                                 out.push((l.clone(), None));
                                 omitted.push((l, ty_arg));
@@ -1784,7 +1789,7 @@ pub fn is_nonexpansive(e: &T::Expression) -> bool {
         D::LetException(_, _, b) => is_nonexpansive(b),
         D::LetModule(_, _, b) => is_nonexpansive(b),
         // An application whose first argument is left open is eta-expanded: a function.
-        D::Apply(f, args) if matches!(args.first(), Some((l, None)) if !l.is_optional()) => {
+        D::Apply(f, args) if matches!(args.first(), Some((_, None))) => {
             is_nonexpansive(f) && args.iter().all(|(_, a)| a.as_ref().map(is_nonexpansive).unwrap_or(true))
         }
         D::Pack(me, _) => matches!(me.desc, T::ModuleExprDesc::Ident(_)),

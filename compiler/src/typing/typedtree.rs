@@ -8,9 +8,9 @@
 //! this tree to an untyped IR without an environment.
 //!
 //! Conventions:
-//! - `Apply` arguments are in the order of the function's parameters; `None` marks an
-//!   argument not given: an omitted optional argument (pass `None`) or, for a non-optional
-//!   label, a parameter left open (the application is partial: eta-expand).
+//! - `Apply` arguments are in the order of the function's parameters; `None` marks a
+//!   parameter left open (the application is partial: eta-expand). An erased optional
+//!   argument is given as the expression `None`.
 //! - `fun ?(x = d) -> e` is already desugared: the parameter is the option, and the body
 //!   starts with `let x = match param with Some x -> x | None -> d`.
 //! - Type constraints, coercions and `fun (type a)` are erased (their effect is in `ty`).
