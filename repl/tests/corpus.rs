@@ -34,6 +34,7 @@
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, OnceLock};
 
@@ -269,6 +270,9 @@ fn run_aot(dir: &Path, name: &str, stress: bool, out_dir: &Path, built: &Built) 
         native(ext).unwrap_or_else(|| read_text(dir.join(format!("{name}.{ext}"))).unwrap_or_default())
     };
     let mut c = Command::new(&exe);
+    // `tests/regen.sh` ran the ocamlopt program as `./NAME.exe`: the program sees the same
+    // `argv[0]` (`Sys.argv.(0)`) although its file is elsewhere.
+    c.arg0(format!("./{name}.exe"));
     c.current_dir(dir).stdin(Stdio::null());
     if stress {
         c.envs(stress_env(dir, name));

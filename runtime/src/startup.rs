@@ -137,6 +137,15 @@ unsafe fn args_of(argc: c_int, argv: *const *const c_char) -> Vec<String> {
         .collect()
 }
 
+/// The end of a program runs the functions registered with `at_exit` (Format's final flush
+/// among them), as OCaml's last linked unit does; an exception escaping them is uncaught.
+fn run_at_exit() -> Result<(), StartupError> {
+    match crate::prims::misc::named_value("Pervasives.do_at_exit") {
+        Some(f) => crate::callback::callback(f, crate::value::UNIT).map(|_| ()).map_err(StartupError::Exception),
+        None => Ok(()),
+    }
+}
+
 /// The body of an AOT program's `main`: initialise the runtime, set `Sys.argv`, run the units,
 /// and report an uncaught exception as OCaml does (`Fatal error: exception ...`, exit code 2).
 /// Output channels are flushed at exit.
@@ -147,7 +156,7 @@ pub unsafe extern "C" fn caml_main(argc: c_int, argv: *const *const c_char, info
     crate::stack_overflow::install_stack_overflow_handler();
     // Keeps every primitive linked into the program, so plugins can resolve against them.
     std::hint::black_box(crate::prims::table().len());
-    match load_and_run(info) {
+    match load_and_run(info).and_then(|()| run_at_exit()) {
         Ok(()) => {
             crate::io::flush_all();
             0
