@@ -23,6 +23,16 @@ const FORMAT_VERSION: u64 = 1;
 pub struct Digest(pub [u8; 16]);
 
 impl Digest {
+    /// MD5 of `parts`, each length-prefixed (so that no two lists of parts collide).
+    pub fn of_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> Digest {
+        let mut h = Md5::new();
+        for p in parts {
+            h.update((p.len() as u64).to_le_bytes());
+            h.update(p);
+        }
+        Digest(h.finalize().into())
+    }
+
     fn of_interface(name: &str, encoded_signature: &[u8]) -> Digest {
         let mut h = Md5::new();
         h.update(name.as_bytes());

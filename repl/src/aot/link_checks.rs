@@ -48,8 +48,9 @@ fn check_implementations(units: &[LinkedUnit], is_stdlib_unit: &dyn Fn(&str) -> 
 }
 
 fn check_consistency(units: &[LinkedUnit]) -> Result<(), String> {
-    // (interface, digest, file that recorded it)
-    let mut interfaces: Vec<(&str, Digest, &str)> = Vec::new();
+    // (interface, digest, file that recorded it); the Stdlib linked is the reference for it.
+    let (stdlib, stdlib_digest) = super::stdlib_import();
+    let mut interfaces: Vec<(&str, Digest, &str)> = vec![(&stdlib, stdlib_digest, super::STDLIB_SOURCE)];
     let mut defined: Vec<(&str, &str)> = Vec::new();
     for u in units {
         // A unit's own interface digest is the reference from then on, unchecked (as ocamlopt).
@@ -170,6 +171,17 @@ mod tests {
         assert!(check(&units, &|_| false).is_err());
         let units = [unit("A", "a.cjx", &[]), unit("B", "b.cjx", &["A"])];
         assert!(check(&units, &|_| false).is_ok());
+    }
+
+    #[test]
+    fn a_unit_compiled_with_another_stdlib_is_refused() {
+        let mut a = unit("A", "a.cjx", &[]);
+        a.imports = vec![super::super::stdlib_import()];
+        assert!(check(&[a], &|_| false).is_ok());
+        let mut b = unit("B", "b.cjx", &[]);
+        b.imports = vec![("Stdlib".into(), Digest([9; 16]))];
+        let e = check(&[b], &|_| false).unwrap_err();
+        assert!(e.contains("over interface Stdlib"), "{}", e);
     }
 
     #[test]

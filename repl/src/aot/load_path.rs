@@ -65,6 +65,12 @@ struct Imports {
 }
 
 impl Imports {
+    /// Every compilation reads the Stdlib first (as OCaml's initial environment does).
+    fn starting() -> Imports {
+        let (name, digest) = super::stdlib_import();
+        Imports { table: vec![(name, digest, super::STDLIB_SOURCE.to_string())], error: None }
+    }
+
     /// OCaml's `Consistbl.check`: the first digest recorded for a unit is the reference.
     fn check(&mut self, unit: &str, digest: Digest, source: &str) -> Result<(), String> {
         match self.table.iter().find(|(u, _, _)| u == unit) {
@@ -94,7 +100,7 @@ pub struct Session {
 
 impl Session {
     pub fn new(load_path: LoadPath) -> Rc<Session> {
-        Rc::new(Session { load_path, imports: RefCell::new(Imports::default()), current_unit: RefCell::new(String::new()) })
+        Rc::new(Session { load_path, imports: RefCell::new(Imports::starting()), current_unit: RefCell::new(String::new()) })
     }
 
     /// Makes the type checker find units through this session (until environments are reset).
@@ -106,7 +112,7 @@ impl Session {
     /// Starts the compilation of `unit`: no interface read yet.
     pub fn start_unit(&self, unit: &str) {
         *self.current_unit.borrow_mut() = unit.to_string();
-        *self.imports.borrow_mut() = Imports::default();
+        *self.imports.borrow_mut() = Imports::starting();
     }
 
     /// Sets the unit being compiled, keeping what earlier units of the command read (units

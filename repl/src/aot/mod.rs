@@ -17,6 +17,7 @@ mod load_path;
 mod messages;
 
 use crate::warning_flags::WarningFlags;
+use compiler::aot::unit_files::Digest;
 use compiler::parsing::location::ReportMode;
 
 /// What the compiler modes take from the command line.
@@ -87,6 +88,21 @@ fn read_source(path: &str) -> Option<String> {
         }
     }
 }
+
+/// The units of a command see the Stdlib as one interface named `Stdlib`, whose digest covers
+/// every Stdlib interface this ocaml-jit was built with: a unit compiled by a build with another
+/// Stdlib is refused (its code would assume other module layouts) with OCaml's "inconsistent
+/// assumptions over interface Stdlib".
+fn stdlib_import() -> (String, Digest) {
+    static DIGEST: std::sync::OnceLock<Digest> = std::sync::OnceLock::new();
+    let d = DIGEST.get_or_init(|| {
+        Digest::of_parts(stdlib_native::INTERFACES.iter().flat_map(|(name, bytes)| [name.as_bytes(), *bytes]))
+    });
+    ("Stdlib".to_string(), *d)
+}
+
+/// Where the reference digest of the Stdlib comes from, as messages name it.
+const STDLIB_SOURCE: &str = "the Stdlib of this ocaml-jit";
 
 /// Whether `unit` is one of the Stdlib's (always linked when used).
 fn is_stdlib_unit(unit: &str) -> bool {
