@@ -85,26 +85,30 @@ fn compile_interface(session: &Rc<Session>, file: &str, prefix: &str) -> Result<
     Ok(())
 }
 
+/// With an `a.mli` beside the source `a.ml`, the compiled interface of its unit found on the
+/// load path (which must exist), and its digest; the error report otherwise.
+pub(super) fn compiled_interface_for(session: &Session, file: &str, unit: &str) -> Result<Option<(driver::Interface, Digest)>, String> {
+    let mli_path = format!("{}.mli", remove_extension(file));
+    if !std::path::Path::new(&mli_path).is_file() {
+        return Ok(None);
+    }
+    let Some(found) = session.load_path.find_unit_file(unit, ".cji") else {
+        let body = format!("Could not find the .cji file for interface {}.", messages::escape(&mli_path));
+        return Err(messages::error_at(file, &body));
+    };
+    let read = session.read_interface(unit, &found);
+    if let Some(body) = session.take_error() {
+        return Err(messages::error_at(file, &body));
+    }
+    let (signature, digest) = read.map_err(|body| messages::error_at(file, &body))?;
+    Ok(Some((driver::Interface { signature, fname: mli_path, compiled_name: found }, digest)))
+}
+
 fn compile_implementation(session: &Rc<Session>, file: &str, prefix: &str, opts: &AotOptions) -> Result<(), ()> {
     let unit = unit_name_of_file(prefix);
     start(session, &unit);
     let text = read_source(file).ok_or(())?;
-    // With an `a.mli` beside the source, `A`'s compiled interface must be on the load path.
-    let mli_path = format!("{}.mli", remove_extension(file));
-    let interface = if std::path::Path::new(&mli_path).is_file() {
-        let Some(found) = session.load_path.find_unit_file(&unit, ".cji") else {
-            let body = format!("Could not find the .cji file for interface {}.", messages::escape(&mli_path));
-            eprint!("{}", messages::error_at(file, &body));
-            return Err(());
-        };
-        let read = session.read_interface(&unit, &found);
-        interfaces_error(session, file)?;
-        let (signature, digest) = read.map_err(|_| ())?;
-        Some((driver::Interface { signature, fname: mli_path, compiled_name: found }, digest))
-    } else {
-        None
-    };
-
+    let interface = compiled_interface_for(session, file, &unit).map_err(|msg| eprint!("{}", msg))?;
     let mut fresh = Fresh::starting_at(1 << 30);
     driver::DEBUG_INFO.store(opts.debug, std::sync::atomic::Ordering::Relaxed);
     let compiled = driver::compile_unit_with_interface(&unit, file, &text, interface.as_ref().map(|(i, _)| i), &mut fresh);

@@ -5,6 +5,8 @@
 //! they use: the precompiled ones from the library, the others compiled from source into the
 //! output. Plugins (`-shared`) get their own copies of the Stdlib units they use.
 //!
+//! A source with an `.mli` beside it that is not on the command line is checked against the
+//! `.cji` of its unit on the load path, as ocamlopt checks it against the `.cmi`.
 //! Unlike ocamlopt, this mode writes no `.cji`/`.cjx`/`.o` beside the sources.
 
 use super::link_checks::{self, LinkedUnit};
@@ -99,7 +101,12 @@ fn compile_source(
     let text = read_source(file).ok_or_else(String::new)?;
     let unit = unit_name_of_file(file);
     session.continue_with_unit(&unit);
-    let mli = interfaces.get(&unit);
+    // An `a.mli` given before it, else the compiled interface of an `a.mli` beside it.
+    let beside = match interfaces.get(&unit) {
+        Some(_) => None,
+        None => super::compile::compiled_interface_for(session, file, &unit)?,
+    };
+    let mli = interfaces.get(&unit).or(beside.as_ref());
     driver::DEBUG_INFO.store(opts.debug, std::sync::atomic::Ordering::Relaxed);
     let compiled = driver::compile_unit_with_interface(&unit, file, &text, mli.map(|(i, _)| i), fresh);
     driver::DEBUG_INFO.store(true, std::sync::atomic::Ordering::Relaxed);

@@ -1,1 +1,1 @@
-let () = print_endline (C.name ^ "d")
+let () = print_endline (E.name (E.make (C.name ^ "d")))

@@ -1,0 +1,3 @@
+type t = string
+let make s = s
+let name s = s ^ "e"

@@ -1,0 +1,3 @@
+type t
+val make : string -> t
+val name : t -> string
