@@ -74,6 +74,7 @@ impl<'e> Printer<'e> {
                 TypeDesc::Var(_) | TypeDesc::Univar(_) => OutValue::Stuff("<poly>".into()),
                 TypeDesc::Arrow(..) => OutValue::Stuff("<fun>".into()),
                 TypeDesc::Package(..) => OutValue::Stuff("<module>".into()),
+                TypeDesc::Object(_) => OutValue::Stuff("<obj>".into()),
                 TypeDesc::Poly(t, _) => self.value(v, t, depth),
                 TypeDesc::Tuple(ts) => {
                     let mut items = Vec::new();

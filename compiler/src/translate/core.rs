@@ -14,6 +14,9 @@ use crate::typing::typedtree as T;
 use crate::typing::types::{self, ConstructorDescription, ConstructorTag, RecordRepr, TypeDesc, TypeExpr, ValueKind};
 use std::rc::Rc;
 
+#[path = "object.rs"]
+mod object;
+
 #[derive(Debug)]
 pub struct TranslError {
     pub loc: Location,
@@ -309,7 +312,14 @@ impl<'a> Translator<'a> {
                 self.in_function_scope(FunctionScope::Anonymous, |tr| tr.function(e, "fun"))?
             }
             D::Apply(f, args) => {
-                let l = self.apply(f, args, &e.loc)?;
+                let sent = match &f.desc {
+                    D::Send(obj, m) => self.send_apply(obj, m, args)?,
+                    _ => None,
+                };
+                let l = match sent {
+                    Some(l) => l,
+                    None => self.apply(f, args, &e.loc)?,
+                };
                 let l = self.reraise_caught(l);
                 self.at_loc(&e.loc, l)
             }
@@ -412,6 +422,15 @@ impl<'a> Translator<'a> {
                 let m = self.module_expr(me)?;
                 self.coerce(m, &me.mty, target, &e.loc)?
             }
+            D::Object(o) => self.object(o)?,
+            D::Send(obj, m) => {
+                let l = self.send(obj, m, vec![])?;
+                let l = self.reraise_caught(l);
+                self.at_loc(&e.loc, l)
+            }
+            D::InstVar(s, i) => self.inst_var(s, *i),
+            D::SetInstVar(s, i, v) => self.set_inst_var(s, *i, v)?,
+            D::Override(s, fields) => self.override_(s, fields)?,
             D::Unreachable => Lambda::Prim(P::Raise(RaiseKind::Regular), vec![Lambda::Prim(P::PredefExn("Match_failure".into()), vec![])]),
         })
     }

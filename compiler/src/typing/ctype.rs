@@ -109,6 +109,7 @@ impl Copier {
                 }
                 TypeDesc::Variant(Rc::new(row.map_types(|t| self.copy(t))))
             }
+            TypeDesc::Object(m) => TypeDesc::Object(Rc::new(m.map_types(|t| self.copy(t)))),
             TypeDesc::Link(x) | TypeDesc::Subst(x) => return self.copy(x),
         };
         set_desc(placeholder, nd);
@@ -181,6 +182,7 @@ fn subst_univars(t: TypeExpr, map: &FxHashMap<TypeExpr, TypeExpr>) -> TypeExpr {
         TypeDesc::Package(p, ns, ts) => TypeDesc::Package(p, ns, ts.iter().map(|t| subst_univars(*t, map)).collect()),
         TypeDesc::Poly(b, vs) => TypeDesc::Poly(subst_univars(b, map), vs),
         TypeDesc::Variant(row) => TypeDesc::Variant(Rc::new(row.map_types(|t| subst_univars(t, map)))),
+        TypeDesc::Object(m) => TypeDesc::Object(Rc::new(m.map_types(|t| subst_univars(t, map)))),
         d => d,
     };
     newty(d)
@@ -277,6 +279,7 @@ fn lower_contravariant(env: &Env, lvl: i32, t: TypeExpr, v: Variance, seen: &mut
         TypeDesc::Poly(b, _) => lower_contravariant(env, lvl, b, v, seen),
         TypeDesc::Package(_, _, ts) => ts.iter().for_each(|x| lower_contravariant(env, lvl, *x, Variance::Inv, seen)),
         TypeDesc::Variant(row) => row.types().iter().for_each(|x| lower_contravariant(env, lvl, *x, v, seen)),
+        TypeDesc::Object(m) => m.fields.iter().for_each(|(_, x)| lower_contravariant(env, lvl, *x, v, seen)),
         _ => {}
     }
 }
@@ -404,6 +407,11 @@ pub enum UnifyFailure {
     NoIntersection,
     /// The arguments of a tag do not agree (constant on one side, not on the other).
     TagIncompatible(Rc<str>),
+    /// Object types: a closed one lacks a method the other has (`first`: the first type of the
+    /// pair is the one without it).
+    MissingMethod(bool, Rc<str>),
+    /// Object types: the types of a method do not unify.
+    MethodIncompatible(Rc<str>),
 }
 
 #[derive(Clone, Debug)]
@@ -622,6 +630,7 @@ impl Unifier<'_> {
                 }
             }
             (TypeDesc::Variant(r1), TypeDesc::Variant(r2)) => self.unify_rows(t1, t2, &r1, &r2),
+            (TypeDesc::Object(m1), TypeDesc::Object(m2)) => self.unify_objects(t1, t2, &m1, &m2),
             (TypeDesc::Poly(b1, v1), TypeDesc::Poly(b2, v2)) if v1.len() == v2.len() => {
                 let n = self.univar_pairs.len();
                 for (a, b) in v1.iter().zip(v2.iter()) {
@@ -767,6 +776,54 @@ impl Unifier<'_> {
     }
 }
 
+impl Unifier<'_> {
+    /// Unifies two object types, as `unify_rows` does rows: the methods of both (an open type
+    /// takes the other's methods; a closed one must already have them) replace both nodes,
+    /// then the types of common methods are unified.
+    fn unify_objects(&mut self, t1: TypeExpr, t2: TypeExpr, m1: &Methods, m2: &Methods) -> Result<(), UnifyError> {
+        // OCaml reports a method the second type lacks before one the first lacks.
+        if m2.closed || row_fixed(t2) {
+            if let Some((l, _)) = m1.fields.iter().find(|(l, _)| m2.field(l).is_none()) {
+                return self.fail(t1, t2, UnifyFailure::MissingMethod(false, l.clone()));
+            }
+        }
+        if m1.closed || row_fixed(t1) {
+            if let Some((l, _)) = m2.fields.iter().find(|(l, _)| m1.field(l).is_none()) {
+                return self.fail(t1, t2, UnifyFailure::MissingMethod(true, l.clone()));
+            }
+        }
+        let closed = m1.closed || m2.closed;
+        if (row_fixed(t1) && !m1.closed && closed) || (row_fixed(t2) && !m2.closed && closed) {
+            return self.fail(t1, t2, UnifyFailure::Mismatch);
+        }
+        let mut fields: Vec<(Rc<str>, TypeExpr)> = m1.fields.clone();
+        let mut pairs = Vec::new();
+        for (l, t) in &m2.fields {
+            match m1.field(l) {
+                Some(t0) => pairs.push((l.clone(), t0, *t)),
+                None => fields.push((l.clone(), *t)),
+            }
+        }
+        fields.sort_by(|a, b| a.0.cmp(&b.0));
+        let lvl = level(t1).min(level(t2));
+        if row_fixed(t1) {
+            set_row_fixed(t2);
+        }
+        set_desc(t2, TypeDesc::Object(Rc::new(Methods { fields, closed })));
+        link(t1, t2);
+        set_level(t2, lvl);
+        for c in children(&desc(t2)) {
+            update_level_to(c, lvl);
+        }
+        for (l, a, b) in pairs {
+            if self.unify(a, b).is_err() {
+                return self.fail(t1, t2, UnifyFailure::MethodIncompatible(l));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The field of a tag both rows have; the argument types to unify go to `pairs`.
 fn merge_fields(f1: &RowField, f2: &RowField, pairs: &mut Vec<(TypeExpr, TypeExpr)>) -> Option<RowField> {
     use RowField::*;
@@ -862,6 +919,7 @@ pub fn occurs(v: TypeExpr, t: TypeExpr) -> bool {
         _ if t == v => Walk::Stop,
         // Recursion through a polymorphic variant is allowed (as in OCaml).
         TypeDesc::Variant(r) if !r.is_static() => Walk::Skip,
+        TypeDesc::Object(_) => Walk::Skip,
         _ => Walk::Descend,
     })
 }
@@ -919,7 +977,7 @@ fn rigid_instance(t: TypeExpr) -> TypeExpr {
     let copy = c.copy(t);
     // Its polymorphic variant rows are rigid too.
     walk_nodes(copy, |x, d| {
-        if matches!(d, TypeDesc::Variant(r) if !r.is_static()) {
+        if matches!(d, TypeDesc::Variant(r) if !r.is_static()) || matches!(d, TypeDesc::Object(m) if !m.closed) {
             set_row_fixed(x);
         }
         Walk::Descend
@@ -942,6 +1000,8 @@ pub fn is_unit(env: &Env, t: TypeExpr) -> bool {
 pub struct SubtypeError {
     pub trace: Vec<(TypeExpr, TypeExpr)>,
     pub missing_tags: Vec<Rc<str>>,
+    /// The method the first object type lacks, if that is the reason.
+    pub missing_method: Option<Rc<str>>,
 }
 
 /// Coercion `(e :> t)`: is `t1` a subtype of `t2`? Polymorphic variants: a closed row is a
@@ -968,9 +1028,9 @@ fn subtype_rec(env: &Env, t1: TypeExpr, t2: TypeExpr, seen: &mut Vec<(TypeExpr, 
         return Ok(());
     }
     seen.push((t1, t2));
-    let here = || SubtypeError { trace: vec![(t1, t2)], missing_tags: vec![] };
+    let here = || SubtypeError { trace: vec![(t1, t2)], ..Default::default() };
     // The inner failure, behind this pair.
-    let within = |e: SubtypeError| SubtypeError { trace: std::iter::once((t1, t2)).chain(e.trace).collect(), missing_tags: e.missing_tags };
+    let within = |e: SubtypeError| SubtypeError { trace: std::iter::once((t1, t2)).chain(e.trace).collect(), ..e };
     let unified = |a: TypeExpr, b: TypeExpr| unify(env, a, b).map_err(|_| here());
     let (e1, e2) = (expand_head(env, t1), expand_head_unif(env, t2));
     match (desc(e1), desc(e2)) {
@@ -981,7 +1041,7 @@ fn subtype_rec(env: &Env, t1: TypeExpr, t2: TypeExpr, seen: &mut Vec<(TypeExpr, 
                 vec![]
             };
             if !missing.is_empty() {
-                return Err(SubtypeError { trace: vec![(t1, t2)], missing_tags: missing });
+                return Err(SubtypeError { trace: vec![(t1, t2)], missing_tags: missing, missing_method: None });
             }
             for (l, f1) in r1.fields.iter() {
                 let a1: Vec<TypeExpr> = match f1 {
@@ -1000,6 +1060,23 @@ fn subtype_rec(env: &Env, t1: TypeExpr, t2: TypeExpr, seen: &mut Vec<(TypeExpr, 
                     },
                     Some(RowField::Either(..)) => unified(e1, e2)?,
                     None => unified(e1, e2)?,
+                }
+            }
+            Ok(())
+        }
+        (TypeDesc::Object(m1), TypeDesc::Object(m2)) if m2.closed => {
+            // Width: the target's methods are a subset; depth: each method's type is a
+            // subtype (monomorphic methods; polymorphic ones must unify).
+            if let Some((l, _)) = m2.fields.iter().find(|(l, _)| m1.field(l).is_none()) {
+                return Err(SubtypeError { trace: vec![(t1, t2)], missing_tags: vec![], missing_method: Some(l.clone()) });
+            }
+            for (l, f2) in m2.fields.iter() {
+                let Some(f1) = m1.field(l) else { continue };
+                match (desc(f1), desc(*f2)) {
+                    (TypeDesc::Poly(b1, v1), TypeDesc::Poly(b2, v2)) if v1.is_empty() && v2.is_empty() => {
+                        subtype_rec(env, b1, b2, seen).map_err(within)?
+                    }
+                    _ => unified(f1, *f2)?,
                 }
             }
             Ok(())

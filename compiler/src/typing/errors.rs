@@ -42,6 +42,8 @@ pub enum ErrorKind {
     NonGeneralizable(TypeExpr),
     LetRecPattern,
     NotSupported(String),
+    /// `e#m` where the type of `e` has no method `m`: the type, the method, the methods it has.
+    UndefinedMethod(TypeExpr, String, Vec<String>),
     Message(String),
     /// A module does not match the signature required of it (`true` when it is a functor's
     /// argument).
@@ -104,6 +106,20 @@ impl TypeError {
                 unification_error(f, &env, e, "This expression has type", "but an expression was expected of type", *expl);
             }
             ErrorKind::NotSubtype(e) => subtype_error(f, &env, e),
+            ErrorKind::UndefinedMethod(ty, m, valid) => {
+                let mut n = Names::new();
+                n.add_named_vars(*ty);
+                f.p("@[<v>@[This expression has type");
+                f.brk(1, 2);
+                print_type_box(f, &mut n, *ty);
+                f.p("@]@,");
+                f.string(&format!("It has no method {}", m));
+                f.p("@]");
+                if let Some(h) = spell::hint(m, valid) {
+                    f.force_newline();
+                    f.string(&h);
+                }
+            }
             ErrorKind::PatternTypeClash(e) => {
                 unification_error(f, &env, e, "This pattern matches values of type", "but a pattern was expected which matches values of type", None);
             }
@@ -335,6 +351,9 @@ fn subtype_error(f: &mut Formatter, env: &Env, e: &ctype::SubtypeError) {
     if !e.missing_tags.is_empty() {
         variant_note(f, &UnifyFailure::VariantTags(false, e.missing_tags.clone()));
     }
+    if let Some(m) = &e.missing_method {
+        variant_note(f, &UnifyFailure::MissingMethod(true, m.clone()));
+    }
     f.p("@]");
 }
 
@@ -358,6 +377,18 @@ fn variant_note(f: &mut Formatter, failure: &UnifyFailure) {
         UnifyFailure::TagIncompatible(tag) => {
             f.p("@,Types for tag ");
             f.string(&format!("`{}", tag));
+            f.p(" are incompatible");
+        }
+        UnifyFailure::MissingMethod(first, m) => {
+            f.p("@,@[The ");
+            f.string(if *first { "first" } else { "second" });
+            f.p(" object type has no method ");
+            f.string(m);
+            f.p("@]");
+        }
+        UnifyFailure::MethodIncompatible(m) => {
+            f.p("@,Types for method ");
+            f.string(m);
             f.p(" are incompatible");
         }
         _ => {}

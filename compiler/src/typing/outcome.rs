@@ -20,6 +20,8 @@ pub enum OutType {
     /// A polymorphic variant type: weak (`_[> ..]`), its fields, closed, and the tags
     /// certainly present when not all of them are (`[< .. > `A ]`, `[? ..]`).
     Variant { weak: bool, fields: OutRowFields, closed: bool, present: Option<Vec<String>> },
+    /// An object type: its methods, and for an open one whether its row is weak (`_..`).
+    Object { fields: Vec<(String, OutType)>, rest: Option<bool> },
 }
 
 #[derive(Clone, Debug)]
@@ -182,12 +184,31 @@ pub fn print_simple_type(f: &mut Formatter, t: &OutType) {
         OutType::Stuff(s) => f.string(s),
         OutType::Record(lbls) => print_record_decl(f, lbls),
         OutType::Variant { weak, fields, closed, present } => print_variant(f, *weak, fields, *closed, present.as_deref()),
+        OutType::Object { fields, rest } => print_object(f, fields, *rest),
         OutType::Alias(..) | OutType::Poly(..) | OutType::Arrow(..) | OutType::Tuple(..) => {
             f.p("@[<1>(");
             print_type(f, t);
             f.p(")@]");
         }
     }
+}
+
+/// `< m : int; n : 'a. 'a -> 'a; .. >` (`<  >` when closed and empty).
+fn print_object(f: &mut Formatter, fields: &[(String, OutType)], rest: Option<bool>) {
+    f.p("@[<2>< ");
+    for (i, (name, t)) in fields.iter().enumerate() {
+        f.string(name);
+        f.string(" : ");
+        print_type(f, t);
+        if i + 1 < fields.len() || rest.is_some() {
+            f.string(";");
+            f.space();
+        }
+    }
+    if let Some(weak) = rest {
+        f.string(if weak { "_.." } else { ".." });
+    }
+    f.p(" >@]");
 }
 
 fn print_variant(f: &mut Formatter, weak: bool, fields: &OutRowFields, closed: bool, present: Option<&[String]>) {

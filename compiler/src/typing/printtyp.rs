@@ -140,6 +140,17 @@ impl Names {
                     _ => row.types(),
                 }
             }
+            // An open object type met twice prints `(< .. > as 'a)` then `'a`.
+            TypeDesc::Object(m) => {
+                if self.visited_rows.contains(&t) {
+                    self.aliased.insert(t);
+                    return;
+                }
+                if !m.closed {
+                    self.visited_rows.insert(t);
+                }
+                children(&d)
+            }
             d => children(d),
         };
         path.push(t);
@@ -206,6 +217,11 @@ impl Names {
     fn tree_inner(&mut self, t: TypeExpr, sch: bool) -> OutType {
         match desc(t) {
             TypeDesc::Variant(row) => self.tree_of_row(t, &row, sch),
+            TypeDesc::Object(m) => {
+                let fields = m.fields.iter().map(|(l, ft)| (l.to_string(), self.tree(*ft, sch))).collect();
+                let rest = (!m.closed).then(|| sch && level(t) != GENERIC_LEVEL);
+                OutType::Object { fields, rest }
+            }
             TypeDesc::Var(_) => {
                 let weak = sch && level(t) != GENERIC_LEVEL;
                 if weak {

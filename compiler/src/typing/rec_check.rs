@@ -210,6 +210,16 @@ fn expression(e: &T::Expression, m: Mode) -> Uses {
             ) || matches!(&b.desc, D::Construct(_, cd, _) if cd.arity == 0);
             at(b, if immediate { Return } else { Delay })
         }
+        // Instance variables are computed when the object is made; methods run later.
+        D::Object(o) => {
+            let vals = list(o.vals.iter().map(|(_, _, e)| e), compose(m, Dereference));
+            let inits = list(o.initializers.iter(), compose(m, Dereference));
+            o.methods.iter().fold(vals.join(inits), |u, (_, f)| u.join(at(f, Delay)))
+        }
+        D::Send(o, _) => at(o, Dereference),
+        D::InstVar(..) => Uses::default(),
+        D::SetInstVar(_, _, v) => at(v, Dereference),
+        D::Override(_, fields) => list(fields.iter().map(|(_, e)| e), compose(m, Dereference)),
     }
 }
 
@@ -336,7 +346,9 @@ fn classify(e: &T::Expression, sizes: &FxHashMap<u32, Size>) -> Size {
         | D::Function { .. }
         | D::Lazy(_)
         | D::Unreachable => Static,
+        D::Object(_) | D::SetInstVar(..) => Static,
         D::Match { .. } | D::IfThenElse(..) | D::Field(..) | D::Assert(_) | D::Try(..) => Dynamic,
+        D::Send(..) | D::InstVar(..) | D::Override(..) => Dynamic,
     }
 }
 

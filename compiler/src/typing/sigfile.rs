@@ -282,9 +282,10 @@ impl Encoder {
             TypeDesc::Poly(..) => 5,
             TypeDesc::Package(..) => 6,
             TypeDesc::Variant(_) => 7,
+            TypeDesc::Object(_) => 8,
             TypeDesc::Link(_) | TypeDesc::Subst(_) => return Err("a copy mark in a signature's types".into()),
         };
-        self.w.u(tag | flags << 3);
+        self.w.u(tag | flags << 4);
         if let Some(n) = &row_name {
             self.string(n);
         }
@@ -348,6 +349,14 @@ impl Encoder {
                         self.types(args);
                     }
                 }
+            }
+            TypeDesc::Object(m) => {
+                self.w.u(m.fields.len() as u64);
+                for (label, t) in &m.fields {
+                    self.string(label);
+                    self.ty(*t);
+                }
+                self.w.bool(m.closed);
             }
             TypeDesc::Link(_) | TypeDesc::Subst(_) => {}
         }
@@ -695,14 +704,14 @@ impl Decoder<'_> {
                 };
                 let scope = self.r.i()?;
                 let tag = self.r.u()?;
-                if tag >> 3 & 1 != 0 {
+                if tag >> 4 & 1 != 0 {
                     let name = self.string()?;
                     set_row_var_name(handles[i], name);
                 }
-                if tag >> 3 & 2 != 0 {
+                if tag >> 4 & 2 != 0 {
                     set_row_fixed(handles[i]);
                 }
-                let desc = self.type_desc(tag & 7)?;
+                let desc = self.type_desc(tag & 15)?;
                 nodes.push((desc, lvl, scope));
             }
             Ok::<_, String>(nodes)
@@ -766,6 +775,15 @@ impl Decoder<'_> {
                     _ => return Err(bad("row name")),
                 };
                 TypeDesc::Variant(Rc::new(Row { fields, closed, name }))
+            }
+            8 => {
+                let n = self.r.count()?;
+                let mut fields = Vec::with_capacity(n);
+                for _ in 0..n {
+                    let label = self.string()?;
+                    fields.push((label, self.ty()?));
+                }
+                TypeDesc::Object(Rc::new(Methods { fields, closed: self.r.bool()? }))
             }
             _ => return Err(bad("type tag")),
         })

@@ -108,6 +108,7 @@ impl<'a> TypeCopier<'a> {
                         row.name = row.name.map(|(p, args)| (self.s.type_path(&p), args));
                         TypeDesc::Variant(std::rc::Rc::new(row))
                     }
+                    TypeDesc::Object(m) => TypeDesc::Object(std::rc::Rc::new(m.map_types(|t| self.ty(t)))),
                     other => other,
                 };
                 set_desc(placeholder, nd);

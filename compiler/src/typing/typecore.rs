@@ -20,6 +20,9 @@ use std::rc::Rc;
 
 type R<T> = Result<T, TypeError>;
 
+#[path = "typeobj.rs"]
+mod typeobj;
+
 /// A variable bound by a pattern.
 #[derive(Clone, Debug)]
 pub struct BoundVar {
@@ -58,6 +61,8 @@ pub struct Typer {
     /// Statements (`e;`) whose type was still unknown: checked again once the structure is
     /// typed (`let rec y = (y; 2)` warns, as in OCaml).
     pending_statements: Vec<(Env, T::Expression)>,
+    /// The objects whose methods are being typed, innermost last.
+    objects: Vec<typeobj::ObjectScope>,
 }
 
 impl Default for Typer {
@@ -76,7 +81,7 @@ fn mk(desc: T::ExpressionDesc, loc: &Location, ty: TypeExpr) -> T::Expression {
 
 impl Typer {
     pub fn new() -> Typer {
-        Typer { warnings: Vec::new(), deferred: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default(), inline_labels: None, gadt_eqs: Vec::new(), existentials: Vec::new(), pending_statements: Vec::new() }
+        Typer { warnings: Vec::new(), deferred: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default(), inline_labels: None, gadt_eqs: Vec::new(), existentials: Vec::new(), pending_statements: Vec::new(), objects: Vec::new() }
     }
 
     /// All warnings in OCaml's order of report.
@@ -568,6 +573,10 @@ impl Typer {
                     if id.kind == IdentKind::Local {
                         self.used.insert(id.stamp);
                     }
+                    if let Some(te) = self.instance_variable(id, loc) {
+                        self.unify_exp(env, loc, te.ty, expected)?;
+                        return Ok(te);
+                    }
                 }
                 if let Some(msg) = &v.desc.deprecated {
                     let name = v.path.name();
@@ -904,9 +913,11 @@ impl Typer {
                 self.unify_exp(env, loc, ty, expected)?;
                 Ok(mk(T::ExpressionDesc::Variant(tag, targ.map(Box::new)), loc, ty))
             }
-            P::ExpressionDesc::Send(..) | P::ExpressionDesc::New(_) | P::ExpressionDesc::Object(_) | P::ExpressionDesc::Override(_) | P::ExpressionDesc::Setinstvar(..) => {
-                err(loc, ErrorKind::NotSupported("Objects".into()))
-            }
+            P::ExpressionDesc::Object(cs) => self.type_object(env, loc, cs, expected),
+            P::ExpressionDesc::Send(e, m) => self.type_send(env, loc, e, m, expected),
+            P::ExpressionDesc::Setinstvar(name, e) => self.type_setinstvar(env, loc, name, e, expected),
+            P::ExpressionDesc::Override(fields) => self.type_override(env, loc, fields, expected),
+            P::ExpressionDesc::New(_) => err(loc, ErrorKind::NotSupported("Classes".into())),
             P::ExpressionDesc::Pack(me) => {
                 let target = package_module_type(env, expected, loc)?;
                 let tme = super::typemod::type_module(self, env, me)?;
@@ -1793,7 +1804,11 @@ pub fn is_nonexpansive(e: &T::Expression) -> bool {
             is_nonexpansive(f) && args.iter().all(|(_, a)| a.as_ref().map(is_nonexpansive).unwrap_or(true))
         }
         D::Pack(me, _) => matches!(me.desc, T::ModuleExprDesc::Ident(_)),
+        // As OCaml: an object with immutable instance variables of non-expansive values.
+        D::Object(o) => o.initializers.is_empty() && o.vals.iter().all(|(_, m, e)| !m && is_nonexpansive(e)),
+        D::InstVar(..) => true,
         D::Apply(..) | D::Try(..) | D::Setfield(..) | D::While(..) | D::For(..) => false,
+        D::Send(..) | D::SetInstVar(..) | D::Override(..) => false,
     }
 }
 
@@ -1823,6 +1838,7 @@ pub fn poly_to_scheme(t: TypeExpr) -> TypeExpr {
                 };
             }
             TypeDesc::Variant(row) => TypeDesc::Variant(Rc::new(row.map_types(|t| go(t, memo)))),
+            TypeDesc::Object(m) => TypeDesc::Object(Rc::new(m.map_types(|t| go(t, memo)))),
             TypeDesc::Link(x) | TypeDesc::Subst(x) => return go(x, memo),
         };
         set_desc(node, d);

@@ -285,7 +285,7 @@ fn abbrev_cycle(env: &Env, start: &Path, body: TypeExpr, group: &[Ident], depth:
         }
         let d = desc(t);
         // Recursion through a polymorphic variant is not a cycle of abbreviations.
-        if matches!(d, TypeDesc::Variant(_)) {
+        if matches!(d, TypeDesc::Variant(_) | TypeDesc::Object(_)) {
             continue;
         }
         if let TypeDesc::Constr(p, args) = &d {
@@ -412,6 +412,7 @@ fn occurrences(env: &Env, cur: &FxHashMap<Ident, Vec<(bool, bool)>>, params: &[T
         // Types in a package are invariant.
         TypeDesc::Package(_, _, ts) => ts.iter().for_each(|x| occurrences(env, cur, params, *x, (true, true), acc)),
         TypeDesc::Variant(row) => row.types().iter().for_each(|x| occurrences(env, cur, params, *x, pol, acc)),
+        TypeDesc::Object(m) => m.fields.iter().for_each(|(_, x)| occurrences(env, cur, params, *x, pol, acc)),
         _ => {}
     }
 }

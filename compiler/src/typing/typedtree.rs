@@ -132,6 +132,29 @@ pub enum ExpressionDesc {
     Unreachable,
     /// `(module M)`: the module and the module type of the package it becomes.
     Pack(Box<ModuleExpr>, ModuleType),
+    /// `object (self) ... end`.
+    Object(Rc<ObjectExpr>),
+    /// `e#m`: the object and the method's name.
+    Send(Box<Expression>, Rc<str>),
+    /// An instance variable read in a method: the method's self parameter and the variable's
+    /// index among the object's instance variables.
+    InstVar(Ident, usize),
+    /// `x <- e` on an instance variable (self parameter, index, new value).
+    SetInstVar(Ident, usize, Box<Expression>),
+    /// `{< x = e; .. >}`: a copy of self (its self parameter) with these variables replaced.
+    Override(Ident, Vec<(usize, Expression)>),
+}
+
+/// An immediate object. At run time a block with Object_tag: the method table, a unique id,
+/// then the instance variables in order.
+#[derive(Clone, Debug)]
+pub struct ObjectExpr {
+    /// The instance variables in order: name, mutable, initial value.
+    pub vals: Vec<(Rc<str>, bool, Expression)>,
+    /// Every method (public or private), each a function whose first parameter is self.
+    pub methods: Vec<(Rc<str>, Expression)>,
+    /// `initializer e`: functions of self run once the object is made, in order.
+    pub initializers: Vec<Expression>,
 }
 
 #[derive(Clone, Debug)]

@@ -73,6 +73,28 @@ pub enum TypeDesc {
     /// unifying two rows replaces both nodes by (a link to) their merge, so sharing a row
     /// means sharing the node.
     Variant(Rc<Row>),
+    /// An object type `< m : t; .. >`. As for `Variant`, the node itself is the row variable
+    /// of an open object type: unifying two of them replaces both by their merge.
+    Object(Rc<Methods>),
+}
+
+/// The methods of an object type, sorted by name. Each method's type is a `Poly` (with no
+/// variables for a monomorphic method), as OCaml keeps them.
+#[derive(Clone, Debug)]
+pub struct Methods {
+    pub fields: Vec<(Rc<str>, TypeExpr)>,
+    /// No other method may be added (`< m : int >`, not `< m : int; .. >`).
+    pub closed: bool,
+}
+
+impl Methods {
+    pub fn field(&self, name: &str) -> Option<TypeExpr> {
+        self.fields.iter().find(|(l, _)| &**l == name).map(|(_, t)| *t)
+    }
+
+    pub fn map_types(&self, mut f: impl FnMut(TypeExpr) -> TypeExpr) -> Methods {
+        Methods { fields: self.fields.iter().map(|(l, t)| (l.clone(), f(*t))).collect(), closed: self.closed }
+    }
 }
 
 /// The fields of a polymorphic variant type, sorted by tag name.
@@ -391,6 +413,7 @@ pub fn children(d: &TypeDesc) -> Vec<TypeExpr> {
             v
         }
         TypeDesc::Variant(row) => row.types(),
+        TypeDesc::Object(m) => m.fields.iter().map(|(_, t)| *t).collect(),
     }
 }
 

@@ -127,7 +127,8 @@ pub fn transl_type(env: &Env, vars: &mut TypeVars, policy: VarPolicy, sty: &Core
             }
             Ok(ctype::newty(TypeDesc::Poly(body?, univars.into())))
         }
-        CoreTypeDesc::Object(..) | CoreTypeDesc::Class(..) => Err(TypeError::new(&sty.loc, ErrorKind::NotSupported("Object types".into()))),
+        CoreTypeDesc::Object(fields, closed) => transl_object(env, vars, policy, sty, fields, *closed),
+        CoreTypeDesc::Class(..) => Err(TypeError::new(&sty.loc, ErrorKind::NotSupported("Class types (#c)".into()))),
         CoreTypeDesc::Variant(fields, closed, present) => transl_variant(env, vars, policy, sty, fields, *closed, present.as_deref()),
         CoreTypeDesc::Package((lid, cstrs)) => {
             let m = env.lookup_modtype(&lid.txt).map_err(|e| unbound(env, e.kind, &e.lid, &lid.loc))?;
@@ -141,6 +142,67 @@ pub fn transl_type(env: &Env, vars: &mut TypeVars, policy: VarPolicy, sty: &Core
         }
         CoreTypeDesc::Extension((name, _)) => Err(TypeError::new(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt)))),
     }
+}
+
+/// A method's type as an object type holds it: always a `Poly` (with no variables when the
+/// method is monomorphic).
+pub fn method_type(t: TypeExpr) -> TypeExpr {
+    match desc(t) {
+        TypeDesc::Poly(..) => t,
+        _ => ctype::newty(TypeDesc::Poly(t, Rc::from(vec![]))),
+    }
+}
+
+/// `< m : t; n : 'a. 'a -> 'a; .. >`, with inherited object types `< t; m : int >`.
+fn transl_object(
+    env: &Env,
+    vars: &mut TypeVars,
+    policy: VarPolicy,
+    sty: &CoreType,
+    sfields: &[crate::parsing::parsetree::ObjectField],
+    closed: ClosedFlag,
+) -> Result<TypeExpr, TypeError> {
+    use crate::parsing::parsetree::ObjectFieldDesc;
+    let closed = matches!(closed, ClosedFlag::Closed);
+    let mut fields: Vec<(Rc<str>, TypeExpr)> = Vec::new();
+    for sf in sfields {
+        match &sf.desc {
+            ObjectFieldDesc::Otag(name, t) => {
+                let ty = method_type(transl_type(env, vars, policy, t)?);
+                if !fields.iter().any(|(l, _)| **l == *name.txt) {
+                    fields.push((Rc::from(name.txt.as_str()), ty));
+                }
+            }
+            ObjectFieldDesc::Oinherit(t) => {
+                let ty = transl_type(env, vars, policy, t)?;
+                match desc(ctype::expand_head(env, ty)) {
+                    TypeDesc::Object(m) if m.closed => {
+                        for (l, ft) in &m.fields {
+                            if !fields.iter().any(|(x, _)| x == l) {
+                                fields.push((l.clone(), *ft));
+                            }
+                        }
+                    }
+                    _ => {
+                        let s = super::printtyp::type_to_string(ty);
+                        return Err(TypeError::new(&t.loc, ErrorKind::Message(format!("The type {}\nis not an object type", s))));
+                    }
+                }
+            }
+        }
+    }
+    fields.sort_by(|a, b| a.0.cmp(&b.0));
+    let ty = ctype::newty(TypeDesc::Object(Rc::new(Methods { fields, closed })));
+    if !closed && policy == VarPolicy::Fixed {
+        // The row variable of an open object type would be unbound in a declaration.
+        // (OCaml reports it at the whole declaration; here at the type.)
+        let printed = super::printtyp::type_to_string(ty);
+        return Err(TypeError::new(
+            &sty.loc,
+            ErrorKind::Message(format!("A type variable is unbound in this type declaration.\nIn type {} as 'a the variable 'a is unbound", printed)),
+        ));
+    }
+    Ok(ty)
 }
 
 /// `[ `A | `B of t ]`, `[> ..]`, `[< .. > `A ]`, with inherited rows `[ t | `C ]`.
