@@ -26,8 +26,6 @@ const UNITS: &[&str] = &[
 /// Units that are known not to type-check yet, with the reason (a feature the typer lacks).
 const EXPECTED_FAILURES: &[(&str, &str)] = &[
     ("moreLabels", "TODO: aliases to Hashtbl/Map/Set against moreLabels.mli's labelled signatures"),
-    ("camlinternalOO", "objects and object types are not implemented in the typer"),
-    ("oo", "uses CamlinternalOO (objects)"),
 ];
 
 fn unit_name(stem: &str) -> String {

@@ -801,9 +801,9 @@ impl Typer {
                     }
                     None => self.expr_no_expect(env, e)?,
                 };
-                // Subtyping covers polymorphic variants (a closed row into a larger one) and
-                // private types; objects are not typed.
-                if ctype::unify(env, te.ty, ty_to).is_err() {
+                // Subtyping covers polymorphic variants (a closed row into a larger one),
+                // object types (fewer methods) and private types.
+                if (from.is_some() || !self.open_coercion_source(env, te.ty, ty_to)) && ctype::unify(env, te.ty, ty_to).is_err() {
                     ctype::subtype(env, te.ty, ty_to).map_err(|e| TypeError::new(loc, ErrorKind::NotSubtype(e)).with_env(env))?;
                 }
                 self.unify_exp(env, loc, ty_to, expected)?;

@@ -175,7 +175,10 @@ impl Typer {
 
     /// `x <- e`.
     pub(super) fn type_setinstvar(&mut self, env: &Env, loc: &Location, name: &Located<String>, e: &P::Expression, expected: TypeExpr) -> R<T::Expression> {
-        let found = env.lookup_value(&Longident::Lident(name.txt.clone())).ok().and_then(|v| match v.path {
+        let Ok(value) = env.lookup_value(&Longident::Lident(name.txt.clone())) else {
+            return err(loc, ErrorKind::Message(format!("Unbound instance variable {}", name.txt)));
+        };
+        let found = Some(value).and_then(|v| match v.path {
             Path::Pident(id) => self.objects.iter().rev().find_map(|s| {
                 let v = s.vars.iter().find(|v| v.id.stamp == id.stamp)?;
                 Some((s.self_param.clone(), v.index, v.mutable, v.ty))
@@ -236,6 +239,17 @@ impl Typer {
         };
         self.unify_exp(env, loc, ty, expected)?;
         Ok(mk(T::ExpressionDesc::Send(Box::new(tobj), name), loc, ty))
+    }
+
+    /// `(e :> < m : t >)` where the type of `e` is not known yet: as OCaml does, `e` gets the
+    /// open version of the target type (`< m : t; .. >`). Returns false when it does not apply.
+    pub(super) fn open_coercion_source(&mut self, env: &Env, source: TypeExpr, target: TypeExpr) -> bool {
+        if !matches!(desc(ctype::expand_head(env, source)), TypeDesc::Var(_)) {
+            return false;
+        }
+        let TypeDesc::Object(m) = desc(ctype::expand_head(env, target)) else { return false };
+        let open = ctype::newty(TypeDesc::Object(Rc::new(Methods { fields: m.fields.clone(), closed: false })));
+        ctype::unify(env, source, open).is_ok()
     }
 
     /// The object's type gets the method (a fresh monomorphic type): returns its field type.
