@@ -242,6 +242,13 @@ impl Toplevel {
 
     /// Type, compile and run one phrase.
     pub(crate) fn phrase(&mut self, items: &[P::StructureItem], src: &Source, on: &mut dyn FnMut(Event)) -> PhraseResult {
+        // OCaml's toplevel lexes each phrase from line 1: its error reports measure (and elide)
+        // with positions relative to the phrase.
+        let (line, cnum) = match src.kind {
+            SourceKind::Toplevel => (src.phrase_start.line, src.phrase_start.cnum),
+            SourceKind::File => (1, 0),
+        };
+        compiler::typing::marshal_size::set_position_origin(line, cnum);
         let typed = compiler::typing::type_toplevel_phrase(&self.env, &items.to_vec());
         let (res, warnings) = match typed {
             Ok(r) => {

@@ -644,13 +644,22 @@ impl Unifier<'_> {
                 // One side is an abbreviation, the other is not: as OCaml does, the other side
                 // becomes the abbreviation, so that the types keep the names written
                 // (`int Lazy.t`, not `int lazy_t`), then its structure meets the expansion.
+                // The structures are compared first: linking first would let the comparison
+                // meet the abbreviation again through the link, and a plain type linked to an
+                // abbreviation of another (`string` and `t = float`) would pass.
                 if let Some(e2) = self.abbreviation_to_keep(t1, t2) {
-                    keep_abbreviation(t1, t2);
-                    return self.unify_structures(t1, e2, d1, desc(e2));
+                    self.unify_structures(t1, e2, d1, desc(e2))?;
+                    if repr(t1) == t1 {
+                        keep_abbreviation(t1, t2);
+                    }
+                    return Ok(());
                 }
                 if let Some(e1) = self.abbreviation_to_keep(t2, t1) {
-                    keep_abbreviation(t2, t1);
-                    return self.unify_structures(e1, t2, desc(e1), d2);
+                    self.unify_structures(e1, t2, desc(e1), d2)?;
+                    if repr(t2) == t2 {
+                        keep_abbreviation(t2, t1);
+                    }
+                    return Ok(());
                 }
                 // Try expanding an abbreviation on either side.
                 if let TypeDesc::Constr(..) = d1 {

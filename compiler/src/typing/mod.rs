@@ -16,6 +16,7 @@ pub mod formats;
 pub mod ident;
 pub mod includemod;
 pub mod loc;
+pub mod marshal_size;
 pub mod outcome;
 pub mod parmatch;
 pub mod parse;

@@ -190,9 +190,9 @@ pub fn type_structure_item(typer: &mut Typer, env: &Env, item: &P::StructureItem
             for ((id, mty), (_, _, body, _)) in ids.iter().zip(mtys.iter()).zip(decls.iter()) {
                 let Some(body) = body else { continue };
                 let tme = type_module(typer, &env2, body)?;
-                check_inclusion(&env2, &body.loc, &tme.mty, mty)?;
                 typed.push((id.clone(), tme, mty.clone()));
             }
+            check_rec_inclusions(&env2, &ids, &typed, &decls.iter().map(|d| d.2.map(|b| b.loc.clone())).collect::<Vec<_>>())?;
             let sig = ids
                 .into_iter()
                 .zip(mtys)
@@ -676,6 +676,38 @@ pub fn package_modtype(env: &Env, p: &Path, names: &[Rc<str>], tys: &[TypeExpr])
 /// The module types of a `module rec` group: each declared type is translated in an
 /// environment where the group's modules have approximate types (their types abstract), then
 /// the group is bound with the full types. Returns the identifiers, types and that environment.
+/// Each body of a `module rec` against its declared type, as OCaml checks it: with `X`
+/// declared and the actual types unrolled once per module (`X1 : ACTUAL/X1`, `X2 :
+/// ACTUAL{X <- X1}/X2`, ...), `ACTUAL{X <- Xn}/Xn` must be included in `DECL{X <- Xn}`. A
+/// manifest type of the actual module is then seen through the last copy, without circularity.
+fn check_rec_inclusions(env: &Env, ids: &[Ident], typed: &[(Ident, T::ModuleExpr, ModuleType)], locs: &[Option<Location>]) -> R<()> {
+    let mut env_k = env.clone();
+    let mut subst = Subst::default();
+    for _ in 0..ids.len() {
+        let next: Vec<Ident> = ids.iter().map(|id| Ident::create(id.name())).collect();
+        let mut adds = Vec::new();
+        for (id, tme, _) in typed {
+            let Some(i) = ids.iter().position(|x| x == id) else { continue };
+            let p = Path::Pident(next[i].clone());
+            adds.push((next[i].clone(), super::includemod::strengthen(&env_k, &subst.modtype(&tme.mty), &p)));
+        }
+        for (id, mty) in adds {
+            env_k.add_module(&id, Rc::new(ModuleDeclaration { mty, loc: Location::none() }));
+        }
+        subst = Subst::default();
+        for (id, n) in ids.iter().zip(&next) {
+            subst.modules.insert(id.clone(), Path::Pident(n.clone()));
+        }
+    }
+    for ((id, tme, decl), loc) in typed.iter().zip(locs.iter().flatten()) {
+        let Some(i) = ids.iter().position(|x| x == id) else { continue };
+        let Some(Path::Pident(last)) = subst.modules.get(&ids[i]).cloned() else { continue };
+        let actual = super::includemod::strengthen(&env_k, &subst.modtype(&tme.mty), &Path::Pident(last));
+        check_inclusion(&env_k, loc, &actual, &subst.modtype(decl))?;
+    }
+    Ok(())
+}
+
 fn rec_module_types(typer: &mut Typer, env: &Env, decls: &[(String, &P::ModuleType, Location)]) -> R<(Vec<Ident>, Vec<ModuleType>, Env)> {
     let ids: Vec<Ident> = decls.iter().map(|(n, _, _)| Ident::create(n)).collect();
     // The approximations get identifiers of their own (the environment caches a module's
