@@ -346,9 +346,10 @@ fn classify(e: &T::Expression, sizes: &FxHashMap<u32, Size>) -> Size {
         | D::Function { .. }
         | D::Lazy(_)
         | D::Unreachable => Static,
-        D::Object(_) | D::SetInstVar(..) => Static,
+        D::SetInstVar(..) => Static,
         D::Match { .. } | D::IfThenElse(..) | D::Field(..) | D::Assert(_) | D::Try(..) => Dynamic,
-        D::Send(..) | D::InstVar(..) | D::Override(..) => Dynamic,
+        // As OCaml: an object cannot be made before its own value is known.
+        D::Object(_) | D::Send(..) | D::InstVar(..) | D::Override(..) => Dynamic,
     }
 }
 

@@ -92,15 +92,15 @@ impl Typer {
         self.objects.pop();
         let (tmethods, tinits) = result?;
 
-        // The object's type: the public methods (self's type itself when all are public).
-        let obj_ty = if methods.iter().any(|m| m.private) {
+        // The object's type: the public methods. As OCaml does, self's own type loses the
+        // private ones (so a method returning self has the object's type).
+        if methods.iter().any(|m| m.private) && matches!(desc(self_ty), TypeDesc::Object(_)) {
             let mut public: Vec<(Rc<str>, TypeExpr)> =
                 methods.iter().zip(fields.iter()).filter(|(m, _)| !m.private).map(|(_, f)| f.clone()).collect();
             public.sort_by(|a, b| a.0.cmp(&b.0));
-            ctype::newty(TypeDesc::Object(Rc::new(Methods { fields: public, closed: true })))
-        } else {
-            self_ty
-        };
+            set_desc(repr(self_ty), TypeDesc::Object(Rc::new(Methods { fields: public, closed: true })));
+        }
+        let obj_ty = self_ty;
         self.unify_exp(env, loc, obj_ty, expected)?;
         let obj = T::ObjectExpr { vals: tvals, methods: tmethods, initializers: tinits };
         Ok(mk(T::ExpressionDesc::Object(Rc::new(obj)), loc, obj_ty))

@@ -1,0 +1,10 @@
+let o = object (self) method private p = 1 method me = self method q = self#p + 1 end;;
+o#me#q;;
+let r = ref [];;
+let a = object (self) method private secret = "s" method register = r := [self] method show = self#secret end;;
+a#register;;
+List.map (fun x -> x#show) !r;;
+let rec o = object method f = o method g = 1 end;;
+let rec f () = object method g = f end;;
+let e = object method private p = 1 end;;
+e#p;;
