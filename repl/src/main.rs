@@ -146,6 +146,18 @@ fn run_streamed(top: &mut Toplevel, src: &str, prompt: bool, prompt_cont: bool, 
     top.run_source(src, "//toplevel//", SourceKind::Toplevel, &mut |ev| printer.event(ev));
 }
 
+/// The end of a session or script (end of input, `#quit`, an error) runs the `at_exit`
+/// functions, as OCaml's does.
+struct AtExit;
+
+impl Drop for AtExit {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            toplevel::run_at_exit();
+        }
+    }
+}
+
 fn run_toplevel(opts: &cli::Options) -> i32 {
     let small_pages = small_pages::SmallPages::new();
     let top = Toplevel::new();
@@ -157,6 +169,8 @@ fn run_toplevel(opts: &cli::Options) -> i32 {
             return 2;
         }
     };
+    // Declared after `top`, so dropped first, while the session's code still exists.
+    let _at_exit = AtExit;
     top.include_dirs = opts.include_dirs.iter().rev().cloned().collect();
     top.dump_lambda = opts.dumps.contains("lambda");
     for spec in &opts.warnings {

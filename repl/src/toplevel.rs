@@ -530,12 +530,15 @@ impl Toplevel {
     }
 }
 
-/// The end of a script runs the functions registered with `at_exit` (Format's final flush
-/// among them), as `exit` does, then flushes every channel.
-fn run_at_exit() {
+/// The end of a session or script runs the functions registered with `at_exit` (Format's
+/// final flush among them), as `exit` does, then flushes every channel. An exception escaping
+/// them ends the process as an uncaught one (`Fatal error: exception ...`, exit code 2), after
+/// the remaining functions ran, as in OCaml. Running it again runs nothing new.
+pub fn run_at_exit() {
     if let Some(f) = runtime::prims::misc::named_value("Pervasives.do_at_exit") {
-        // An exception escaping an `at_exit` function is ignored, as at OCaml's exit.
-        let _ = runtime::callback::callback(f, runtime::value::UNIT);
+        if let Err(exn) = runtime::callback::callback(f, runtime::value::UNIT) {
+            runtime::fail::caml_fatal_uncaught_exception(exn);
+        }
     }
     runtime::io::flush_all();
 }

@@ -292,7 +292,7 @@ fn run_aot(dir: &Path, name: &str, stress: bool, out_dir: &Path, built: &Built) 
         if actual_err != expected_err {
             problems.push_str(&diff("stderr", &expected_err, &actual_err));
         }
-    } else if !expected_err.contains("Warning") {
+    } else if actual_err != expected_err && !expected_err.contains("Warning") {
         let (e, e_raised) = split_uncaught(&expected_err, "Exception: ");
         let (a, a_raised) = split_uncaught(&actual_err, "Fatal error: exception ");
         if e != a {
