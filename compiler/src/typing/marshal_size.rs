@@ -307,6 +307,26 @@ impl Sizer {
                     s.list(args, |s, t| s.type_expr(*t));
                 });
             }
+            TypeDesc::Object(m) => {
+                // Tobject (fields, ref None); the fields a chain of Tfield nodes ending in Tnil
+                // or a row variable.
+                self.block(4, 2);
+                for (name, t) in &m.fields {
+                    self.block(0, 4);
+                    self.block(5, 4);
+                    self.string(name);
+                    self.int(0);
+                    self.type_expr(*t);
+                }
+                self.block(0, 4);
+                self.int(0);
+                self.node_ints();
+                for _ in &m.fields {
+                    self.node_ints();
+                }
+                self.block(0, 1);
+                self.int(0);
+            }
             TypeDesc::Link(_) | TypeDesc::Subst(_) => self.int(0),
         }
         self.node_ints();
