@@ -4,7 +4,7 @@
 //! Cases listed in `tests/typing/KNOWN_FAILURES` (one name per line) are reported but do not
 //! fail the test; a listed case that now passes is reported too, so the list stays honest.
 
-use compiler::typing::driver;
+use compiler::typing::{clflags, driver};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -69,7 +69,11 @@ fn typing_corpus() {
         // Each case runs on its own thread: the type store and the weak-variable names are
         // per thread, as in a fresh `ocamlc` process.
         let (src2, fname2) = (src.clone(), fname.clone());
+        // `NAME.flags`: `ocamlc` options of the case (`-rectypes`, `-short-paths`, `-principal`).
+        let flags = read("flags");
         let got = std::thread::spawn(move || {
+            let has = |f: &str| flags.split_whitespace().any(|x| x == f);
+            clflags::set(clflags::TypingFlags { rectypes: has("-rectypes"), short_paths: has("-short-paths"), principal: has("-principal") });
             let o = driver::print_signature_of(&src2, &fname2);
             (o.stdout, o.stderr, o.code)
         })

@@ -42,6 +42,11 @@ fn main() {
         }
     };
     compiler::parsing::set_unsafe_indexing(opts.unsafe_);
+    compiler::typing::clflags::set(compiler::typing::clflags::TypingFlags {
+        rectypes: opts.rectypes,
+        short_paths: opts.short_paths,
+        principal: opts.principal,
+    });
     if opts.stop_after.as_deref() == Some("parsing") || opts.dumps.contains("parsetree") {
         if let Some(code) = parse_only::run(&args[1..]) {
             std::process::exit(code);

@@ -3,9 +3,12 @@
 use compiler::typing::driver;
 
 /// Handles `-i FILE.ml`; returns the exit code, or None if the arguments are not for this mode.
+/// The typing flags (`-rectypes`, ...) may come along: `main` has already applied them.
 pub fn run(args: &[String]) -> Option<i32> {
-    match args {
-        [flag, path] if flag == "-i" => Some(typecheck_file(path)),
+    let rest: Vec<&String> =
+        args.iter().filter(|a| !matches!(a.as_str(), "-rectypes" | "-short-paths" | "-principal")).collect();
+    match rest.as_slice() {
+        [flag, path] if *flag == "-i" => Some(typecheck_file(path)),
         _ => None,
     }
 }

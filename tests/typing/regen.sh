@@ -11,7 +11,11 @@ for dir in "$here" "$here/errors"; do
     base=$(basename "$f" .ml)
     cp "$f" "$tmp/$base.ml"
     rc=0
-    (cd "$tmp" && ocamlc -i "$base.ml" > "$base.out" 2> "$base.err") || rc=$?
+    # NAME.flags: ocamlc options of that case (e.g. -rectypes, -short-paths).
+    flags=""
+    [ -f "$dir/$base.flags" ] && flags=$(cat "$dir/$base.flags")
+    # shellcheck disable=SC2086
+    (cd "$tmp" && ocamlc $flags -i "$base.ml" > "$base.out" 2> "$base.err") || rc=$?
     cp "$tmp/$base.out" "$dir/$base.out"
     cp "$tmp/$base.err" "$dir/$base.err"
     echo "$rc" > "$dir/$base.rc"

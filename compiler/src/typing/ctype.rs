@@ -1,11 +1,12 @@
 //! Operations on type expressions: levels, instantiation, generalization, expansion of
 //! abbreviations, unification (with occurs check) and matching.
 
+use super::clflags;
 use super::env::Env;
 use super::path::Path;
 use super::predef;
 use super::types::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -426,7 +427,7 @@ pub struct UnifyError {
 /// Unifies `t1` (the type found) with `t2` (the type expected). On failure nothing changes.
 pub fn unify(env: &Env, t1: TypeExpr, t2: TypeExpr) -> Result<(), UnifyError> {
     let snap = snapshot();
-    let mut u = Unifier { env, univar_pairs: Vec::new(), gadt: None };
+    let mut u = Unifier::new(env, None);
     match u.unify(t1, t2) {
         Ok(()) => {
             commit(snap);
@@ -455,7 +456,7 @@ pub type Equation = (super::ident::Ident, Rc<TypeDeclaration>);
 /// rejects for an escaping existential are accepted.
 pub fn unify_gadt(env: &Env, t1: TypeExpr, t2: TypeExpr) -> Result<Vec<Equation>, UnifyError> {
     let snap = snapshot();
-    let mut u = Unifier { env, univar_pairs: Vec::new(), gadt: Some((env.clone(), Vec::new())) };
+    let mut u = Unifier::new(env, Some((env.clone(), Vec::new())));
     match u.unify(t1, t2) {
         Ok(()) => {
             commit(snap);
@@ -505,6 +506,21 @@ struct Unifier<'a> {
     univar_pairs: Vec<(TypeExpr, TypeExpr)>,
     /// In GADT pattern mode: the environment refined so far and the equations added.
     gadt: Option<(Env, Vec<Equation>)>,
+    /// `-rectypes`: pairs of structures already being unified. Meeting one again means the
+    /// types are cyclic there; assuming it unifies is what makes the recursion stop.
+    visited: FxHashSet<(TypeExpr, TypeExpr)>,
+    /// `-rectypes`: nesting depth, a guard for cycles through abbreviations, whose expansions
+    /// are fresh nodes each time and so escape `visited`.
+    depth: usize,
+}
+
+/// Past this nesting, unification under `-rectypes` gives up (reported as a mismatch).
+const RECTYPES_MAX_DEPTH: usize = 4000;
+
+impl<'a> Unifier<'a> {
+    fn new(env: &'a Env, gadt: Option<(Env, Vec<Equation>)>) -> Unifier<'a> {
+        Unifier { env, univar_pairs: Vec::new(), gadt, visited: FxHashSet::default(), depth: 0 }
+    }
 }
 
 impl Unifier<'_> {
@@ -556,6 +572,17 @@ impl Unifier<'_> {
         }
         let d1 = desc(t1);
         let d2 = desc(t2);
+        // A variable met by an abbreviation that mentions it: expand first, as OCaml does
+        // (`'a = 'a id` holds when `type 'a id = 'a`).
+        if matches!((&d1, &d2), (TypeDesc::Var(_), TypeDesc::Constr(..)) | (TypeDesc::Constr(..), TypeDesc::Var(_))) {
+            let (v, c) = if matches!(d1, TypeDesc::Var(_)) { (t1, t2) } else { (t2, t1) };
+            if reaches(c, v) {
+                let e = repr(expand_head_unif(self.env(), c));
+                if e != c {
+                    return if c == t2 { self.unify(t1, e) } else { self.unify(e, t2) };
+                }
+            }
+        }
         match (&d1, &d2) {
             (TypeDesc::Var(_), _) => self.link_var(t1, t2),
             (_, TypeDesc::Var(_)) => self.link_var(t2, t1).map_err(|mut e| {
@@ -565,17 +592,31 @@ impl Unifier<'_> {
                 }
                 e
             }),
-            _ => self.unify_structures(t1, t2, d1, d2).map_err(|mut e| {
-                if e.trace.last() != Some(&(t1, t2)) {
-                    e.trace.push((t1, t2));
+            _ => {
+                if clflags::rectypes() {
+                    if !self.visited.insert((t1, t2)) {
+                        return Ok(());
+                    }
+                    if self.depth > RECTYPES_MAX_DEPTH {
+                        return self.fail(t1, t2, UnifyFailure::Mismatch);
+                    }
                 }
-                e
-            }),
+                self.depth += 1;
+                let r = self.unify_structures(t1, t2, d1, d2);
+                self.depth -= 1;
+                r.map_err(|mut e| {
+                    if e.trace.last() != Some(&(t1, t2)) {
+                        e.trace.push((t1, t2));
+                    }
+                    e
+                })
+            }
         }
     }
 
     fn link_var(&mut self, v: TypeExpr, t: TypeExpr) -> Result<(), UnifyError> {
-        if occurs(v, t) {
+        let cyclic = if clflags::rectypes() { occurs_unguarded(self.env(), v, t) } else { occurs(v, t) };
+        if cyclic {
             return self.fail(v, t, UnifyFailure::Occur(v, t));
         }
         update_level_to(t, level(v));
@@ -931,6 +972,44 @@ pub fn occurs(v: TypeExpr, t: TypeExpr) -> bool {
         TypeDesc::Object(_) => Walk::Skip,
         _ => Walk::Descend,
     })
+}
+
+/// `-rectypes`' occurs check: does the variable `v` occur in `t` other than under a type
+/// constructor that guards recursion (an arrow, a tuple, a variant or record type, a
+/// predefined type, a polymorphic variant)? Under an abbreviation or an abstract type the
+/// occurrence counts unless expanding the abbreviation makes it disappear or guarded.
+fn occurs_unguarded(env: &Env, v: TypeExpr, t: TypeExpr) -> bool {
+    fn go(env: &Env, v: TypeExpr, t: TypeExpr, visited: &mut Vec<TypeExpr>) -> bool {
+        let t = repr(t);
+        if t == v {
+            return true;
+        }
+        let TypeDesc::Constr(p, args) = desc(t) else { return false };
+        if is_contractive(env, &p) {
+            return false;
+        }
+        if visited.contains(&t) {
+            // A cycle through abbreviations only: nothing guards it.
+            return true;
+        }
+        visited.push(t);
+        let found = args.iter().any(|a| go(env, v, *a, visited))
+            && match try_expand_once(env, t) {
+                Some(e) => go(env, v, e, visited),
+                None => true,
+            };
+        visited.pop();
+        found
+    }
+    go(env, repr(v), t, &mut Vec::new())
+}
+
+/// Does the type constructor `p` guard recursion (`-rectypes`)? A variant, record or
+/// extensible type, or a predefined type without manifest (`int`, `list`, `array`).
+pub fn is_contractive(env: &Env, p: &Path) -> bool {
+    let Some(d) = env.find_type(p) else { return false };
+    let predef_abstract = matches!(p, Path::Pident(id) if id.kind == super::ident::IdentKind::Predef) && d.manifest.is_none();
+    predef_abstract || !matches!(d.kind, TypeKind::Abstract)
 }
 
 /// Is `t` an arrow after expansion? Returns (label, arg, result).

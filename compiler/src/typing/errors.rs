@@ -15,6 +15,8 @@ pub enum ErrorKind {
     Unbound(Kind, Longident, Vec<String>),
     /// `This expression has type .. but an expression was expected of type ..` + explanation.
     ExprTypeClash(UnifyError, Option<&'static str>),
+    /// `t as 'a` where `'a` is already bound to another type.
+    AliasTypeClash(UnifyError),
     PatternTypeClash(UnifyError),
     /// `Type .. is not a subtype of ..`: a coercion `(e :> t)` that does not hold.
     NotSubtype(ctype::SubtypeError),
@@ -104,6 +106,9 @@ impl TypeError {
             }
             ErrorKind::ExprTypeClash(e, expl) => {
                 unification_error(f, &env, e, "This expression has type", "but an expression was expected of type", *expl);
+            }
+            ErrorKind::AliasTypeClash(e) => {
+                unification_error(f, &env, e, "This alias is bound to type", "but is used as an instance of type", None);
             }
             ErrorKind::NotSubtype(e) => subtype_error(f, &env, e),
             ErrorKind::UndefinedMethod(ty, m, valid) => {

@@ -6,6 +6,7 @@
 //! - [`type_toplevel_phrase`]: one toplevel phrase against the session environment.
 //! - [`report_error`], [`report_warning`]: OCaml's texts (with the location header and excerpt).
 
+pub mod clflags;
 pub mod ctype;
 pub mod datarepr;
 pub mod driver;

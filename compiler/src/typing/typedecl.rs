@@ -306,6 +306,14 @@ fn abbrev_cycle(env: &Env, start: &Path, body: TypeExpr, group: &[Ident], depth:
                 }
             }
         }
+        // `-rectypes`: a recursive use under an arrow, a tuple or a datatype is well founded.
+        if super::clflags::rectypes() {
+            match &d {
+                TypeDesc::Arrow(..) | TypeDesc::Tuple(_) => continue,
+                TypeDesc::Constr(p, _) if ctype::is_contractive(env, p) => continue,
+                _ => {}
+            }
+        }
         stack.extend(children(&d));
     }
     false

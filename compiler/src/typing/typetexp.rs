@@ -96,7 +96,7 @@ pub fn transl_type(env: &Env, vars: &mut TypeVars, policy: VarPolicy, sty: &Core
                 set_row_var_name(ty, Rc::from(name.as_str()));
             }
             if let Some(v) = vars.vars.get(name) {
-                ctype::unify(env, *v, ty).map_err(|e| TypeError::new(&sty.loc, ErrorKind::ExprTypeClash(e, None)))?;
+                ctype::unify(env, ty, *v).map_err(|e| TypeError::new(&sty.loc, ErrorKind::AliasTypeClash(e)))?;
             } else {
                 vars.vars.insert(name.clone(), ty);
             }

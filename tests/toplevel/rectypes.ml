@@ -1,0 +1,42 @@
+(* -rectypes: recursive types through any type constructor, printed with `as`. *)
+let f x = x x;;
+let rec g x = g;;
+let h = fun x -> x x x;;
+type t = t -> int;;
+type 'a u = 'a u list;;
+let l (x : 'a list as 'a) = x;;
+let m (x : ('a -> 'b) as 'a) = x x;;
+let n = [`A; `B];;
+let rec o x = (x, o);;
+let p x = x :: x;;
+let q : 'a -> 'a as 'a = fun x -> x;;
+let r x = let y = x x in y y;;
+let s x y = x y x;;
+(* Cyclic abbreviations stay errors. *)
+type w = w;;
+type 'a id = 'a;;
+type t1 = t1 id;;
+type t2 = t2 id list;;
+type 'a abs;;
+type t3 = t3 abs;;
+let f3 (x : 'a abs as 'a) = x;;
+type t4 = int * t4;;
+type t6 = t7 list and t7 = t6;;
+type 'a t8 = 'a -> 'a t8;;
+let h8 (x : int t8) = x 1 2 3;;
+let i8 (x : 'a -> 'a as 'a) (y : int t8) = (x == x, y 1);;
+let k = [g; fun _ -> g];;
+module M = struct type 'a t = A of 'a end;;
+let lm (x : 'a M.t as 'a) = x;;
+let mm x = match x with M.A y -> y;;
+let nm x = mm (mm x);;
+let om x = x == mm x;;
+(* Values of recursive types run as usual. *)
+let rec fix f x = f (fix f) x;;
+let fact = fix (fun self n -> if n = 0 then 1 else n * self (n - 1));;
+fact 10;;
+let omega = fun (x : 'a -> 'a as 'a) -> x;;
+let self_apply = (fun x -> x x) (fun x -> x);;
+let rec stream = (1, fun () -> stream);;
+let (a, next) = stream;;
+fst (next ());;
