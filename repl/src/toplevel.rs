@@ -17,6 +17,7 @@ use compiler::parsing::asttypes::RecFlag;
 use compiler::parsing::location::{Location, Position, ReportMode};
 use compiler::parsing::parsetree::{self as P, ToplevelPhrase};
 use compiler::parsing::PhraseReader;
+use compiler::typing::short_paths;
 use compiler::translate::{ident_var, Translator};
 use compiler::typing::env::Env;
 use compiler::typing::format::Formatter;
@@ -270,6 +271,8 @@ impl Toplevel {
     }
 
     fn compile_and_run(&mut self, res: compiler::typing::PhraseResult, src: &Source) -> Body {
+        // Types print in the environment before the phrase (`-short-paths` chooses names there).
+        let env_before = self.env.clone();
         let done = match self.execute(&res, src) {
             Ok(d) => d,
             Err(body) => return body,
@@ -285,14 +288,17 @@ impl Toplevel {
             runtime::gc::minor_collection();
         }
         let mut items = Vec::new();
-        if let Some((idx, ty)) = done.eval {
-            let v = unsafe { base.field(idx) };
-            items.push(self.print_eval(v, ty));
-        } else {
-            for item in &res.signature {
-                items.push(self.print_sig_item(item, &done.stored, base));
+        short_paths::with_env(&env_before, || {
+            if let Some((idx, ty)) = done.eval {
+                let v = unsafe { base.field(idx) };
+                items.push(self.print_eval(v, ty));
+            } else {
+                for item in &res.signature {
+                    items.push(self.print_sig_item(item, &done.stored, base));
+                    short_paths::add_item(item);
+                }
             }
-        }
+        });
         Body::Values(items)
     }
 

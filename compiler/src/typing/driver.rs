@@ -31,7 +31,8 @@ pub fn print_signature_of(src: &str, fname: &str) -> Output {
             for w in warnings.iter().filter(|w| errors::enabled_by_default(w.number)) {
                 stderr.push_str(&report::report_warning(w, Some(src.as_bytes())));
             }
-            Output { stdout: printtyp::signature_to_string(&sig), stderr, code: 0 }
+            let stdout = super::short_paths::with_env(&env, || printtyp::signature_to_string(&sig));
+            Output { stdout, stderr, code: 0 }
         }
         Err((e, warnings)) => {
             for w in warnings.iter().filter(|w| errors::enabled_by_default(w.number)) {

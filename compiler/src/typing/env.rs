@@ -488,6 +488,41 @@ impl Env {
         Some(c)
     }
 
+    // -- what is in scope, for printing with short paths ------------------------------------
+
+    /// The type names in scope and what they name.
+    pub fn types_in_scope(&self) -> Vec<(Rc<str>, TypeEntry)> {
+        self.types.iter().map(|(n, e)| (n.clone(), e.clone())).collect()
+    }
+
+    /// Every type identifier defined in this environment, shadowed ones included.
+    pub fn type_idents(&self) -> Vec<Ident> {
+        self.types_by_id.keys().cloned().collect()
+    }
+
+    /// The module names in scope (not counting compilation units) and what they name.
+    pub fn modules_in_scope(&self) -> Vec<(Rc<str>, ModuleEntry)> {
+        self.modules.iter().map(|(n, e)| (n.clone(), e.clone())).collect()
+    }
+
+    /// Can the module at `p` be looked into without loading a compilation unit (following
+    /// aliases)?
+    pub fn module_is_loaded(&self, p: &Path) -> bool {
+        let mut p = p.clone();
+        for _ in 0..100 {
+            let head = p.head();
+            if head.is_global() && !matches!(self.units.loaded.borrow().get(head.name()), Some(Some(_))) {
+                return false;
+            }
+            match self.find_module(&p).map(|d| d.mty.clone()) {
+                Some(ModuleType::Alias(q)) => p = q,
+                Some(_) => return true,
+                None => return false,
+            }
+        }
+        false
+    }
+
     // -- lookups by long identifier ---------------------------------------------------------
 
     /// Is `name` bound as a module in this environment (not counting compilation units)?

@@ -85,6 +85,14 @@ impl TypeError {
     }
 
     fn format_body(&self, f: &mut Formatter) {
+        match &self.env {
+            // `-short-paths` names types as the environment of the error allows.
+            Some(env) => super::short_paths::with_env(env, || self.format_body_in(f)),
+            None => self.format_body_in(f),
+        }
+    }
+
+    fn format_body_in(&self, f: &mut Formatter) {
         let env = self.env.clone().unwrap_or_default();
         match &self.kind {
             ErrorKind::Unbound(kind, lid, cands) => {

@@ -26,6 +26,7 @@ pub mod predef;
 pub mod printtyp;
 pub mod rec_check;
 pub mod report;
+pub mod short_paths;
 pub mod sigfile;
 pub mod spell;
 pub mod stdlib_sources;

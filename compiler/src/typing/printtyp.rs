@@ -5,6 +5,7 @@
 use super::outcome::*;
 use super::path::Path;
 use super::predef;
+use super::short_paths::{self, ArgMap};
 use super::types::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
@@ -193,7 +194,7 @@ impl Names {
         let present = if all_present { None } else { Some(present) };
         if let Some((p, args)) = &row.name {
             if namable_row(row) {
-                let named = OutType::Constr(type_path_name(p), args.iter().map(|a| self.tree(*a, sch)).collect());
+                let named = self.tree_of_constr(p, args, sch);
                 if row.closed && all_present {
                     return named;
                 }
@@ -212,6 +213,22 @@ impl Names {
             })
             .collect();
         OutType::Variant { weak, fields: OutRowFields::Fields(fields), closed: row.closed, present }
+    }
+
+    /// `p args`, under the name `-short-paths` chooses when it is on.
+    fn tree_of_constr(&mut self, p: &Path, args: &[TypeExpr], sch: bool) -> OutType {
+        let Some((name, map)) = short_paths::best_type_path(p) else {
+            return OutType::Constr(type_path_name(p), args.iter().map(|t| self.tree(*t, sch)).collect());
+        };
+        let args: Vec<TypeExpr> = match map {
+            ArgMap::Same => args.to_vec(),
+            ArgMap::Pick(ix) => ix.iter().filter_map(|i| args.get(*i).copied()).collect(),
+            ArgMap::Nth(n) => match args.get(n) {
+                Some(a) => return self.tree(*a, sch),
+                None => args.to_vec(),
+            },
+        };
+        OutType::Constr(name, args.iter().map(|t| self.tree(*t, sch)).collect())
     }
 
     fn tree_inner(&mut self, t: TypeExpr, sch: bool) -> OutType {
@@ -244,7 +261,7 @@ impl Names {
                 OutType::Arrow(l.printed(), Box::new(a_out), Box::new(b_out))
             }
             TypeDesc::Tuple(ts) => OutType::Tuple(ts.iter().map(|t| self.tree(*t, sch)).collect()),
-            TypeDesc::Constr(p, args) => OutType::Constr(type_path_name(&p), args.iter().map(|t| self.tree(*t, sch)).collect()),
+            TypeDesc::Constr(p, args) => self.tree_of_constr(&p, &args, sch),
             TypeDesc::Poly(b, vs) => {
                 if vs.is_empty() {
                     self.tree(b, sch)
@@ -414,7 +431,7 @@ pub fn tree_of_modtype(m: &ModuleType) -> OutModuleType {
     match m {
         ModuleType::Ident(p) => OutModuleType::Ident(path_name(p)),
         ModuleType::Alias(p) => OutModuleType::Alias(path_name(p)),
-        ModuleType::Signature(sg) => OutModuleType::Signature(tree_of_signature(sg)),
+        ModuleType::Signature(sg) => OutModuleType::Signature(short_paths::scoped(|| tree_of_signature(sg))),
         ModuleType::Functor(param, res) => OutModuleType::Functor(
             param.as_ref().map(|(id, mt)| (id.name().to_string(), Box::new(tree_of_modtype(mt)))),
             Box::new(tree_of_modtype(res)),
@@ -434,7 +451,11 @@ pub fn tree_of_sig_item(item: &SignatureItem) -> OutSigItem {
             };
             OutSigItem::Value { name: id.name().to_string(), ty, prims }
         }
-        SignatureItem::Type(id, d, rs) => OutSigItem::Type(tree_of_type_decl(id.name(), d), out_rec(*rs)),
+        SignatureItem::Type(id, d, rs) => {
+            let decl = || tree_of_type_decl(id.name(), d);
+            let tree = if *rs == RecStatus::First { short_paths::hiding(id.name(), decl) } else { decl() };
+            OutSigItem::Type(tree, out_rec(*rs))
+        }
         SignatureItem::TypeExt(id, e, st) => {
             let c = tree_of_extension(id.name(), e);
             match st {
@@ -451,8 +472,15 @@ pub fn tree_of_sig_item(item: &SignatureItem) -> OutSigItem {
     }
 }
 
+/// The items of a signature; with `-short-paths`, each item's names serve the next items.
 pub fn tree_of_signature(sg: &Signature) -> Vec<OutSigItem> {
-    sg.iter().map(tree_of_sig_item).collect()
+    sg.iter()
+        .map(|item| {
+            let tree = tree_of_sig_item(item);
+            short_paths::add_item(item);
+            tree
+        })
+        .collect()
 }
 
 /// The signature as `ocamlc -i` prints it.
