@@ -159,16 +159,8 @@ pub enum FileError {
 struct Writer(Vec<u8>);
 
 impl Writer {
-    fn u(&mut self, mut v: u64) {
-        loop {
-            let b = (v & 0x7f) as u8;
-            v >>= 7;
-            if v == 0 {
-                self.0.push(b);
-                return;
-            }
-            self.0.push(b | 0x80);
-        }
+    fn u(&mut self, v: u64) {
+        crate::typing::sigfile::push_varint(&mut self.0, v)
     }
 
     fn bytes(&mut self, b: &[u8]) {

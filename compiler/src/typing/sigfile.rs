@@ -109,17 +109,23 @@ struct Writer {
     out: Vec<u8>,
 }
 
-impl Writer {
-    fn u(&mut self, mut v: u64) {
-        loop {
-            let b = (v & 0x7f) as u8;
-            v >>= 7;
-            if v == 0 {
-                self.out.push(b);
-                return;
-            }
-            self.out.push(b | 0x80);
+/// Appends `v` as an unsigned LEB128 number (7 bits per byte, high bit set on all but the
+/// last): the integer encoding of our binary files (`.cji`, `.cjx`, embedded interfaces).
+pub(crate) fn push_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
         }
+        out.push(b | 0x80);
+    }
+}
+
+impl Writer {
+    fn u(&mut self, v: u64) {
+        push_varint(&mut self.out, v)
     }
 
     fn i(&mut self, v: i32) {
