@@ -103,7 +103,7 @@ const DIRECTIVES: &[Directive] = &[
     d("labels", ArgKind::Bool, OPTIONS, "Choose whether to ignore labels in function types.", false),
     d("ppx", ArgKind::Str, OPTIONS, "After parsing, pipe the abstract syntax tree through the preprocessor\n  command.", false),
     d("principal", ArgKind::Bool, OPTIONS, "Make sure that all types are derived in a principal way.", false),
-    d("rectypes", ArgKind::None, OPTIONS, "Allow arbitrary recursive types during type-checking.", false),
+    d("rectypes", ArgKind::None, OPTIONS, "Allow arbitrary recursive types during type-checking.", true),
     d("warn_error", ArgKind::Str, OPTIONS, "Treat as errors the warnings enabled by the argument.", true),
     d("warnings", ArgKind::Str, OPTIONS, "Enable or disable warnings according to the argument.", true),
 ];
@@ -193,6 +193,11 @@ pub fn run(top: &mut Toplevel, dir: &ToplevelDirective, src: &Source, on: &mut d
             Some(alert) => PhraseResult::directive(format!("File \"_none_\", line 1:\n{}", alert.0)),
             None => silent(),
         },
+        ("rectypes", None) => {
+            let flags = compiler::typing::clflags::get();
+            compiler::typing::clflags::set(compiler::typing::clflags::TypingFlags { rectypes: true, ..flags });
+            silent()
+        }
         ("typeof", Some(Arg::String(text))) => typeof_text(top, text),
         ("install_printer", Some(Arg::Ident(lid))) => crate::printers::install(top, lid),
         ("remove_printer", Some(Arg::Ident(lid))) => crate::printers::remove(top, lid),
