@@ -200,22 +200,8 @@ impl<'a> Reader<'a> {
         Ok(r)
     }
 
-    fn byte(&mut self) -> Result<u8, FileError> {
-        let b = *self.bytes.get(self.pos).ok_or(FileError::Corrupted)?;
-        self.pos += 1;
-        Ok(b)
-    }
-
     fn u(&mut self) -> Result<u64, FileError> {
-        let mut v: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= ((b & 0x7f) as u64) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(FileError::Corrupted)
+        crate::typing::sigfile::read_varint(self.bytes, &mut self.pos).ok_or(FileError::Corrupted)
     }
 
     /// A length or count, never more than the bytes left (bounds allocations on bad input).

@@ -201,7 +201,7 @@ impl Sizer {
 
     /// A declaration's uid. Calibrated against OCaml 4.13's toplevel, where it costs about a
     /// byte (OCaml's own counters make it vary).
-    fn uid(&mut self, _stamp: u32) {
+    fn uid(&mut self) {
         self.int(0);
     }
 
@@ -364,10 +364,10 @@ impl Sizer {
         self.type_expr(l.ty);
         self.loc(&l.loc);
         self.attributes();
-        self.uid(l.id.stamp);
+        self.uid();
     }
 
-    fn type_decl(&mut self, id: &Ident, d: &TypeDeclaration) {
+    fn type_decl(&mut self, d: &TypeDeclaration) {
         // 14 fields: params, arity, kind, private, manifest, variance, separability,
         // is_newtype, expansion_scope, loc, attributes, immediate, unboxed_default, uid.
         self.block(0, 14);
@@ -391,7 +391,7 @@ impl Sizer {
                     s.option(c.res.as_ref(), |s, t| s.type_expr(*t));
                     s.loc(&c.loc);
                     s.attributes();
-                    s.uid(c.id.stamp);
+                    s.uid();
                 });
                 self.int(0);
             }
@@ -406,7 +406,7 @@ impl Sizer {
         self.attributes();
         self.int(d.immediate as i64);
         self.int(0);
-        self.uid(id.stamp);
+        self.uid();
     }
 
     fn signature_item(&mut self, it: &SignatureItem) {
@@ -435,13 +435,13 @@ impl Sizer {
                 }
                 self.loc(&v.loc);
                 self.attributes();
-                self.uid(id.stamp);
+                self.uid();
                 self.int(0);
             }
             SignatureItem::Type(id, d, _) => {
                 self.block(1, 4);
                 self.ident(id);
-                self.type_decl(id, d);
+                self.type_decl(d);
                 self.int(0);
                 self.int(0);
             }
@@ -457,7 +457,7 @@ impl Sizer {
                 self.int(e.private as i64);
                 self.loc(&e.loc);
                 self.attributes();
-                self.uid(id.stamp);
+                self.uid();
                 self.int(0);
                 self.int(0);
             }
@@ -470,7 +470,7 @@ impl Sizer {
                 self.module_type(&m.mty);
                 self.attributes();
                 self.loc(&m.loc);
-                self.uid(id.stamp);
+                self.uid();
                 self.int(0);
                 self.int(0);
             }
@@ -482,7 +482,7 @@ impl Sizer {
                 self.option(m.mty.as_ref(), |s, t| s.module_type(t));
                 self.attributes();
                 self.loc(&m.loc);
-                self.uid(id.stamp);
+                self.uid();
                 self.int(0);
             }
         }

@@ -123,6 +123,21 @@ pub(crate) fn push_varint(out: &mut Vec<u8>, mut v: u64) {
     }
 }
 
+/// Reads an unsigned LEB128 number at `*pos` (the inverse of `push_varint`); `None` when the
+/// bytes end first or the number does not fit in 64 bits.
+pub(crate) fn read_varint(bytes: &[u8], pos: &mut usize) -> Option<u64> {
+    let mut v: u64 = 0;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*pos)?;
+        *pos += 1;
+        v |= ((b & 0x7f) as u64) << shift;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
 impl Writer {
     fn u(&mut self, v: u64) {
         push_varint(&mut self.out, v)
@@ -573,19 +588,7 @@ impl Reader<'_> {
     }
 
     fn u(&mut self) -> R<u64> {
-        let mut v: u64 = 0;
-        let mut shift = 0;
-        loop {
-            let b = self.byte()?;
-            if shift >= 64 {
-                return Err(bad("number too long"));
-            }
-            v |= ((b & 0x7f) as u64) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-            shift += 7;
-        }
+        read_varint(self.bytes, &mut self.pos).ok_or_else(|| bad("truncated or too long number"))
     }
 
     fn u32(&mut self) -> R<u32> {
