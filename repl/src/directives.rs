@@ -102,7 +102,7 @@ const DIRECTIVES: &[Directive] = &[
     d("untrace_all", ArgKind::None, TRACING, "Stop tracing all functions traced so far.", false),
     d("labels", ArgKind::Bool, OPTIONS, "Choose whether to ignore labels in function types.", false),
     d("ppx", ArgKind::Str, OPTIONS, "After parsing, pipe the abstract syntax tree through the preprocessor\n  command.", false),
-    d("principal", ArgKind::Bool, OPTIONS, "Make sure that all types are derived in a principal way.", false),
+    d("principal", ArgKind::Bool, OPTIONS, "Make sure that all types are derived in a principal way.", true),
     d("rectypes", ArgKind::None, OPTIONS, "Allow arbitrary recursive types during type-checking.", true),
     d("warn_error", ArgKind::Str, OPTIONS, "Treat as errors the warnings enabled by the argument.", true),
     d("warnings", ArgKind::Str, OPTIONS, "Enable or disable warnings according to the argument.", true),
@@ -196,6 +196,11 @@ pub fn run(top: &mut Toplevel, dir: &ToplevelDirective, src: &Source, on: &mut d
         ("rectypes", None) => {
             let flags = compiler::typing::clflags::get();
             compiler::typing::clflags::set(compiler::typing::clflags::TypingFlags { rectypes: true, ..flags });
+            silent()
+        }
+        ("principal", Some(Arg::Bool(on))) => {
+            let flags = compiler::typing::clflags::get();
+            compiler::typing::clflags::set(compiler::typing::clflags::TypingFlags { principal: *on, ..flags });
             silent()
         }
         ("typeof", Some(Arg::String(text))) => typeof_text(top, text),

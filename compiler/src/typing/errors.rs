@@ -429,6 +429,8 @@ impl Warning {
             11 => "redundant-case",
             12 => "redundant-subpat",
             16 => "unerasable-optional-argument",
+            18 => "not-principal",
+            19 => "non-principal-labels",
             23 => "useless-record-with",
             26 => "unused-var",
             27 => "unused-var-strict",

@@ -23,6 +23,7 @@ pub mod parmatch;
 pub mod parse;
 pub mod path;
 pub mod predef;
+pub mod principal;
 pub mod printtyp;
 pub mod rec_check;
 pub mod report;

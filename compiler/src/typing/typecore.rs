@@ -8,6 +8,7 @@ use super::errors::{ErrorKind, TypeError, Warning};
 use super::ident::{Ident, IdentKind};
 use super::path::Path;
 use super::predef;
+use super::principal;
 use super::typedtree as T;
 use super::types::*;
 use super::typetexp::{self, TypeVars, VarPolicy};
@@ -102,10 +103,12 @@ impl Typer {
     }
 
     fn unify_exp(&self, env: &Env, loc: &Location, ty: TypeExpr, expected: TypeExpr) -> R<()> {
+        let expected = principal::instance(expected);
         ctype::unify(env, ty, expected).map_err(|e| TypeError::new(loc, ErrorKind::ExprTypeClash(e, None)).with_env(env))
     }
 
     fn unify_pat(&self, env: &Env, loc: &Location, ty: TypeExpr, expected: TypeExpr) -> R<()> {
+        let expected = principal::instance(expected);
         ctype::unify(env, ty, expected).map_err(|e| TypeError::new(loc, ErrorKind::PatternTypeClash(e)).with_env(env))
     }
 
@@ -205,9 +208,13 @@ impl Typer {
                 }
             }
             P::PatternDesc::Tuple(ps) => {
+                let start = principal::on().then(principal::start);
                 let tys: Vec<TypeExpr> = ps.iter().map(|_| ctype::newvar()).collect();
                 let tt = ctype::newty(TypeDesc::Tuple(tys.clone().into()));
                 self.unify_pat(env, loc, tt, expected)?;
+                if let Some(s) = start {
+                    tys.iter().for_each(|t| principal::mark_new(*t, s));
+                }
                 let mut out = Vec::new();
                 for (p, t) in ps.iter().zip(tys) {
                     out.push(self.pattern(env, p, t, vars)?);
@@ -228,6 +235,7 @@ impl Typer {
                 if !wildcard_all && sargs.len() != cd.arity {
                     return err(loc, ErrorKind::ConstructorArity(lid.txt.clone(), cd.arity, sargs.len()));
                 }
+                let start = principal::on().then(principal::start);
                 let (ty_args, ty_res) = ctype::instance_constructor(&cd);
                 if cd.generalized {
                     self.make_existentials_abstract(&cd.name, &ty_args, ty_res);
@@ -236,6 +244,9 @@ impl Typer {
                     self.gadt_eqs.extend(eqs);
                 } else {
                     self.unify_pat(env, loc, ty_res, expected)?;
+                }
+                if let Some(s) = start {
+                    ty_args.iter().for_each(|t| principal::mark_new(*t, s));
                 }
                 let mut args = Vec::new();
                 if wildcard_all {
@@ -253,9 +264,10 @@ impl Typer {
                 Ok(pk(T::PatternDesc::Construct(lid.clone(), cd, args), expected))
             }
             P::PatternDesc::Record(fields, closed) => {
-                let labels = self.disambiguate_labels(env, loc, fields.iter().map(|(l, _)| l), expected)?;
+                let labels = self.disambiguate_labels(env, loc, fields.iter().map(|(l, _)| l), expected, *closed == ClosedFlag::Closed)?;
                 let mut out = Vec::new();
                 let mut ty_record = None;
+                let start = principal::on().then(principal::start);
                 for ((lid, p), ld) in fields.iter().zip(labels) {
                     let (ty_res, ty_arg) = ctype::instance_label(&ld);
                     match ty_record {
@@ -265,14 +277,21 @@ impl Typer {
                         }
                         Some(r) => self.unify_pat(env, loc, ty_res, r)?,
                     }
+                    if let Some(s) = start {
+                        principal::mark_new(ty_arg, s);
+                    }
                     let tp = self.pattern(env, p, ty_arg, vars)?;
                     out.push((lid.clone(), ld, tp));
                 }
                 Ok(pk(T::PatternDesc::Record(out, *closed), expected))
             }
             P::PatternDesc::Array(ps) => {
+                let start = principal::on().then(principal::start);
                 let elt = ctype::newvar();
                 self.unify_pat(env, loc, ctype::newty(TypeDesc::Constr(predef::path_array(), vec![elt].into())), expected)?;
+                if let Some(s) = start {
+                    principal::mark_new(elt, s);
+                }
                 let mut out = Vec::new();
                 for p in ps {
                     out.push(self.pattern(env, p, elt, vars)?);
@@ -322,15 +341,22 @@ impl Typer {
                 Ok(pk(T::PatternDesc::Or(Box::new(t1), Box::new(t2)), expected))
             }
             P::PatternDesc::Constraint(p, sty) => {
+                let start = principal::on().then(principal::start);
                 let ty = self.transl_annot(env, sty)?;
+                if let Some(s) = start {
+                    principal::mark_new(ty, s);
+                }
                 let ty = match desc(ty) {
                     TypeDesc::Poly(b, vs) if vs.is_empty() => b,
                     TypeDesc::Poly(..) => ctype::instance_poly(ty),
                     _ => ty,
                 };
-                self.unify_pat(env, loc, ty, expected)?;
+                // Principal mode: the annotation stays known for the inner pattern; the
+                // pattern's own type, which the rest of the program sees, is a copy.
+                let outer = principal::instance(ty);
+                self.unify_pat(env, loc, outer, expected)?;
                 let tp = self.pattern(env, p, ty, vars)?;
-                Ok(T::Pattern { loc: loc.clone(), ..tp })
+                Ok(T::Pattern { loc: loc.clone(), ty: if start.is_some() { outer } else { tp.ty }, ..tp })
             }
             P::PatternDesc::Lazy(p) => {
                 let a = ctype::newvar();
@@ -470,6 +496,7 @@ impl Typer {
                 if !td.constrs.is_empty() || matches!(td.decl.kind, TypeKind::Variant(_)) {
                     if let Longident::Lident(_) = &lid.txt {
                         if let Some(cd) = td.constrs.iter().find(|c| &*c.name == name) {
+                            self.check_principal_constructor(lid, expected, &candidates, p);
                             return Ok(cd.clone());
                         }
                         if candidates.is_err() || !matches!(td.decl.kind, TypeKind::Open) {
@@ -477,6 +504,7 @@ impl Typer {
                         }
                     } else if let Ok(cs) = &candidates {
                         if let Some(cd) = cs.iter().find(|c| &c.type_path == p) {
+                            self.check_principal_constructor(lid, expected, &candidates, p);
                             return Ok(cd.clone());
                         }
                     }
@@ -489,6 +517,18 @@ impl Typer {
         }
     }
 
+    /// Principal mode: a constructor chosen from an expected type that is not known, where its
+    /// name alone would have chosen another type's, gets warning 18.
+    fn check_principal_constructor<E>(&mut self, lid: &Located<Longident>, expected: TypeExpr, candidates: &Result<Vec<Rc<ConstructorDescription>>, E>, p: &Path) {
+        if principal::known(expected) {
+            return;
+        }
+        let by_name = matches!(candidates, Ok(cs) if cs.first().map(|c| &c.type_path == p).unwrap_or(false));
+        if !by_name {
+            self.warn(&lid.loc, 18, "this type-based constructor disambiguation is not principal.");
+        }
+    }
+
     /// The labels of a record expression or pattern, all of one record type.
     fn disambiguate_labels<'a>(
         &mut self,
@@ -496,8 +536,10 @@ impl Typer {
         loc: &Location,
         lids: impl Iterator<Item = &'a Located<Longident>>,
         expected: TypeExpr,
+        closed: bool,
     ) -> R<Vec<Rc<LabelDescription>>> {
         let lids: Vec<&Located<Longident>> = lids.collect();
+        let written: Vec<&str> = lids.iter().map(|l| l.txt.last()).collect();
         let expected_labels = match desc(ctype::expand_head(env, expected)) {
             TypeDesc::Constr(p, _) => {
                 let inline = self.inline_labels.as_ref().filter(|ls| ls.first().map(|l| l.type_path == p).unwrap_or(false)).map(|ls| ls.to_vec());
@@ -509,6 +551,10 @@ impl Typer {
             _ => None,
         };
         let mut out: Vec<Rc<LabelDescription>> = Vec::new();
+        // Principal mode: labels taken from an expected type that is not known, where their
+        // names alone would have chosen another type, make one warning for the record.
+        let check_principal = expected_labels.is_some() && !principal::known(expected);
+        let mut not_principal = false;
         // The type chosen: from the expectation, else from the first label.
         let mut chosen: Option<(Path, Vec<Rc<LabelDescription>>)> = expected_labels;
         for lid in &lids {
@@ -519,7 +565,12 @@ impl Typer {
             }
             let ld = match &chosen {
                 Some((p, labels)) => match labels.iter().find(|l| &*l.name == name) {
-                    Some(l) => l.clone(),
+                    Some(l) => {
+                        if check_principal && !record_label_by_name_is(env, lid, p, &written, closed) {
+                            not_principal = true;
+                        }
+                        l.clone()
+                    }
                     None => {
                         // A label of another type: report the mix, or unboundness.
                         match env.lookup_all_labels(&lid.txt) {
@@ -558,6 +609,9 @@ impl Typer {
             };
             out.push(ld);
         }
+        if not_principal {
+            self.warn(loc, 18, "this type-based record disambiguation is not principal.");
+        }
         Ok(out)
     }
 
@@ -583,7 +637,7 @@ impl Typer {
                     let text = if msg.is_empty() { name } else { format!("{}\n{}", name, msg) };
                     self.warn(loc, crate::typing::errors::ALERT_DEPRECATED, text);
                 }
-                let ty = ctype::instance(v.desc.ty);
+                let ty = principal::instance(ctype::instance(v.desc.ty));
                 self.unify_exp(env, loc, ty, expected)?;
                 Ok(mk(T::ExpressionDesc::Ident(v.path, lid.clone(), v.desc), loc, ty))
             }
@@ -620,16 +674,25 @@ impl Typer {
                 }
             }
             P::ExpressionDesc::Apply(f, args) => {
+                let start = principal::on().then(principal::start);
                 let tf = self.expr_no_expect(env, f)?;
+                if let Some(s) = start {
+                    principal::mark_new(tf.ty, s);
+                }
                 let (targs, ty_res) = self.type_application(env, loc, &tf, args)?;
+                let ty_res = principal::instance(ty_res);
                 self.unify_exp(env, loc, ty_res, expected)?;
                 Ok(mk(T::ExpressionDesc::Apply(Box::new(tf), targs), loc, ty_res))
             }
             P::ExpressionDesc::Match(scrut, cases) => {
                 ctype::begin_def();
+                let start = principal::on().then(principal::start);
                 let ts = self.expr_no_expect(env, scrut);
                 ctype::end_def();
                 let ts = ts?;
+                if let Some(s) = start {
+                    principal::mark_new(ts.ty, s);
+                }
                 // A case's or-pattern may mix values and `exception p`: each part goes to its
                 // side (the right-hand side is then typed on both).
                 let mut vcases_owned: Vec<P::Case> = Vec::new();
@@ -686,8 +749,12 @@ impl Typer {
                 if sargs.len() != cd.arity {
                     return err(loc, ErrorKind::ConstructorArity(lid.txt.clone(), cd.arity, sargs.len()));
                 }
+                let start = principal::on().then(principal::start);
                 let (ty_args, ty_res) = ctype::instance_constructor(&cd);
                 self.unify_exp(env, loc, ty_res, expected)?;
+                if let Some(s) = start {
+                    ty_args.iter().for_each(|t| principal::mark_new(*t, s));
+                }
                 let mut args = Vec::new();
                 for (e, t) in sargs.into_iter().zip(ty_args) {
                     if cd.inline_record.is_some() && !matches!(e.desc, P::ExpressionDesc::Record(..)) {
@@ -705,7 +772,7 @@ impl Typer {
             }
             P::ExpressionDesc::Record(fields, base) => self.type_record(env, loc, fields, base.as_deref(), expected),
             P::ExpressionDesc::Field(e, lid) => {
-                let te = self.expr_no_expect(env, e)?;
+                let te = self.record_operand(env, e)?;
                 let ld = self.label_of_field(env, lid, te.ty)?;
                 let (ty_res, ty_arg) = ctype::instance_label(&ld);
                 self.unify_exp(env, &e.loc, te.ty, ty_res)?;
@@ -713,7 +780,7 @@ impl Typer {
                 Ok(mk(T::ExpressionDesc::Field(Box::new(te), lid.clone(), ld), loc, ty_arg))
             }
             P::ExpressionDesc::Setfield(e, lid, v) => {
-                let te = self.expr_no_expect(env, e)?;
+                let te = self.record_operand(env, e)?;
                 let ld = self.label_of_field(env, lid, te.ty)?;
                 if !ld.mutable {
                     return err(loc, ErrorKind::LabelNotMutable(lid.txt.clone()));
@@ -787,10 +854,16 @@ impl Typer {
                 Ok(mk(T::ExpressionDesc::For(id, Box::new(tlo), Box::new(thi), *dir, Box::new(tb)), loc, unit))
             }
             P::ExpressionDesc::Constraint(e, sty) => {
+                let start = principal::on().then(principal::start);
                 let ty = self.transl_annot(env, sty)?;
+                if let Some(s) = start {
+                    principal::mark_new(ty, s);
+                }
                 let te = self.expr(env, e, ty)?;
+                // Principal mode: the annotation stays known, the expression gets a copy.
+                let ty = principal::instance(ty);
                 self.unify_exp(env, loc, ty, expected)?;
-                Ok(T::Expression { loc: loc.clone(), ..te })
+                Ok(T::Expression { loc: loc.clone(), ty, ..te })
             }
             P::ExpressionDesc::Coerce(e, from, to) => {
                 let ty_to = self.transl_annot(env, to)?;
@@ -919,6 +992,9 @@ impl Typer {
             P::ExpressionDesc::Override(fields) => self.type_override(env, loc, fields, expected),
             P::ExpressionDesc::New(_) => err(loc, ErrorKind::NotSupported("Classes".into())),
             P::ExpressionDesc::Pack(me) => {
+                if !principal::known_head(env, expected) && matches!(desc(ctype::expand_head(env, expected)), TypeDesc::Package(..)) {
+                    self.warn(loc, 18, "this module packing is not principal.");
+                }
                 let target = package_module_type(env, expected, loc)?;
                 let tme = super::typemod::type_module(self, env, me)?;
                 super::typemod::check_inclusion(env, &me.loc, &tme.mty, &target)?;
@@ -988,6 +1064,9 @@ impl Typer {
         if let TypeDesc::Constr(p, _) = desc(ctype::expand_head(env, ty)) {
             if let Some(td) = env.find_type_data(&p) {
                 if let Some(l) = td.labels.iter().find(|l| &*l.name == name) {
+                    if !principal::known(ty) && !label_by_name_is(env, lid, &p) {
+                        self.warn(&lid.loc, 18, "this type-based field disambiguation is not principal.");
+                    }
                     return Ok(l.clone());
                 }
                 if !td.labels.is_empty() || matches!(td.decl.kind, TypeKind::Record(..)) {
@@ -999,16 +1078,30 @@ impl Typer {
         Ok(ls[0].clone())
     }
 
+    /// The record of `e.l`, `e.l <- v` or `{e with ..}`; principal mode records the structure
+    /// its typing made as known.
+    fn record_operand(&mut self, env: &Env, e: &P::Expression) -> R<T::Expression> {
+        let start = principal::on().then(principal::start);
+        let te = self.expr_no_expect(env, e)?;
+        if let Some(s) = start {
+            principal::mark_new(te.ty, s);
+        }
+        Ok(te)
+    }
+
     fn type_record(&mut self, env: &Env, loc: &Location, fields: &[(Located<Longident>, P::Expression)], base: Option<&P::Expression>, expected: TypeExpr) -> R<T::Expression> {
         let tbase = match base {
-            Some(b) => Some(self.expr_no_expect(env, b)?),
+            Some(b) => Some(self.record_operand(env, b)?),
             None => None,
         };
+        let is_constr = |t: TypeExpr| matches!(desc(ctype::expand_head(env, t)), TypeDesc::Constr(..));
+        // The expected type guides the labels, unless it is unknown (or, in principal mode, not
+        // known) and the original record's type says more.
         let hint = match &tbase {
-            Some(b) if !matches!(desc(ctype::expand_head(env, expected)), TypeDesc::Constr(..)) => b.ty,
+            Some(b) if !is_constr(expected) || (!principal::known(expected) && is_constr(b.ty)) => b.ty,
             _ => expected,
         };
-        let labels = self.disambiguate_labels(env, loc, fields.iter().map(|(l, _)| l), hint)?;
+        let labels = self.disambiguate_labels(env, loc, fields.iter().map(|(l, _)| l), hint, base.is_none())?;
         let Some(first) = labels.first().cloned() else {
             return err(loc, ErrorKind::Message("Empty record".into()));
         };
@@ -1019,6 +1112,7 @@ impl Typer {
         });
         let all_labels = if all_labels.len() != first.all.len() { labels.clone() } else { all_labels };
         // One instance of the record type shared by all fields.
+        let start = principal::on().then(principal::start);
         let (ty_record, _) = ctype::instance_label(&first);
         self.unify_exp(env, loc, ty_record, expected)?;
         if let Some(b) = &tbase {
@@ -1030,6 +1124,9 @@ impl Typer {
             let r = c.copy(ld.res);
             let a = c.copy(ld.arg);
             self.unify_exp(env, loc, r, ty_record)?;
+            if let Some(s) = start {
+                principal::mark_new(a, s);
+            }
             let te = self.expr(env, e, a)?;
             given.insert(ld.pos, (lid.clone(), te));
         }
@@ -1189,7 +1286,12 @@ impl Typer {
             // The equations of this case's pattern hold in its guard and body only.
             let saved = std::mem::take(&mut self.gadt_eqs);
             let saved_ex = std::mem::take(&mut self.existentials);
+            let start = principal::on().then(principal::start);
             let lhs = self.pattern(env, &c.lhs, ty_arg, &mut vars);
+            if let Some(s) = start {
+                // The structure each variable got from its pattern is known in the body.
+                vars.iter().for_each(|v| principal::mark_new(v.ty, s));
+            }
             let eqs = std::mem::replace(&mut self.gadt_eqs, saved);
             let existentials = std::mem::replace(&mut self.existentials, saved_ex);
             typed.push((lhs?, vars, eqs, existentials));
@@ -1208,7 +1310,15 @@ impl Typer {
                 Some(g) => Some(self.expr(&env2, g, predef::type_bool())?),
                 None => None,
             };
-            let rhs = self.expr(&env2, &c.rhs, ty_res)?;
+            let rhs = if principal::on() {
+                // Each case on its own: what another case made the result type is no
+                // guide here (so a constructor it would need to disambiguate is an error).
+                let rhs = self.expr(&env2, &c.rhs, principal::case_result(ty_res))?;
+                self.unify_exp(&env2, &c.rhs.loc, rhs.ty, ty_res)?;
+                rhs
+            } else {
+                self.expr(&env2, &c.rhs, ty_res)?
+            };
             if let Some(p) = existentials.iter().find(|p| ctype::mentions_path(ty_res, p)) {
                 let got = super::printtyp::type_to_string(rhs.ty);
                 let name = super::printtyp::type_path_name(p);
@@ -1288,10 +1398,19 @@ impl Typer {
                 && remaining.iter().all(|(l, _)| *l == ArgLabel::Nolabel)
                 && non_opt.iter().any(|l| **l != ArgLabel::Nolabel)
         };
+        // Principal mode: one warning per application where labels are matched against a
+        // function type that is not known.
+        let mut warned = false;
         while !remaining.is_empty() {
             let expanded = ctype::expand_head(env, ty_fun);
             match desc(expanded) {
                 TypeDesc::Arrow(l, ty_arg, ty_ret) => {
+                    let mut may_warn = |me: &mut Self, loc: &Location, number: u32, what: &str| {
+                        if !warned && !principal::known_head(env, ty_fun) {
+                            warned = true;
+                            me.warn(loc, number, what);
+                        }
+                    };
                     let pos = if ignore_labels {
                         if l.is_optional() {
                             None
@@ -1312,6 +1431,9 @@ impl Typer {
                     };
                     match pos {
                         Some(i) => {
+                            if i > 0 && !ignore_labels {
+                                may_warn(self, &remaining[i].1.loc, 18, "commuting this argument is not principal.");
+                            }
                             let (al, sarg) = remaining.remove(i);
                             let targ = if l.is_optional() && !al.is_optional() {
                                 // `~x:e` (or a positional arg when ignoring labels) for `?x`: wrap in Some.
@@ -1328,6 +1450,7 @@ impl Typer {
                         }
                         None => {
                             if l.is_optional() && (ignore_labels || remaining.iter().any(|(al, _)| *al == ArgLabel::Nolabel)) {
+                                may_warn(self, &funct.loc, 19, "eliminated optional argument without principality.");
                                 // Erased: the application passes `None` (OCaml's typed tree has
                                 // the constructor there too); `None` in `out` means left open.
                                 let (_, none_cd) = option_constructors(env);
@@ -1335,6 +1458,7 @@ impl Typer {
                                 let none = mk(T::ExpressionDesc::Construct(Located::new(Longident::Lident("None".into()), gl.clone()), none_cd, vec![]), &gl, ty_arg);
                                 out.push((l, Some(none)));
                             } else {
+                                may_warn(self, &funct.loc, 19, "commuted an argument without principality.");
                                 out.push((l.clone(), None));
                                 omitted.push((l, ty_arg));
                             }
@@ -1671,6 +1795,19 @@ fn finalize_variants(env: &Env, p: &T::Pattern) {
             finalize_variants(env, b);
         }
     }
+}
+
+/// Would the name of `lid` alone (the latest label of that name) choose a label of type `p`?
+fn label_by_name_is(env: &Env, lid: &Located<Longident>, p: &Path) -> bool {
+    env.lookup_all_labels(&lid.txt).map(|ls| ls.first().map(|l| &l.type_path == p).unwrap_or(false)).unwrap_or(false)
+}
+
+/// `label_by_name_is` for a label of a record expression or pattern: the names alone choose
+/// among the types having all the labels written (exactly those when the record is closed).
+fn record_label_by_name_is(env: &Env, lid: &Located<Longident>, p: &Path, written: &[&str], closed: bool) -> bool {
+    let Ok(ls) = env.lookup_all_labels(&lid.txt) else { return false };
+    let fits = |l: &&Rc<LabelDescription>| written.iter().all(|n| l.all.iter().any(|a| &**a == *n)) && (!closed || l.all.len() == written.len());
+    ls.iter().find(fits).map(|l| &l.type_path == p).unwrap_or(false)
 }
 
 fn is_simple_var_of(p: &T::Pattern, id: &Ident) -> bool {

@@ -220,7 +220,11 @@ impl Typer {
 
     /// `e#m`.
     pub(super) fn type_send(&mut self, env: &Env, loc: &Location, obj: &P::Expression, meth: &Located<String>, expected: TypeExpr) -> R<T::Expression> {
+        let start = principal::on().then(principal::start);
         let tobj = self.expr_no_expect(env, obj)?;
+        if let Some(s) = start {
+            principal::mark_new(tobj.ty, s);
+        }
         let name: Rc<str> = Rc::from(meth.txt.as_str());
         let undefined = |valid: Vec<String>| err(&obj.loc, ErrorKind::UndefinedMethod(tobj.ty, meth.txt.clone(), valid));
         let ft = match desc(ctype::expand_head(env, tobj.ty)) {
@@ -234,7 +238,12 @@ impl Typer {
         };
         let ty = match desc(ft) {
             TypeDesc::Poly(b, vs) if vs.is_empty() => b,
-            TypeDesc::Poly(..) => ctype::instance_poly(ft),
+            TypeDesc::Poly(..) => {
+                if !principal::known_head(env, tobj.ty) {
+                    self.warn(loc, 18, "this use of a polymorphic method is not principal.");
+                }
+                ctype::instance_poly(ft)
+            }
             _ => ft,
         };
         self.unify_exp(env, loc, ty, expected)?;

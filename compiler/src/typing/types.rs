@@ -256,6 +256,11 @@ pub fn new_graph<E>(n: usize, build: impl FnOnce(&[TypeExpr]) -> Result<Vec<(Typ
     Ok(handles)
 }
 
+/// The handle the next node made will get (nodes are numbered in the order they are made).
+pub fn next_node_index() -> u32 {
+    STORE.with(|s| s.borrow().nodes.len() as u32)
+}
+
 pub fn new_generic(desc: TypeDesc) -> TypeExpr {
     new_ty(desc, GENERIC_LEVEL)
 }

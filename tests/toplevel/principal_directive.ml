@@ -1,0 +1,12 @@
+type t = A | B;;
+type u = A | C;;
+let g x = (x : t) = A;;
+#principal true;;
+let g x = (x : t) = A;;
+let h (x : t) = match x with A -> 1 | B -> 2;;
+#principal false;;
+let g x = (x : t) = A;;
+#principal;;
+#principal 1;;
+#principal true;;
+let k x = ignore (x : t); x = A;;
