@@ -253,7 +253,11 @@ fn lower_contravariant(env: &Env, lvl: i32, t: TypeExpr, v: Variance, seen: &mut
         return;
     }
     if v != Variance::Co {
-        update_level_to(t, lvl);
+        if super::principal::on() {
+            lower_variables(t, lvl);
+        } else {
+            update_level_to(t, lvl);
+        }
         return;
     }
     if seen.insert((t, v), ()).is_some() {
@@ -282,6 +286,24 @@ fn lower_contravariant(env: &Env, lvl: i32, t: TypeExpr, v: Variance, seen: &mut
         TypeDesc::Variant(row) => row.types().iter().for_each(|x| lower_contravariant(env, lvl, *x, v, seen)),
         TypeDesc::Object(m) => m.fields.iter().for_each(|(_, x)| lower_contravariant(env, lvl, *x, v, seen)),
         _ => {}
+    }
+}
+
+/// Principal mode lowers only the variables (and rows) of a contravariant part, as OCaml does:
+/// its structure is still generalized, so each use of the binding gets a fresh copy of it.
+fn lower_variables(t: TypeExpr, lvl: i32) {
+    let mut seen = FxHashSet::default();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        let t = repr(t);
+        let l = level(t);
+        if l <= lvl || l == GENERIC_LEVEL || !seen.insert(t) {
+            continue;
+        }
+        match desc(t) {
+            TypeDesc::Var(_) | TypeDesc::Variant(_) | TypeDesc::Object(_) => update_level_to(t, lvl),
+            d => stack.extend(children(&d)),
+        }
     }
 }
 

@@ -359,8 +359,12 @@ impl Typer {
                 Ok(T::Pattern { loc: loc.clone(), ty: if start.is_some() { outer } else { tp.ty }, ..tp })
             }
             P::PatternDesc::Lazy(p) => {
+                let start = principal::on().then(principal::start);
                 let a = ctype::newvar();
                 self.unify_pat(env, loc, ctype::newty(TypeDesc::Constr(predef::path_lazy_t(), vec![a].into())), expected)?;
+                if let Some(s) = start {
+                    principal::mark_new(a, s);
+                }
                 let tp = self.pattern(env, p, a, vars)?;
                 Ok(pk(T::PatternDesc::Lazy(Box::new(tp)), expected))
             }
