@@ -93,3 +93,5 @@ let h33 x = (fun y -> y.a) (x : r);;
 let h34 () = (fun y -> y.a) ({a = 1; b = 2} : r);;
 let h35 (f : unit -> t option) = match f () with Some A -> 1 | _ -> 2;;
 let h36 x = (x : t) |> function A -> 1 | B -> 2;;
+let h21 = function A -> (B : t) | B -> A;;
+let f12 (l : t list) = List.map (function A -> 1 | B -> 2) l;;

@@ -161,7 +161,9 @@ impl TypeError {
             ErrorKind::NoConstructorInType(ty, name, what) => {
                 let mut n = Names::new();
                 f.p("@[<v>@[");
-                f.string(&format!("This {} expression is expected to have type", what));
+                // OCaml says "This variant expression" and "This variant pattern".
+                let phrase = if *what == "pattern" { "variant pattern".to_string() } else { format!("{} expression", what) };
+                f.string(&format!("This {} is expected to have type", phrase));
                 f.p("@ ");
                 print_type_box(f, &mut n, *ty);
                 f.p("@]@,");
