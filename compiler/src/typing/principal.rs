@@ -179,3 +179,51 @@ fn forget(t: TypeExpr, memo: &mut FxHashMap<TypeExpr, TypeExpr>) -> TypeExpr {
     set_desc(placeholder, nd);
     placeholder
 }
+
+/// `(e :> t)` with no source type, `e`'s type not known, both types ground, and a subtyping
+/// needed beyond what unifying with `t` opened in its covariant parts allows (OCaml's "single
+/// coercion"): the coercion is not principal.
+pub fn ground_coercion_not_principal(env: &Env, source: TypeExpr, target: TypeExpr) -> bool {
+    if known(source) || !ctype::free_variables(source).is_empty() || !ctype::free_variables(target).is_empty() {
+        return false;
+    }
+    let snap = snapshot();
+    let single = ctype::unify(env, source, enlarge(env, target, &mut FxHashSet::default())).is_ok();
+    backtrack(snap);
+    !single
+}
+
+/// `t` with its closed object types and polymorphic variants opened where they are covariant.
+fn enlarge(env: &Env, t: TypeExpr, seen: &mut FxHashSet<TypeExpr>) -> TypeExpr {
+    let t = repr(t);
+    if !seen.insert(t) {
+        return t;
+    }
+    let d = match desc(ctype::expand_head(env, t)) {
+        TypeDesc::Object(m) if m.closed => TypeDesc::Object(std::rc::Rc::new(Methods { fields: m.fields.clone(), closed: false })),
+        TypeDesc::Variant(row) if row.closed && row.fields.iter().all(|(_, f)| matches!(f, RowField::Present(_))) => {
+            let fields = row
+                .fields
+                .iter()
+                .map(|(l, f)| {
+                    let f = match f {
+                        RowField::Present(None) => RowField::Either(true, std::rc::Rc::from(vec![]), false),
+                        RowField::Present(Some(a)) => RowField::Either(false, std::rc::Rc::from(vec![*a]), false),
+                        f => f.clone(),
+                    };
+                    (l.clone(), f)
+                })
+                .collect();
+            TypeDesc::Variant(std::rc::Rc::new(Row { fields, closed: true, name: None }))
+        }
+        TypeDesc::Arrow(l, a, b) => TypeDesc::Arrow(l, a, enlarge(env, b, seen)),
+        TypeDesc::Tuple(ts) => TypeDesc::Tuple(ts.iter().map(|x| enlarge(env, *x, seen)).collect()),
+        TypeDesc::Constr(p, args) if !args.is_empty() => {
+            let variance = env.find_type(&p).map(|d| d.variance.clone()).unwrap_or_default();
+            let args = args.iter().enumerate().map(|(i, a)| if variance.get(i) == Some(&(true, false)) { enlarge(env, *a, seen) } else { *a }).collect();
+            TypeDesc::Constr(p, args)
+        }
+        _ => return t,
+    };
+    ctype::newty(d)
+}

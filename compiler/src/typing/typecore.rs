@@ -876,12 +876,23 @@ impl Typer {
                         let ty_from = self.transl_annot(env, f)?;
                         self.expr(env, e, ty_from)?
                     }
-                    None => self.expr_no_expect(env, e)?,
+                    None => {
+                        let start = principal::on().then(principal::start);
+                        let te = self.expr_no_expect(env, e)?;
+                        if let Some(s) = start {
+                            principal::mark_new(te.ty, s);
+                        }
+                        te
+                    }
                 };
                 // Subtyping covers polymorphic variants (a closed row into a larger one),
                 // object types (fewer methods) and private types.
                 if (from.is_some() || !self.open_coercion_source(env, te.ty, ty_to)) && ctype::unify(env, te.ty, ty_to).is_err() {
+                    let not_principal = from.is_none() && principal::on() && principal::ground_coercion_not_principal(env, te.ty, ty_to);
                     ctype::subtype(env, te.ty, ty_to).map_err(|e| TypeError::new(loc, ErrorKind::NotSubtype(e)).with_env(env))?;
+                    if not_principal {
+                        self.warn(loc, 18, "this ground coercion is not principal.");
+                    }
                 }
                 self.unify_exp(env, loc, ty_to, expected)?;
                 Ok(T::Expression { loc: loc.clone(), ty: ty_to, ..te })
