@@ -22,3 +22,18 @@ val string_of_formatting_lit : formatting_lit -> string
 val string_of_fmtty : ('a, 'b, 'c, 'd, 'e, 'f) fmtty -> string
 val fix_padding : padty -> int -> string -> string
 val convert_float : float_conv -> int -> float -> string
+
+(* Formats read at run time: parsed, then checked against the argument types expected.
+   Errors are [Failure] with OCaml's texts ("invalid format ...", "bad input: format type
+   mismatch between ..."). *)
+exception Type_mismatch
+
+val format_of_string_fmtty :
+  string -> ('a, 'b, 'c, 'd, 'e, 'f) fmtty -> ('a, 'b, 'c, 'd, 'e, 'f) format6
+
+val format_of_string_format :
+  string -> ('a, 'b, 'c, 'd, 'e, 'f) format6 -> ('a, 'b, 'c, 'd, 'e, 'f) format6
+
+(* For Scanf's "%( %)": raises [Type_mismatch] itself when the types differ. *)
+val format_of_string_subst :
+  string -> ('a, 'b, 'c, 'd, 'e, 'f, 'g, 'h, 'i, 'j, 'k, 'l) fmtty_rel -> ('a, 'b, 'c, 'd, 'e, 'f) format6

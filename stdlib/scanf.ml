@@ -153,6 +153,8 @@ end
 
 open CamlinternalFormatBasics
 
+external magic : 'a -> 'b = "%identity"
+
 type ('a, 'b, 'c, 'd) scanner = ('a, Scanning.in_channel, 'b, 'c, 'a -> 'd, 'd) format6 -> 'c
 
 exception Scan_failure of string
@@ -628,8 +630,15 @@ let rec make_scanf : type a c d e f.
         Cons (x, make_scanf ib rest other_readers)
       | Nil -> invalid_arg "scanf: missing reader")
   | Ignored_param (ign, rest) -> ignored ib ign rest readers
-  | Format_arg _ -> invalid_arg "scanf: bad conversion \"%{\" (not supported by this Stdlib)"
-  | Format_subst _ -> invalid_arg "scanf: bad conversion \"%(\" (not supported by this Stdlib)"
+  | Format_arg (width, ty, rest) ->
+    let fmt = read_format ib width (fun s -> CamlinternalFormat.format_of_string_fmtty s ty) in
+    Cons (fmt, make_scanf ib rest readers)
+  | Format_subst (width, ty, rest) ->
+    (* The format read is returned, then its conversions are scanned in turn. *)
+    let fmt = read_format ib width (fun s -> CamlinternalFormat.format_of_string_subst s ty) in
+    let (Format (inner, _)) = fmt in
+    let rest = CamlinternalFormatBasics.concat_fmt (magic inner) rest in
+    magic (Cons (fmt, make_scanf ib (magic rest) (magic readers)))
   | Alpha _ -> invalid_arg "scanf: bad conversion \"%a\""
   | Theta _ -> invalid_arg "scanf: bad conversion \"%t\""
   | Custom _ -> invalid_arg "scanf: bad conversion \"%?\" (custom converter)"
@@ -703,8 +712,17 @@ and ignored : type x y a c d e f.
       match readers with
       | Cons (reader, other_readers) -> ignore (reader ib); make_scanf ib rest other_readers
       | Nil -> invalid_arg "scanf: missing reader")
-  | Ignored_format_arg _ -> invalid_arg "scanf: bad conversion \"%_{\" (not supported by this Stdlib)"
+  | Ignored_format_arg (width, ty) ->
+    ignore (read_format ib width (fun s -> CamlinternalFormat.format_of_string_fmtty s ty));
+    make_scanf ib rest readers
   | Ignored_format_subst _ -> invalid_arg "scanf: bad conversion \"%_(\""
+
+(* "%{ %}" and "%( %)": a format written as an OCaml string, checked by [of_string]. *)
+and read_format : type r. Scanning.in_channel -> pad_option -> (string -> r) -> r =
+  fun ib width of_string ->
+  ignore (scan_caml_string (width_of_pad_option width) ib);
+  let s = token ib in
+  try of_string s with Failure message -> bad_input message
 
 and ignored_int ib iconv width =
   let scan, prefix = int_scanner_and_prefix iconv in
@@ -733,7 +751,7 @@ let rec take_readers : type a c d e f.
   | String_literal (_, rest) -> take_readers k rest
   | Char_literal (_, rest) -> take_readers k rest
   | Format_arg (_, _, rest) -> take_readers k rest
-  | Format_subst _ -> invalid_arg "scanf: bad conversion \"%(\" (not supported by this Stdlib)"
+  | Format_subst (_, ty, rest) -> take_fmtty_readers k (magic ty) (magic rest)
   | Alpha rest -> take_readers k rest
   | Theta rest -> take_readers k rest
   | Formatting_lit (_, rest) -> take_readers k rest
@@ -745,6 +763,30 @@ let rec take_readers : type a c d e f.
   | Scan_get_counter (_, rest) -> take_readers k rest
   | Scan_next_char rest -> take_readers k rest
   | Custom (_, _, rest) -> take_readers k rest
+
+(* The readers a "%( %)" substitution will ask for, from its argument types. *)
+and take_fmtty_readers : type x1 x2 x3 x4 x5 x6 a c d e f.
+  ((d, e) results -> e) -> (x1, x2, x3, x4, x5, x6) fmtty -> (a, Scanning.in_channel, c, d, e, f) fmt -> d =
+  fun k ty rest ->
+  let reader r = magic (fun reader -> take_fmtty_readers (fun others -> k (magic (Cons (reader, others)))) r rest) in
+  match ty with
+  | End_of_fmtty -> take_readers k rest
+  | Reader_ty r -> reader r
+  | Ignored_reader_ty r -> reader r
+  | Char_ty r -> take_fmtty_readers k r rest
+  | String_ty r -> take_fmtty_readers k r rest
+  | Int_ty r -> take_fmtty_readers k r rest
+  | Int32_ty r -> take_fmtty_readers k r rest
+  | Nativeint_ty r -> take_fmtty_readers k r rest
+  | Int64_ty r -> take_fmtty_readers k r rest
+  | Float_ty r -> take_fmtty_readers k r rest
+  | Bool_ty r -> take_fmtty_readers k r rest
+  | Format_arg_ty (_, r) -> take_fmtty_readers k r rest
+  | Format_subst_ty (sub, _, r) ->
+    take_fmtty_readers k (magic (CamlinternalFormatBasics.concat_fmtty (magic sub) (magic r))) rest
+  | Alpha_ty r -> take_fmtty_readers k r rest
+  | Theta_ty r -> take_fmtty_readers k r rest
+  | Any_ty r -> take_fmtty_readers k r rest
 
 and take_ignored_readers : type x y a c d e f.
   ((d, e) results -> e) -> (a, Scanning.in_channel, c, d, y, x) ignored ->
@@ -802,10 +844,13 @@ let fscanf ic fmt = kscanf (memo_from_channel ic) report_failure fmt
 
 let unescaped s = sscanf ("\"" ^ s ^ "\"") "%S%!" (fun x -> x)
 
-(* Reading a format from text needs a format-string parser, which this Stdlib does not have
-   yet (CamlinternalFormat only interprets formats the compiler built). *)
-let format_from_string _ _ =
-  failwith "Scanf.format_from_string: not supported by this Stdlib"
+(* A format written as an OCaml string in the input, checked against [format]'s type. *)
+let bscanf_format ib format f =
+  ignore (scan_caml_string max_int ib);
+  let s = token ib in
+  let fmt = try CamlinternalFormat.format_of_string_format s format with Failure m -> bad_input m in
+  f fmt
 
-let bscanf_format _ _ _ = failwith "Scanf.bscanf_format: not supported by this Stdlib"
-let sscanf_format _ _ _ = failwith "Scanf.sscanf_format: not supported by this Stdlib"
+let sscanf_format s format f = bscanf_format (from_string s) format f
+
+let format_from_string s format = sscanf_format ("\"" ^ String.escaped s ^ "\"") format (fun x -> x)

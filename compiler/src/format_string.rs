@@ -109,6 +109,37 @@ pub enum Node {
 pub struct FormatError {
     pub pos: usize,
     pub message: String,
+    /// An unclosed `%{`/`%(`: OCaml words this one with the position at the end.
+    pub unclosed: Option<u8>,
+}
+
+impl FormatError {
+    /// OCaml's `Failure` text for the invalid format `s`.
+    pub fn describe(&self, s: &[u8]) -> String {
+        let text = ocaml_escaped(s);
+        match self.unclosed {
+            Some(close) => format!("invalid format \"{}\": unclosed sub-format, expected \"%{}\" at character number {}", text, close as char, self.pos),
+            None => format!("invalid format \"{}\": at character number {}, {}", text, self.pos, self.message),
+        }
+    }
+}
+
+/// `String.escaped`, as `%S` writes a string.
+fn ocaml_escaped(s: &[u8]) -> String {
+    let mut out = String::new();
+    for &c in s {
+        match c {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\t' => out.push_str("\\t"),
+            b'\r' => out.push_str("\\r"),
+            8 => out.push_str("\\b"),
+            b' '..=b'~' => out.push(c as char),
+            _ => out.push_str(&format!("\\{:03}", c)),
+        }
+    }
+    out
 }
 
 /// Parses a whole format string.
@@ -141,7 +172,7 @@ impl<'a> Parser<'a> {
     }
 
     fn err<T>(&self, pos: usize, message: impl Into<String>) -> Result<T, FormatError> {
-        Err(FormatError { pos, message: message.into() })
+        Err(FormatError { pos, message: message.into(), unclosed: None })
     }
 
     /// Parses nodes up to the end of the string, or up to `%}` / `%)` when `closing` is
@@ -186,8 +217,7 @@ impl<'a> Parser<'a> {
             }
         }
         if let Some(close) = closing {
-            let open = if close == b'}' { '{' } else { '(' };
-            return self.err(self.s.len(), format!("unexpected end of format, expected \"%{}\" to close \"%{}\"", close as char, open));
+            return Err(FormatError { pos: self.s.len(), message: String::new(), unclosed: Some(close) });
         }
         flush(&mut text, &mut out);
         Ok((out, None))
@@ -348,7 +378,7 @@ impl<'a> Parser<'a> {
         } else {
             Precision::None
         };
-        let Some(conv) = self.peek() else { return self.err(start, "unexpected end of format") };
+        let Some(conv) = self.peek() else { return self.err(self.s.len(), "unexpected end of format") };
         self.i += 1;
         let pad_opt = match pad {
             Padding::Lit(_, n) => Some(n),
@@ -408,6 +438,11 @@ impl<'a> Parser<'a> {
             b'S' => Node::CamlString(text_pad()),
             b'B' | b'b' if fl.ignore => Node::Ignored(Ignored::Bool(pad_opt)),
             b'B' | b'b' => Node::Bool(text_pad()),
+            b'a' | b't' if fl.ignore => {
+                let sub = String::from_utf8_lossy(&self.s[start..self.i]).to_string();
+                let msg = format!("'_' is incompatible with '{}' in sub-format \"{}\"", conv as char, ocaml_escaped(sub.as_bytes()));
+                return self.err(start, msg);
+            }
             b'a' => Node::Alpha,
             b't' => Node::Theta,
             b'r' if fl.ignore => Node::Ignored(Ignored::Reader),
@@ -482,7 +517,7 @@ impl<'a> Parser<'a> {
                 }
             }
             b'[' => {
-                let set = self.char_set(start)?;
+                let set = self.char_set()?;
                 if fl.ignore {
                     Node::Ignored(Ignored::ScanCharSet(pad_opt, set))
                 } else {
@@ -498,7 +533,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `%[...]` after the `[`: the 32-byte bitmap of the characters it accepts.
-    fn char_set(&mut self, start: usize) -> Result<Vec<u8>, FormatError> {
+    fn char_set(&mut self) -> Result<Vec<u8>, FormatError> {
         let mut set = vec![0u8; 32];
         let add = |set: &mut Vec<u8>, c: u8| set[(c >> 3) as usize] |= 1 << (c & 7);
         let negate = self.peek() == Some(b'^');
@@ -507,7 +542,7 @@ impl<'a> Parser<'a> {
         }
         let mut first = true;
         loop {
-            let Some(c) = self.peek() else { return self.err(start, "unexpected end of format") };
+            let Some(c) = self.peek() else { return self.err(self.s.len(), "unexpected end of format") };
             self.i += 1;
             if c == b']' && !first {
                 break;

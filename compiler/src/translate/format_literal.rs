@@ -201,6 +201,6 @@ fn fmt(nodes: &[Node]) -> Constant {
 /// The `Format (fmt, s)` value of the literal `s`, or why it is invalid (the type checker
 /// has already refused invalid formats, so this is a safety net).
 pub fn format_value(s: &[u8]) -> Result<Constant, String> {
-    let nodes = fs::parse(s).map_err(|e| format!("invalid format \"{}\": at character number {}, {}", String::from_utf8_lossy(s), e.pos, e.message))?;
+    let nodes = fs::parse(s).map_err(|e| e.describe(s))?;
     Ok(Constant::Block(0, vec![fmt(&nodes), string(s)]))
 }

@@ -10,8 +10,7 @@ use crate::format_string::{self, FormatError, Ignored, IntSize, Node, Padding, P
 use crate::parsing::location::Location;
 
 fn invalid(loc: &Location, s: &[u8], e: &FormatError) -> TypeError {
-    let text = String::from_utf8_lossy(s);
-    TypeError::new(loc, ErrorKind::Message(format!("invalid format \"{}\": at character number {}, {}", text, e.pos, e.message)))
+    TypeError::new(loc, ErrorKind::Message(e.describe(s)))
 }
 
 /// Fresh type variables handed out in order. Typing the sub-format of `%( %)` twice (once for
@@ -104,14 +103,15 @@ fn sub_format_type(sub: &[Node], vars: &mut Vars, format6: &Path) -> (TypeExpr, 
     (ctype::newty(TypeDesc::Constr(format6.clone(), vec![a, b, c, d, e, f].into())), start)
 }
 
-/// `(a, b, c, d, e, f) format6` for the format string `s`, where `format6` is at `path`.
-pub fn type_format(loc: &Location, s: &[u8], format6: &Path) -> Result<TypeExpr, TypeError> {
+/// `(a, b, c, d, e, f) format6` for the format string `s`, where `format6` is at `path`;
+/// the types of its sub-formats use `sub_format6`.
+pub fn type_format(loc: &Location, s: &[u8], format6: &Path, sub_format6: &Path) -> Result<TypeExpr, TypeError> {
     let nodes = format_string::parse(s).map_err(|e| invalid(loc, s, &e))?;
     let mut vars = Vars { vars: Vec::new(), next: 0 };
     let b = ctype::newvar();
     let c = ctype::newvar();
     let e = ctype::newvar();
     let f = ctype::newvar();
-    let (a, d) = type_nodes(&nodes, b, c, f, e, &mut vars, format6);
+    let (a, d) = type_nodes(&nodes, b, c, f, e, &mut vars, sub_format6);
     Ok(ctype::newty(TypeDesc::Constr(format6.clone(), vec![a, b, c, d, e, f].into())))
 }

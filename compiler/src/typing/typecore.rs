@@ -1697,13 +1697,16 @@ impl Typer {
     /// Format strings: a string literal expected to be a `format6` is typed by its conversions.
     fn try_format_string(&mut self, env: &Env, loc: &Location, s: &[u8], expected: TypeExpr) -> R<Option<T::Expression>> {
         // Find `format6` through the abbreviations (`format`, `format4`) of the expected type.
+        // The sub-formats of `%{ %}` / `%( %)` get the innermost `format6`
+        // (CamlinternalFormatBasics'), as OCaml writes them.
         let mut t = expected;
         let mut found = None;
+        let mut innermost = None;
         for _ in 0..10 {
             if let TypeDesc::Constr(p, _) = desc(t) {
                 if p.last() == "format6" {
-                    found = Some(p);
-                    break;
+                    found.get_or_insert_with(|| p.clone());
+                    innermost = Some(p);
                 }
             }
             match ctype::try_expand_once(env, t) {
@@ -1711,8 +1714,8 @@ impl Typer {
                 None => break,
             }
         }
-        let Some(format6) = found else { return Ok(None) };
-        let fmt_ty = super::formats::type_format(loc, s, &format6)?;
+        let (Some(format6), Some(inner6)) = (found, innermost) else { return Ok(None) };
+        let fmt_ty = super::formats::type_format(loc, s, &format6, &inner6)?;
         self.unify_exp(env, loc, fmt_ty, expected)?;
         Ok(Some(mk(T::ExpressionDesc::Constant(T::Constant::String(s.to_vec())), loc, expected)))
     }
