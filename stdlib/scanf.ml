@@ -715,7 +715,11 @@ and ignored : type x y a c d e f.
   | Ignored_format_arg (width, ty) ->
     ignore (read_format ib width (fun s -> CamlinternalFormat.format_of_string_fmtty s ty));
     make_scanf ib rest readers
-  | Ignored_format_subst _ -> invalid_arg "scanf: bad conversion \"%_(\""
+  | Ignored_format_subst (width, ty) -> (
+      (* Scanned as "%( %)", dropping the format read but not what it scans. *)
+      match make_scanf ib (magic (Format_subst (width, magic ty, rest))) readers with
+      | Cons (_, args) -> magic args
+      | Nil -> invalid_arg "scanf: bad conversion \"%_(\"")
 
 (* "%{ %}" and "%( %)": a format written as an OCaml string, checked by [of_string]. *)
 and read_format : type r. Scanning.in_channel -> pad_option -> (string -> r) -> r =
@@ -805,7 +809,7 @@ and take_ignored_readers : type x y a c d e f.
   | Ignored_float _ -> take_readers k rest
   | Ignored_bool _ -> take_readers k rest
   | Ignored_format_arg _ -> take_readers k rest
-  | Ignored_format_subst _ -> invalid_arg "scanf: bad conversion \"%_(\""
+  | Ignored_format_subst (_, ty) -> take_fmtty_readers k (magic ty) (magic rest)
   | Ignored_scan_char_set _ -> take_readers k rest
   | Ignored_scan_get_counter _ -> take_readers k rest
   | Ignored_scan_next_char -> take_readers k rest

@@ -57,6 +57,10 @@ let () =
       Scanf.sscanf "\"<%d>\" 12" "%(%d%) %d" (fun f n m -> Printf.sprintf f n ^ string_of_int m));
   show "sscanf %( mismatch" (fun () ->
       Scanf.sscanf "\"<%s>\" 12" "%(%d%) %d" (fun f n m -> Printf.sprintf f n ^ string_of_int m));
+  show "sscanf %_(" (fun () ->
+      Scanf.sscanf "\"<%d>\"<5> 7" "%_(%d%) %d" (fun a b -> string_of_int a ^ "," ^ string_of_int b));
+  show "sscanf %_( no match" (fun () ->
+      Scanf.sscanf "\"<%d>\" 7" "%_(%d%) %d" (fun a b -> string_of_int a ^ "," ^ string_of_int b));
   show "sscanf_format" (fun () -> Scanf.sscanf_format "\"%d-%d\"" "%i%i" (fun f -> Printf.sprintf f 1 2));
   show "sscanf_format mismatch" (fun () ->
       Scanf.sscanf_format "\"%d-%s\"" "%i%i" (fun f -> Printf.sprintf f 1 2));

@@ -2,7 +2,6 @@ let f : (int -> string -> unit, Format.formatter, unit) format = "@[<hov %d>%s@]
 let g : (string -> int -> unit, Format.formatter, unit) format = "@{<%s>%d@}";;
 let h : (int -> string, unit, string) format = Scanf.format_from_string "x%dy" "%i";;
 let s2 x = Scanf.sscanf x "%{%d%}" (fun f -> f);;
-let s3 x = Scanf.sscanf x "%(%d%)" (fun f -> f);;
 Printf.printf "%(%d";;
 Printf.printf "%{%d";;
 Printf.printf "%[abc";;
