@@ -898,7 +898,8 @@ let rec check f ty =
   | U_end_of_format -> (U_end_of_format, ty)
   | U_char r -> let r, t = check r (char_ty ty) in (U_char r, t)
   | U_caml_char r -> let r, t = check r (char_ty ty) in (U_caml_char r, t)
-  | U_scan_next_char r -> let r, t = check r (char_ty ty) in (U_scan_next_char r, t)
+  (* OCaml's check refuses "%0c" (scan the next character) whatever the expected type. *)
+  | U_scan_next_char _ -> raise Type_mismatch
   | U_string (pad, r) -> let r, t = check r (string_ty (take_pad pad ty)) in (U_string (pad, r), t)
   | U_caml_string (pad, r) ->
     let r, t = check r (string_ty (take_pad pad ty)) in
