@@ -294,6 +294,9 @@ impl Toplevel {
                 items.push(self.print_eval(v, ty));
             } else {
                 for item in &res.signature {
+                    if printtyp::is_class_abbrev(&res.signature, item) {
+                        continue;
+                    }
                     items.push(self.print_sig_item(item, &done.stored, base));
                     short_paths::add_item(item);
                 }

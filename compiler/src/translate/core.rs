@@ -298,7 +298,7 @@ impl<'a> Translator<'a> {
         Ok(match &e.desc {
             D::Ident(p, _, vd) => match &vd.kind {
                 ValueKind::Primitive(prim) => self.eta_primitive(prim, e.ty, &e.loc)?,
-                ValueKind::Regular => self.path(p, &e.loc)?,
+                ValueKind::Regular | ValueKind::Class(_) => self.path(p, &e.loc)?,
             },
             D::Constant(T::Constant::String(s)) if self.is_format_type(e.ty) => {
                 Lambda::Const(super::format_literal::format_value(s).or_else(|m| err(&e.loc, m))?)

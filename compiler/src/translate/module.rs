@@ -27,7 +27,8 @@ pub fn component_kind(item: &SignatureItem) -> Option<CompKind> {
     match item {
         SignatureItem::Value(_, vd) => match vd.kind {
             ValueKind::Regular => Some(CompKind::Value),
-            ValueKind::Primitive(_) => None,
+            ValueKind::Class(ref c) if !c.is_type => Some(CompKind::Value),
+            ValueKind::Primitive(_) | ValueKind::Class(_) => None,
         },
         SignatureItem::TypeExt(..) => Some(CompKind::Extension),
         SignatureItem::Module(_, decl, _) => match decl.mty {
@@ -180,7 +181,7 @@ impl<'a> Translator<'a> {
                         let external = match src {
                             Some(SignatureItem::Value(_, vd)) => match &vd.kind {
                                 ValueKind::Primitive(prim) => Some((prim.clone(), vd.ty)),
-                                ValueKind::Regular => None,
+                                ValueKind::Regular | ValueKind::Class(_) => None,
                             },
                             _ => None,
                         };
@@ -390,7 +391,7 @@ impl<'a> Translator<'a> {
                     let f = self.primitive_closure(prim, vd.ty, &item.loc)?;
                     Lambda::let_(ident_var(id), f, body)
                 }
-                ValueKind::Regular => body,
+                ValueKind::Regular | ValueKind::Class(_) => body,
             },
             T::StructureItemDesc::Exception(id, _) => {
                 let slot = self.new_extension(id.name());

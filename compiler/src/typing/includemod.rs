@@ -177,6 +177,7 @@ fn item(env: &Env, it1: &SignatureItem, it2: &SignatureItem) -> Result<(), Reaso
             let prim_ok = match (&v1.kind, &v2.kind) {
                 (_, ValueKind::Regular) => true,
                 (ValueKind::Primitive(p1), ValueKind::Primitive(p2)) => p1.name == p2.name && p1.arity == p2.arity,
+                (ValueKind::Class(c1), ValueKind::Class(c2)) => c1.is_type == c2.is_type && (c2.virt || !c1.virt),
                 _ => false,
             };
             if prim_ok && ctype::moregeneral(env, v1.ty, v2.ty) {

@@ -420,7 +420,7 @@ impl Sizer {
                 self.type_expr(v.ty);
                 self.inferred = false;
                 match &v.kind {
-                    ValueKind::Regular => self.int(0),
+                    ValueKind::Regular | ValueKind::Class(_) => self.int(0),
                     ValueKind::Primitive(p) => {
                         self.block(0, 1);
                         // { prim_name; prim_arity; prim_alloc; prim_native_name; prim_native_repr_args; prim_native_repr_res }

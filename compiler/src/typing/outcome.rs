@@ -94,6 +94,106 @@ pub enum OutSigItem {
     TypeExt { type_name: String, type_params: Vec<String>, constructor: OutConstructor, private: bool },
     Module(String, OutModuleType, OutRec),
     ModType(String, Option<OutModuleType>),
+    /// `class c : ...` or `class type c = ...`.
+    Class(OutClass),
+}
+
+#[derive(Clone, Debug)]
+pub struct OutClass {
+    pub is_type: bool,
+    pub virt: bool,
+    pub params: Vec<String>,
+    pub name: String,
+    /// The parameters: label as printed (`l`, `?l`, or empty) and type.
+    pub args: Vec<(String, OutType)>,
+    pub body: OutClassBody,
+}
+
+#[derive(Clone, Debug)]
+pub enum OutClassBody {
+    /// A class type's name.
+    Name(String),
+    /// `object val .. method .. end`: name, mutable/private, virtual, type.
+    Sig { vars: Vec<(String, bool, bool, OutType)>, methods: Vec<(String, bool, bool, OutType)> },
+}
+
+fn print_class(f: &mut Formatter, c: &OutClass) {
+    f.p("@[<2>");
+    f.string(if c.is_type { "class type" } else { "class" });
+    if c.virt {
+        f.string(" virtual");
+    }
+    f.space();
+    if !c.params.is_empty() {
+        f.p("@[<1>[");
+        for (i, p) in c.params.iter().enumerate() {
+            if i > 0 {
+                f.string(", ");
+            }
+            f.string(p);
+        }
+        f.p("]@]");
+        f.space();
+    }
+    f.string(&c.name);
+    f.space();
+    f.string(if c.is_type { "=" } else { ":" });
+    f.space();
+    print_class_type(f, &c.args, &c.body);
+    f.p("@]");
+}
+
+fn print_class_type(f: &mut Formatter, args: &[(String, OutType)], body: &OutClassBody) {
+    if let Some(((lab, ty), rest)) = args.split_first() {
+        f.p("@[");
+        if !lab.is_empty() {
+            f.string(lab);
+            f.string(":");
+        }
+        print_type_2(f, ty);
+        f.string(" ->");
+        f.space();
+        print_class_type(f, rest, body);
+        f.p("@]");
+        return;
+    }
+    match body {
+        OutClassBody::Name(n) => {
+            f.p("@[");
+            f.string(n);
+            f.p("@]");
+        }
+        OutClassBody::Sig { vars, methods } => {
+            f.p("@[<hv 2>@[<2>object@]");
+            f.space();
+            let mut first = true;
+            let mut sep = |f: &mut Formatter| {
+                if !first {
+                    f.space();
+                }
+                first = false;
+            };
+            for (name, m, v, ty) in vars {
+                sep(f);
+                f.p("@[<2>");
+                f.string(&format!("val {}{}{} :", if *m { "mutable " } else { "" }, if *v { "virtual " } else { "" }, name));
+                f.space();
+                print_type(f, ty);
+                f.p("@]");
+            }
+            for (name, p, v, ty) in methods {
+                sep(f);
+                f.p("@[<2>");
+                f.string(&format!("method {}{}{} :", if *p { "private " } else { "" }, if *v { "virtual " } else { "" }, name));
+                f.space();
+                print_type(f, ty);
+                f.p("@]");
+            }
+            f.brk(1, -2);
+            f.string("end");
+            f.p("@]");
+        }
+    }
 }
 
 /// `x` or `( + )`, as OCaml prints value names.
@@ -444,6 +544,7 @@ pub fn print_module_type(f: &mut Formatter, m: &OutModuleType) {
 
 pub fn print_sig_item(f: &mut Formatter, item: &OutSigItem) {
     match item {
+        OutSigItem::Class(c) => print_class(f, c),
         OutSigItem::Value { name, ty, prims } => {
             let kwd = if prims.is_empty() { "val" } else { "external" };
             f.p("@[<2>");

@@ -439,15 +439,59 @@ pub fn tree_of_modtype(m: &ModuleType) -> OutModuleType {
     }
 }
 
+/// `class c : ...` / `class type c = ...` from its hidden value.
+fn tree_of_class(name: &str, c: &ClassInfo) -> OutSigItem {
+    use super::outcome::{OutClass, OutClassBody};
+    let mut n = Names::new();
+    let (params, ctor, var_tys, meth_tys) = ClassInfo::parts(c.sig_ty).unwrap_or((vec![], c.sig_ty, vec![], vec![]));
+    n.add_named_vars(c.sig_ty);
+    let params: Vec<String> = params.iter().map(|p| type_to_string_out(&n.tree_of_type(*p, true))).collect();
+    let mut args = Vec::new();
+    if c.has_params {
+        let mut t = n.tree_of_type(ctor, true);
+        while let OutType::Arrow(lab, a, b) = t {
+            args.push((lab, *a));
+            t = *b;
+        }
+    }
+    let body = match &c.printed_as {
+        Some(p) => OutClassBody::Name(p.to_string()),
+        None => {
+            let mut vars: Vec<_> = c.vars.iter().zip(var_tys.iter()).map(|((v, m, vi), t)| (v.to_string(), *m, *vi, n.tree_of_type(*t, true))).collect();
+            vars.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut methods: Vec<_> = c.methods.iter().zip(meth_tys.iter()).map(|((v, p, vi), t)| (v.to_string(), *p, *vi, n.tree_of_type(*t, true))).collect();
+            methods.sort_by(|a, b| a.0.cmp(&b.0));
+            OutClassBody::Sig { vars, methods }
+        }
+    };
+    OutSigItem::Class(OutClass { is_type: c.is_type, virt: c.virt, params, name: name.to_string(), args, body })
+}
+
+/// The name of the class a hidden class value stands for.
+fn class_name(name: &str) -> Option<&str> {
+    name.strip_prefix("new ").or_else(|| name.strip_prefix("class type "))
+}
+
+/// Whether an item is only the type abbreviation of a class or class type declared in `sg`
+/// (printed with the class, not on its own).
+pub fn is_class_abbrev(sg: &[SignatureItem], item: &SignatureItem) -> bool {
+    let SignatureItem::Type(id, _, _) = item else { return false };
+    sg.iter().any(|it| matches!(it, SignatureItem::Value(v, vd) if matches!(vd.kind, ValueKind::Class(_)) && class_name(v.name()) == Some(id.name())))
+}
+
 pub fn tree_of_sig_item(item: &SignatureItem) -> OutSigItem {
     match item {
+        SignatureItem::Value(id, vd) if matches!(vd.kind, ValueKind::Class(_)) => {
+            let ValueKind::Class(c) = &vd.kind else { unreachable!() };
+            tree_of_class(class_name(id.name()).unwrap_or(id.name()), c)
+        }
         SignatureItem::Value(id, vd) => {
             let mut n = Names::new();
             n.add_named_vars(vd.ty);
             let ty = n.tree_of_type(vd.ty, true);
             let prims = match &vd.kind {
                 ValueKind::Primitive(p) => p.written.iter().map(|s| s.to_string()).collect(),
-                ValueKind::Regular => vec![],
+                ValueKind::Regular | ValueKind::Class(_) => vec![],
             };
             OutSigItem::Value { name: id.name().to_string(), ty, prims }
         }
@@ -475,6 +519,7 @@ pub fn tree_of_sig_item(item: &SignatureItem) -> OutSigItem {
 /// The items of a signature; with `-short-paths`, each item's names serve the next items.
 pub fn tree_of_signature(sg: &Signature) -> Vec<OutSigItem> {
     sg.iter()
+        .filter(|item| !is_class_abbrev(sg, item))
         .map(|item| {
             let tree = tree_of_sig_item(item);
             short_paths::add_item(item);

@@ -410,6 +410,23 @@ impl Encoder {
                             self.string(s);
                         }
                     }
+                    ValueKind::Class(c) => {
+                        // The definition itself is not kept: such a class cannot be inherited.
+                        self.w.u(2);
+                        self.w.bool(c.is_type);
+                        self.w.bool(c.virt);
+                        self.w.bool(c.has_params);
+                        self.ty(c.sig_ty);
+                        for fields in [&c.vars, &c.methods] {
+                            self.w.u(fields.len() as u64);
+                            for (name, a, b) in fields.iter() {
+                                self.string(name);
+                                self.w.bool(*a);
+                                self.w.bool(*b);
+                            }
+                        }
+                        self.opt_string(&c.printed_as);
+                    }
                 }
                 self.loc(&v.loc);
                 self.opt_string(&v.deprecated);
@@ -876,6 +893,27 @@ impl Decoder<'_> {
                         let n = self.r.count()?;
                         let written = (0..n).map(|_| self.string()).collect::<R<Vec<_>>>()?;
                         ValueKind::Primitive(Rc::new(Primitive { name, arity, alloc, native_name, written }))
+                    }
+                    2 => {
+                        let is_type = self.r.bool()?;
+                        let virt = self.r.bool()?;
+                        let has_params = self.r.bool()?;
+                        let sig_ty = self.ty()?;
+                        let mut lists = Vec::new();
+                        for _ in 0..2 {
+                            let n = self.r.count()?;
+                            let mut fields = Vec::with_capacity(n);
+                            for _ in 0..n {
+                                let name = self.string()?;
+                                let a = self.r.bool()?;
+                                fields.push((name, a, self.r.bool()?));
+                            }
+                            lists.push(fields);
+                        }
+                        let methods = lists.pop().unwrap_or_default();
+                        let vars = lists.pop().unwrap_or_default();
+                        let printed_as = self.opt_string()?;
+                        ValueKind::Class(Rc::new(ClassInfo { is_type, virt, sig_ty, has_params, vars, methods, printed_as, decl: None }))
                     }
                     _ => return Err(bad("value kind")),
                 };

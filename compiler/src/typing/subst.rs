@@ -134,7 +134,14 @@ impl Subst {
         if self.is_empty() {
             return v.clone();
         }
-        Rc::new(ValueDescription { ty: TypeCopier::new(self).ty(v.ty), ..(**v).clone() })
+        let mut copier = TypeCopier::new(self);
+        let ty = copier.ty(v.ty);
+        let kind = match &v.kind {
+            // The class's types follow the substitution too (its constructor is one of them).
+            ValueKind::Class(c) => ValueKind::Class(Rc::new(ClassInfo { sig_ty: copier.ty(c.sig_ty), ..(**c).clone() })),
+            k => k.clone(),
+        };
+        Rc::new(ValueDescription { ty, kind, ..(**v).clone() })
     }
 
     pub fn type_decl(&self, d: &Rc<TypeDeclaration>) -> Rc<TypeDeclaration> {

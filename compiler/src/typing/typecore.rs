@@ -23,6 +23,8 @@ type R<T> = Result<T, TypeError>;
 
 #[path = "typeobj.rs"]
 mod typeobj;
+#[path = "typeclass.rs"]
+pub mod typeclass;
 
 /// A variable bound by a pattern.
 #[derive(Clone, Debug)]
@@ -64,6 +66,10 @@ pub struct Typer {
     pending_statements: Vec<(Env, T::Expression)>,
     /// The objects whose methods are being typed, innermost last.
     objects: Vec<typeobj::ObjectScope>,
+    /// `inherit .. as alias` in scope in the method being typed (innermost last).
+    supers: Vec<typeclass::SuperAlias>,
+    /// The last immediate object typed (a class reads its fields from it).
+    last_object: Option<typeobj::ObjectSig>,
 }
 
 impl Default for Typer {
@@ -82,7 +88,7 @@ fn mk(desc: T::ExpressionDesc, loc: &Location, ty: TypeExpr) -> T::Expression {
 
 impl Typer {
     pub fn new() -> Typer {
-        Typer { warnings: Vec::new(), deferred: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default(), inline_labels: None, gadt_eqs: Vec::new(), existentials: Vec::new(), pending_statements: Vec::new(), objects: Vec::new() }
+        Typer { warnings: Vec::new(), deferred: Vec::new(), type_vars: TypeVars::default(), global_level: 1, used: FxHashSet::default(), inline_labels: None, gadt_eqs: Vec::new(), existentials: Vec::new(), pending_statements: Vec::new(), objects: Vec::new(), supers: Vec::new(), last_object: None }
     }
 
     /// All warnings in OCaml's order of report.
@@ -1005,7 +1011,7 @@ impl Typer {
             P::ExpressionDesc::Send(e, m) => self.type_send(env, loc, e, m, expected),
             P::ExpressionDesc::Setinstvar(name, e) => self.type_setinstvar(env, loc, name, e, expected),
             P::ExpressionDesc::Override(fields) => self.type_override(env, loc, fields, expected),
-            P::ExpressionDesc::New(_) => err(loc, ErrorKind::NotSupported("Classes".into())),
+            P::ExpressionDesc::New(lid) => self.type_new(env, loc, lid, expected),
             P::ExpressionDesc::Pack(me) => {
                 if !principal::known_head(env, expected) && matches!(desc(ctype::expand_head(env, expected)), TypeDesc::Package(..)) {
                     self.warn(loc, 18, "this module packing is not principal.");
@@ -1015,7 +1021,10 @@ impl Typer {
                 super::typemod::check_inclusion(env, &me.loc, &tme.mty, &target)?;
                 Ok(mk(T::ExpressionDesc::Pack(Box::new(tme), target), loc, expected))
             }
-            P::ExpressionDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
+            P::ExpressionDesc::Extension((name, payload)) => match self.type_super_scope(env, &name.txt, payload, expected) {
+                Some(r) => r,
+                None => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
+            },
         }
     }
 

@@ -201,7 +201,11 @@ pub fn type_structure_item(typer: &mut Typer, env: &Env, item: &P::StructureItem
                 .collect();
             Ok((mk(T::StructureItemDesc::RecModule(typed)), sig, env2))
         }
-        P::StructureItemDesc::Class(_) | P::StructureItemDesc::ClassType(_) => err(loc, ErrorKind::NotSupported("Classes".into())),
+        P::StructureItemDesc::Class(decls) => {
+            let (tvbs, sig, env2) = typer.type_class_decls(env, decls)?;
+            Ok((mk(T::StructureItemDesc::Value(RecFlag::Nonrecursive, tvbs)), sig, env2))
+        }
+        P::StructureItemDesc::ClassType(_) => err(loc, ErrorKind::NotSupported("Class types".into())),
         P::StructureItemDesc::Extension((name, _), _) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
     }
 }

@@ -24,6 +24,14 @@ struct InstVarInfo {
     ty: TypeExpr,
 }
 
+/// What a class needs of the object its constructor makes.
+pub(super) struct ObjectSig {
+    /// Instance variables: name, mutable, type.
+    pub vars: Vec<(Rc<str>, bool, TypeExpr)>,
+    /// Methods: name, private, type (a `Poly`).
+    pub methods: Vec<(Rc<str>, bool, TypeExpr)>,
+}
+
 /// A method's field in the parse tree.
 struct MethodSrc<'a> {
     name: &'a Located<String>,
@@ -101,6 +109,10 @@ impl Typer {
             set_desc(repr(self_ty), TypeDesc::Object(Rc::new(Methods { fields: public, closed: true })));
         }
         let obj_ty = self_ty;
+        self.last_object = Some(ObjectSig {
+            vars: tvals.iter().map(|(n, m, e): &(Rc<str>, bool, T::Expression)| (n.clone(), *m, e.ty)).collect(),
+            methods: methods.iter().zip(fields.iter()).map(|(m, (n, t))| (n.clone(), m.private, *t)).collect(),
+        });
         self.unify_exp(env, loc, obj_ty, expected)?;
         let obj = T::ObjectExpr { vals: tvals, methods: tmethods, initializers: tinits };
         Ok(mk(T::ExpressionDesc::Object(Rc::new(obj)), loc, obj_ty))
@@ -220,6 +232,9 @@ impl Typer {
 
     /// `e#m`.
     pub(super) fn type_send(&mut self, env: &Env, loc: &Location, obj: &P::Expression, meth: &Located<String>, expected: TypeExpr) -> R<T::Expression> {
+        if let Some(P::Expression { desc: P::ExpressionDesc::Send(o, m), .. }) = self.super_send(obj, meth) {
+            return self.type_send(env, loc, &o, &m, expected);
+        }
         let start = principal::on().then(principal::start);
         let tobj = self.expr_no_expect(env, obj)?;
         if let Some(s) = start {

@@ -469,6 +469,47 @@ pub struct Primitive {
 pub enum ValueKind {
     Regular,
     Primitive(Rc<Primitive>),
+    /// The hidden value that stands for a class (`new c`, named `new c`: its constructor) or a
+    /// class type (named `class type c`, no runtime value).
+    Class(Rc<ClassInfo>),
+}
+
+/// What the type checker and the printer know of a class or class type. The types of its
+/// parameters, constructor, instance variables and methods live in one tuple type (`sig_ty`) so
+/// that they share their variables through copies, substitution and serialization.
+#[derive(Clone, Debug)]
+pub struct ClassInfo {
+    /// A class type (`class type ct = ...`): no constructor, no runtime value.
+    pub is_type: bool,
+    pub virt: bool,
+    /// `(params, constructor, (instance variable types), (method types))`; the constructor's
+    /// type ends with the type of the objects (a function of `unit` for a class without
+    /// parameters, see `has_params`).
+    pub sig_ty: TypeExpr,
+    pub has_params: bool,
+    /// Instance variables: name, mutable, virtual.
+    pub vars: Vec<(Rc<str>, bool, bool)>,
+    /// Methods: name, private, virtual.
+    pub methods: Vec<(Rc<str>, bool, bool)>,
+    /// `class c : ct = ...`: printed as that class type's name.
+    pub printed_as: Option<Rc<str>>,
+    /// The definition, re-typed where the class is inherited (not kept in interface files).
+    pub decl: Option<Rc<crate::parsing::parsetree::ClassExpr>>,
+}
+
+impl ClassInfo {
+    /// The parts of `sig_ty`: parameters, constructor, variable types, method types.
+    pub fn parts(sig_ty: TypeExpr) -> Option<(Vec<TypeExpr>, TypeExpr, Vec<TypeExpr>, Vec<TypeExpr>)> {
+        let TypeDesc::Tuple(ts) = desc(sig_ty) else { return None };
+        let list = |t: TypeExpr| match desc(t) {
+            TypeDesc::Tuple(xs) => Some(xs.to_vec()),
+            _ => None,
+        };
+        if ts.len() != 4 {
+            return None;
+        }
+        Some((list(ts[0])?, ts[1], list(ts[2])?, list(ts[3])?))
+    }
 }
 
 #[derive(Clone, Debug)]
