@@ -274,8 +274,9 @@ fn print_type_box(f: &mut Formatter, n: &mut Names, t: TypeExpr) {
 fn print_expansion(f: &mut Formatter, env: &Env, n: &mut Names, t: TypeExpr) {
     let e = ctype::expand_head_unif(env, t);
     let o = n.tree_of_type(t, false);
-    // An abbreviation of a polymorphic variant prints alone (as OCaml does).
-    if repr(e) != repr(t) && matches!(desc(t), TypeDesc::Constr(..)) && !matches!(desc(e), TypeDesc::Variant(_)) {
+    // An abbreviation of a polymorphic variant or object type prints alone (as OCaml does:
+    // the expansion keeps the abbreviation's name).
+    if repr(e) != repr(t) && matches!(desc(t), TypeDesc::Constr(..)) && !matches!(desc(e), TypeDesc::Variant(_) | TypeDesc::Object(_)) {
         let oe = n.tree_of_type(e, false);
         let s1 = super::outcome::type_to_string(&o);
         let s2 = super::outcome::type_to_string(&oe);

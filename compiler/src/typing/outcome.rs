@@ -114,7 +114,7 @@ pub enum OutClassBody {
     /// A class type's name.
     Name(String),
     /// `object val .. method .. end`: name, mutable/private, virtual, type.
-    Sig { vars: Vec<(String, bool, bool, OutType)>, methods: Vec<(String, bool, bool, OutType)> },
+    Sig { self_ty: Option<OutType>, constraints: Vec<(OutType, OutType)>, vars: Vec<(String, bool, bool, OutType)>, methods: Vec<(String, bool, bool, OutType)> },
 }
 
 fn print_class(f: &mut Formatter, c: &OutClass) {
@@ -163,8 +163,15 @@ fn print_class_type(f: &mut Formatter, args: &[(String, OutType)], body: &OutCla
             f.string(n);
             f.p("@]");
         }
-        OutClassBody::Sig { vars, methods } => {
-            f.p("@[<hv 2>@[<2>object@]");
+        OutClassBody::Sig { self_ty, constraints, vars, methods } => {
+            f.p("@[<hv 2>@[<2>object");
+            if let Some(t) = self_ty {
+                f.space();
+                f.p("@[(");
+                print_type(f, t);
+                f.p(")@]");
+            }
+            f.p("@]");
             f.space();
             let mut first = true;
             let mut sep = |f: &mut Formatter| {
@@ -173,6 +180,15 @@ fn print_class_type(f: &mut Formatter, args: &[(String, OutType)], body: &OutCla
                 }
                 first = false;
             };
+            for (a, b) in constraints {
+                sep(f);
+                f.p("@[<2>constraint ");
+                print_type(f, a);
+                f.string(" =");
+                f.space();
+                print_type(f, b);
+                f.p("@]");
+            }
             for (name, m, v, ty) in vars {
                 sep(f);
                 f.p("@[<2>");

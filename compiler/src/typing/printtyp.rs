@@ -234,6 +234,10 @@ impl Names {
     fn tree_inner(&mut self, t: TypeExpr, sch: bool) -> OutType {
         match desc(t) {
             TypeDesc::Variant(row) => self.tree_of_row(t, &row, sch),
+            TypeDesc::Object(m) if !m.closed && class_row(t).is_some() => {
+                let (name, args) = class_row(t).unwrap_or_default();
+                OutType::Constr(name, args.iter().map(|a| self.tree(*a, sch)).collect())
+            }
             TypeDesc::Object(m) => {
                 let fields = m.fields.iter().map(|(l, ft)| (l.to_string(), self.tree(*ft, sch))).collect();
                 let rest = (!m.closed).then(|| sch && level(t) != GENERIC_LEVEL);
@@ -445,7 +449,40 @@ fn tree_of_class(name: &str, c: &ClassInfo) -> OutSigItem {
     let mut n = Names::new();
     let (params, ctor, var_tys, meth_tys) = ClassInfo::parts(c.sig_ty).unwrap_or((vec![], c.sig_ty, vec![], vec![]));
     n.add_named_vars(c.sig_ty);
-    let params: Vec<String> = params.iter().map(|p| type_to_string_out(&n.tree_of_type(*p, true))).collect();
+    // A parameter constrained to a type prints as a variable with a `constraint`.
+    let mut constraints = Vec::new();
+    let params: Vec<String> = params
+        .iter()
+        .map(|p| {
+            if matches!(desc(repr(*p)), TypeDesc::Var(_)) {
+                type_to_string_out(&n.tree_of_type(*p, true))
+            } else {
+                let rhs = n.tree_of_type(*p, true);
+                let v = n.name_of(*p);
+                constraints.push((OutType::Var(false, v.clone()), rhs));
+                format!("'{}", v)
+            }
+        })
+        .collect();
+    // The type of self, named when a method's type mentions it.
+    let obj = {
+        let mut t = repr(ctor);
+        while let TypeDesc::Arrow(_, _, r) = desc(t) {
+            t = repr(r);
+        }
+        t
+    };
+    let mentions = var_tys.iter().chain(meth_tys.iter()).any(|t| {
+        let mut found = false;
+        walk_nodes(*t, |x, _| {
+            if repr(x) == obj {
+                found = true;
+            }
+            Walk::Descend
+        });
+        found
+    });
+    let self_ty = (mentions && c.printed_as.is_none()).then(|| OutType::Var(false, n.name_of(obj)));
     let mut args = Vec::new();
     if c.has_params {
         let mut t = n.tree_of_type(ctor, true);
@@ -459,9 +496,18 @@ fn tree_of_class(name: &str, c: &ClassInfo) -> OutSigItem {
         None => {
             let mut vars: Vec<_> = c.vars.iter().zip(var_tys.iter()).map(|((v, m, vi), t)| (v.to_string(), *m, *vi, n.tree_of_type(*t, true))).collect();
             vars.sort_by(|a, b| a.0.cmp(&b.0));
-            let mut methods: Vec<_> = c.methods.iter().zip(meth_tys.iter()).map(|((v, p, vi), t)| (v.to_string(), *p, *vi, n.tree_of_type(*t, true))).collect();
+            let mut methods: Vec<_> = c.methods.iter().zip(meth_tys.iter()).map(|((v, p, vi), t)| {
+                // A monomorphic method's type, without its `Poly` node (which self's type
+                // would otherwise print as an alias).
+                let t = match desc(repr(*t)) {
+                    TypeDesc::Poly(b, vs) if vs.is_empty() => b,
+                    _ => *t,
+                };
+                (v.to_string(), *p, *vi, n.tree_of_type(t, true))
+            })
+            .collect();
             methods.sort_by(|a, b| a.0.cmp(&b.0));
-            OutClassBody::Sig { vars, methods }
+            OutClassBody::Sig { self_ty, constraints, vars, methods }
         }
     };
     OutSigItem::Class(OutClass { is_type: c.is_type, virt: c.virt, params, name: name.to_string(), args, body })

@@ -123,24 +123,34 @@ fn super_scope(supers: &[(String, String)], e: P::Expression) -> P::Expression {
 }
 
 impl Typer {
-    /// The class a path names: its `new c` value.
-    fn lookup_class(&self, env: &Env, lid: &Located<Longident>, is_type: bool) -> R<(Path, Rc<ValueDescription>, Rc<ClassInfo>)> {
+    /// The class (or class type) a path names, through its hidden value.
+    fn find_class(env: &Env, lid: &Longident, is_type: bool) -> Option<(Path, Rc<ValueDescription>, Rc<ClassInfo>)> {
         let hidden = |n: &str| if is_type { class_type_value_name(n) } else { class_value_name(n) };
-        let vlid = match &lid.txt {
+        let vlid = match lid {
             Longident::Lident(n) => Longident::Lident(hidden(n)),
             Longident::Ldot(m, n) => Longident::Ldot(m.clone(), hidden(n)),
-            Longident::Lapply(..) => return err(&lid.loc, ErrorKind::Message(format!("Unbound class {}", lid.txt))),
+            Longident::Lapply(..) => return None,
         };
-        let found = env.lookup_value(&vlid).ok().and_then(|e| match &e.desc.kind {
+        env.lookup_value(&vlid).ok().and_then(|e| match &e.desc.kind {
             ValueKind::Class(c) => Some((e.path.clone(), e.desc.clone(), c.clone())),
             _ => None,
-        });
-        match found {
-            Some(f) => Ok(f),
-            // `class c : ct` also accepts a class where a class type is expected.
-            None if is_type => self.lookup_class(env, lid, false).map_err(|_| TypeError::new(&lid.loc, ErrorKind::Message(format!("Unbound class type {}", lid.txt)))),
-            None => err(&lid.loc, ErrorKind::Message(format!("Unbound class {}", lid.txt))),
+        })
+    }
+
+    /// The class a path names (`is_type`: a class type, or a class where one is expected).
+    fn lookup_class(&self, env: &Env, lid: &Located<Longident>, is_type: bool) -> R<(Path, Rc<ValueDescription>, Rc<ClassInfo>)> {
+        if let Some(f) = Self::find_class(env, &lid.txt, is_type) {
+            return Ok(f);
         }
+        if is_type {
+            return Self::find_class(env, &lid.txt, false).ok_or_else(|| TypeError::new(&lid.loc, ErrorKind::Message(format!("Unbound class type {}", lid.txt))));
+        }
+        let hint = if Self::find_class(env, &lid.txt, true).is_some() {
+            format!("@\nHint: There is a class type named {}, but classes are not class types", lid.txt.last())
+        } else {
+            String::new()
+        };
+        err(&lid.loc, ErrorKind::Message(format!("@[Unbound class {}@]{}", lid.txt, hint)))
     }
 
     /// `new c`.
@@ -393,14 +403,8 @@ impl Typer {
                 _ => {}
             }
         }
-        if d.virt == VirtualFlag::Concrete && !virt_methods.is_empty() {
-            return err(loc, ErrorKind::Message(format!("This class should be virtual. The following methods are undefined : {}", virt_methods.join(" "))));
-        }
-        if d.virt == VirtualFlag::Concrete && !virt_vars.is_empty() {
-            return err(
-                loc,
-                ErrorKind::Message(format!("This class should be virtual. The following instance variables are undefined : {}", virt_vars.join(" "))),
-            );
+        if d.virt == VirtualFlag::Concrete && !(virt_methods.is_empty() && virt_vars.is_empty()) {
+            return err(loc, ErrorKind::Message(virtual_error(&virt_methods, &virt_vars)));
         }
         let name = &d.name.txt;
         let vname = class_value_name(name);
@@ -450,6 +454,9 @@ impl Typer {
             decl: Some(Rc::new(d.expr.clone())),
         };
         let obj_ty = ClassInfo::parts(sig_ty).map(|(_, c, _, _)| result_type(c, has_params)).unwrap_or(ctor);
+        if let Some(ct) = constraint_ct {
+            self.check_class_constraint(env, ct, obj_ty)?;
+        }
         // The objects' type, `c`.
         let mut decl = TypeDeclaration::abstract_type(params.clone(), vec![(true, true); params.len()], loc.clone());
         decl.manifest = Some(obj_ty);
@@ -540,6 +547,18 @@ impl Typer {
             pexp(P::ExpressionDesc::Let(RecFlag::Nonrecursive, vec![vb], Box::new(body)), loc)
         }))
     }
+}
+
+/// A concrete class with undefined (virtual) fields.
+fn virtual_error(methods: &[String], vars: &[String]) -> String {
+    let what = match (methods.is_empty(), vars.is_empty()) {
+        (false, true) => "methods",
+        (true, false) => "instance variables",
+        _ => "methods and instance variables",
+    };
+    // OCaml lists them from the last declared.
+    let names: String = methods.iter().rev().chain(vars.iter().rev()).map(|n| format!("@ {}", n)).collect();
+    format!("@[This class should be virtual.@ @[<2>The following {} are undefined :{}@]@]", what, names)
 }
 
 /// OCaml refuses a class whose types have variables that are not its parameters.
@@ -691,4 +710,210 @@ fn parent_function(ce: &P::ClassExpr) -> R<(P::Expression, P::ClassStructure, Ve
         }
     }
     go(ce, &mut Vec::new())
+}
+
+/// A class type read from its declaration: parameters, instance variables, methods.
+struct ClassTypeParts {
+    args: Vec<(ArgLabel, TypeExpr)>,
+    /// name, mutable, virtual, type.
+    vars: Vec<(Rc<str>, bool, bool, TypeExpr)>,
+    /// name, private, virtual, type (a `Poly`).
+    methods: Vec<(Rc<str>, bool, bool, TypeExpr)>,
+    /// Its name when it is one (`class c : ct`).
+    name: Option<Rc<str>>,
+}
+
+impl Typer {
+    /// `class type ct = ...` (`is_type`) or, in a signature, `class c : ...`: the signature
+    /// items (the type abbreviation, the hidden class value) and the environment after them.
+    pub fn type_class_type_decls(&mut self, env: &Env, decls: &[P::ClassTypeDeclaration], is_type: bool) -> R<(Signature, Env)> {
+        let mut env = env.clone();
+        let mut sig = Vec::new();
+        for d in decls {
+            self.reset_type_vars();
+            ctype::begin_def();
+            let saved = self.global_level;
+            self.global_level = ctype::current_level();
+            let r = self.class_type_decl_at(&env, d, is_type);
+            self.global_level = saved;
+            ctype::end_def();
+            let (items, sig_ty) = r?;
+            ctype::generalize(sig_ty);
+            for it in &items {
+                match it {
+                    SignatureItem::Type(id, decl, _) => env.add_type(id, decl.clone()),
+                    SignatureItem::Value(id, vd) => env.add_value(id, vd.clone()),
+                    _ => {}
+                }
+            }
+            sig.extend(items);
+        }
+        Ok((sig, env))
+    }
+
+    fn class_type_decl_at(&mut self, env: &Env, d: &P::ClassTypeDeclaration, is_type: bool) -> R<(Signature, TypeExpr)> {
+        let loc = &d.loc;
+        let mut params = Vec::new();
+        for (p, _) in &d.params {
+            params.push(self.transl_annot(env, p)?);
+        }
+        let parts = self.transl_class_type(env, &d.expr)?;
+        let virt = d.virt == VirtualFlag::Virtual;
+        let virt_methods: Vec<String> = parts.methods.iter().filter(|m| m.2).map(|m| m.0.to_string()).collect();
+        if !virt && !virt_methods.is_empty() {
+            let what = if is_type { "class type" } else { "class" };
+            return err(loc, ErrorKind::Message(format!("This {} should be virtual. The following methods are undefined : {}", what, virt_methods.join(" "))));
+        }
+        let obj = object_of_methods(&parts.methods);
+        let has_params = !parts.args.is_empty();
+        let mut ctor = obj;
+        for (l, t) in parts.args.iter().rev() {
+            ctor = ctype::newty(TypeDesc::Arrow(l.clone(), *t, ctor));
+        }
+        if !has_params && !is_type {
+            ctor = ctype::newty(TypeDesc::Arrow(ArgLabel::Nolabel, predef::type_unit(), obj));
+        }
+        let tuple = |ts: Vec<TypeExpr>| ctype::newty(TypeDesc::Tuple(ts.into()));
+        let sig_ty = tuple(vec![
+            tuple(params.clone()),
+            ctor,
+            tuple(parts.vars.iter().map(|v| v.3).collect()),
+            tuple(parts.methods.iter().map(|m| m.3).collect()),
+        ]);
+        let info = ClassInfo {
+            is_type,
+            virt,
+            sig_ty,
+            has_params,
+            vars: parts.vars.iter().map(|v| (v.0.clone(), v.1, v.2)).collect(),
+            methods: parts.methods.iter().map(|m| (m.0.clone(), m.1, m.2)).collect(),
+            printed_as: parts.name.clone(),
+            decl: None,
+        };
+        let name = &d.name.txt;
+        let mut decl = TypeDeclaration::abstract_type(params.clone(), vec![(true, true); params.len()], loc.clone());
+        decl.manifest = Some(obj);
+        let vname = if is_type { class_type_value_name(name) } else { class_value_name(name) };
+        let vd = Rc::new(ValueDescription { ty: ctor, kind: ValueKind::Class(Rc::new(info)), loc: loc.clone(), deprecated: None });
+        Ok((vec![SignatureItem::Type(Ident::create(name), Rc::new(decl), RecStatus::NotRec), SignatureItem::Value(Ident::create(&vname), vd)], sig_ty))
+    }
+
+    /// A class type expression.
+    fn transl_class_type(&mut self, env: &Env, ct: &P::ClassType) -> R<ClassTypeParts> {
+        match &ct.desc {
+            P::ClassTypeDesc::Constr(lid, args) => {
+                let mut parts = self.class_type_instance(env, lid, args)?;
+                parts.name = Some(Rc::from(lid.txt.to_string().as_str()));
+                Ok(parts)
+            }
+            P::ClassTypeDesc::Arrow(l, t, rest) => {
+                let l = typetexp::label(l);
+                let ta = self.transl_annot(env, t)?;
+                let ta = if l.is_optional() { predef::type_option(ta) } else { ta };
+                let mut parts = self.transl_class_type(env, rest)?;
+                parts.args.insert(0, (l, ta));
+                parts.name = None;
+                Ok(parts)
+            }
+            P::ClassTypeDesc::Signature(cs) => {
+                let mut parts = ClassTypeParts { args: vec![], vars: vec![], methods: vec![], name: None };
+                for f in &cs.fields {
+                    match &f.desc {
+                        P::ClassTypeFieldDesc::Inherit(ct) => {
+                            let p = self.transl_class_type(env, ct)?;
+                            for v in p.vars {
+                                parts.vars.retain(|w| w.0 != v.0);
+                                parts.vars.push(v);
+                            }
+                            for m in p.methods {
+                                add_method_type(&mut parts.methods, m);
+                            }
+                        }
+                        P::ClassTypeFieldDesc::Val(n, m, v, t) => {
+                            let t = self.transl_annot(env, t)?;
+                            let name: Rc<str> = Rc::from(n.txt.as_str());
+                            parts.vars.retain(|w| w.0 != name);
+                            parts.vars.push((name, *m == crate::parsing::asttypes::MutableFlag::Mutable, *v == VirtualFlag::Virtual, t));
+                        }
+                        P::ClassTypeFieldDesc::Method(n, p, v, t) => {
+                            let t = typetexp::method_type(self.transl_annot(env, t)?);
+                            add_method_type(&mut parts.methods, (Rc::from(n.txt.as_str()), *p == PrivateFlag::Private, *v == VirtualFlag::Virtual, t));
+                        }
+                        P::ClassTypeFieldDesc::Constraint(a, b) => {
+                            let ta = self.transl_annot(env, a)?;
+                            let tb = self.transl_annot(env, b)?;
+                            ctype::unify(env, ta, tb).map_err(|e| TypeError::new(&f.loc, ErrorKind::ExprTypeClash(e, None)).with_env(env))?;
+                        }
+                        P::ClassTypeFieldDesc::Attribute(_) => {}
+                        P::ClassTypeFieldDesc::Extension((name, _)) => {
+                            return err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt)));
+                        }
+                    }
+                }
+                Ok(parts)
+            }
+            P::ClassTypeDesc::Open(..) => err(&ct.loc, ErrorKind::NotSupported("let open in class types".into())),
+            P::ClassTypeDesc::Extension((name, _)) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
+        }
+    }
+
+    /// A fresh instance of a named class type (or class), applied to `args`.
+    fn class_type_instance(&mut self, env: &Env, lid: &Located<Longident>, args: &[P::CoreType]) -> R<ClassTypeParts> {
+        let (_, _, info) = self.lookup_class(env, lid, true)?;
+        let Some((params, ctor, var_tys, meth_tys)) = ClassInfo::parts(ctype::instance(info.sig_ty)) else {
+            return err(&lid.loc, ErrorKind::Message("Internal error: bad class".into()));
+        };
+        if !args.is_empty() && args.len() != params.len() {
+            return err(
+                &lid.loc,
+                ErrorKind::Message(format!(
+                    "The class constructor {} expects {} type argument(s),@ but is here applied to {} type argument(s)",
+                    lid.txt,
+                    params.len(),
+                    args.len()
+                )),
+            );
+        }
+        for (a, p) in args.iter().zip(params.iter()) {
+            let ta = self.transl_annot(env, a)?;
+            ctype::unify(env, ta, *p).map_err(|e| TypeError::new(&a.loc, ErrorKind::ExprTypeClash(e, None)).with_env(env))?;
+        }
+        let mut out = ClassTypeParts { args: vec![], vars: vec![], methods: vec![], name: None };
+        let mut t = ctor;
+        if info.has_params {
+            while let TypeDesc::Arrow(l, a, r) = desc(t) {
+                out.args.push((l, a));
+                t = r;
+            }
+        }
+        out.vars = info.vars.iter().zip(var_tys).map(|((n, m, v), t)| (n.clone(), *m, *v, t)).collect();
+        out.methods = info.methods.iter().zip(meth_tys).map(|((n, p, v), t)| (n.clone(), *p, *v, t)).collect();
+        Ok(out)
+    }
+
+    /// `class c : ct = ...`: the objects of the class must have the class type's type.
+    fn check_class_constraint(&mut self, env: &Env, ct: &P::ClassType, obj: TypeExpr) -> R<()> {
+        let parts = self.transl_class_type(env, ct)?;
+        let expected = object_of_methods(&parts.methods);
+        ctype::unify(env, obj, expected).map_err(|e| TypeError::new(&ct.loc, ErrorKind::ExprTypeClash(e, None)).with_env(env))
+    }
+}
+
+/// Adds a method of a class type, a later declaration replacing an earlier one (a virtual one
+/// never replaces a concrete one).
+fn add_method_type(methods: &mut Vec<(Rc<str>, bool, bool, TypeExpr)>, m: (Rc<str>, bool, bool, TypeExpr)) {
+    if let Some(i) = methods.iter().position(|x| x.0 == m.0) {
+        if m.2 && !methods[i].2 {
+            return;
+        }
+        methods.remove(i);
+    }
+    methods.push(m);
+}
+
+/// The (closed) type of objects with these public methods.
+fn object_of_methods(methods: &[(Rc<str>, bool, bool, TypeExpr)]) -> TypeExpr {
+    let mut fields: Vec<(Rc<str>, TypeExpr)> = methods.iter().filter(|m| !m.1).map(|m| (m.0.clone(), m.3)).collect();
+    fields.sort_by(|a, b| a.0.cmp(&b.0));
+    ctype::newty(TypeDesc::Object(Rc::new(Methods { fields, closed: true })))
 }

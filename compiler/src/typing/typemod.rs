@@ -205,7 +205,11 @@ pub fn type_structure_item(typer: &mut Typer, env: &Env, item: &P::StructureItem
             let (tvbs, sig, env2) = typer.type_class_decls(env, decls)?;
             Ok((mk(T::StructureItemDesc::Value(RecFlag::Nonrecursive, tvbs)), sig, env2))
         }
-        P::StructureItemDesc::ClassType(_) => err(loc, ErrorKind::NotSupported("Class types".into())),
+        P::StructureItemDesc::ClassType(decls) => {
+            let (sig, env2) = typer.type_class_type_decls(env, decls, true)?;
+            let types = sig.iter().filter_map(|it| if let SignatureItem::Type(id, d, _) = it { Some((id.clone(), d.clone())) } else { None }).collect();
+            Ok((mk(T::StructureItemDesc::Type(RecFlag::Nonrecursive, types)), sig, env2))
+        }
         P::StructureItemDesc::Extension((name, _), _) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
     }
 }
@@ -450,7 +454,12 @@ pub fn type_signature(typer: &mut Typer, env: &Env, items: &[P::SignatureItem]) 
                     sig.push(SignatureItem::Module(id, Rc::new(ModuleDeclaration { mty, loc: loc.clone() }), rec_status(i)));
                 }
             }
-            P::SignatureItemDesc::Class(_) | P::SignatureItemDesc::ClassType(_) => return err(loc, ErrorKind::NotSupported("Classes".into())),
+            P::SignatureItemDesc::Class(decls) | P::SignatureItemDesc::ClassType(decls) => {
+                let is_type = matches!(&item.desc, P::SignatureItemDesc::ClassType(_));
+                let (items, env2) = typer.type_class_type_decls(&env, decls, is_type)?;
+                env = env2;
+                sig.extend(items);
+            }
             P::SignatureItemDesc::Extension((name, _), _) => {
                 return err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt)))
             }

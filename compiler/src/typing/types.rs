@@ -739,3 +739,19 @@ impl SignatureItem {
         }
     }
 }
+
+thread_local! {
+    /// Open object types written `#c`: the class they were written with, for printing only
+    /// (the name is lost when unification replaces the node, as OCaml drops it).
+    static CLASS_ROWS: std::cell::RefCell<rustc_hash::FxHashMap<TypeExpr, (String, Vec<TypeExpr>)>> = Default::default();
+}
+
+/// Records that `t` (an open object type) was written `#name`.
+pub fn set_class_row(t: TypeExpr, name: String, args: Vec<TypeExpr>) {
+    CLASS_ROWS.with(|m| m.borrow_mut().insert(t, (name, args)));
+}
+
+/// The `#c` an open object type was written as, if it still is that node.
+pub fn class_row(t: TypeExpr) -> Option<(String, Vec<TypeExpr>)> {
+    CLASS_ROWS.with(|m| m.borrow().get(&t).cloned())
+}

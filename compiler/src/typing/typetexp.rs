@@ -128,7 +128,7 @@ pub fn transl_type(env: &Env, vars: &mut TypeVars, policy: VarPolicy, sty: &Core
             Ok(ctype::newty(TypeDesc::Poly(body?, univars.into())))
         }
         CoreTypeDesc::Object(fields, closed) => transl_object(env, vars, policy, sty, fields, *closed),
-        CoreTypeDesc::Class(..) => Err(TypeError::new(&sty.loc, ErrorKind::NotSupported("Class types (#c)".into()))),
+        CoreTypeDesc::Class(lid, args) => transl_class_row(env, vars, policy, lid, args),
         CoreTypeDesc::Variant(fields, closed, present) => transl_variant(env, vars, policy, sty, fields, *closed, present.as_deref()),
         CoreTypeDesc::Package((lid, cstrs)) => {
             let m = env.lookup_modtype(&lid.txt).map_err(|e| unbound(env, e.kind, &e.lid, &lid.loc))?;
@@ -287,4 +287,43 @@ fn transl_variant(
     }
     fields.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(ctype::newty(TypeDesc::Variant(Rc::new(Row { fields, closed, name }))))
+}
+
+/// `#c`: the open object type of the class (or class type) `c`.
+fn transl_class_row(env: &Env, vars: &mut TypeVars, policy: VarPolicy, lid: &crate::parsing::location::Loc<crate::parsing::longident::Longident>, args: &[CoreType]) -> Result<TypeExpr, TypeError> {
+    use crate::parsing::longident::Longident;
+    let hidden = |f: fn(&str) -> String| match &lid.txt {
+        Longident::Ldot(m, n) => Longident::Ldot(m.clone(), f(n)),
+        l => Longident::Lident(f(l.last())),
+    };
+    let is_class = [super::typecore::typeclass::class_value_name as fn(&str) -> String, super::typecore::typeclass::class_type_value_name]
+        .iter()
+        .any(|f| env.lookup_value(&hidden(*f)).map(|e| matches!(e.desc.kind, ValueKind::Class(_))).unwrap_or(false));
+    let entry = match env.lookup_type(&lid.txt) {
+        Ok(e) if is_class => e,
+        _ => return Err(TypeError::new(&lid.loc, ErrorKind::Message(format!("Unbound class type {}", lid.txt)))),
+    };
+    let arity = entry.data.decl.params.len();
+    let mut targs = Vec::with_capacity(arity);
+    for a in args {
+        targs.push(transl_type(env, vars, policy, a)?);
+    }
+    if targs.len() != arity {
+        if !targs.is_empty() {
+            return Err(TypeError::new(
+                &lid.loc,
+                ErrorKind::Message(format!("The type constructor {}@ expects {} argument(s),@ but is here applied to {} argument(s)", lid.txt, arity, targs.len())),
+            ));
+        }
+        targs = (0..arity).map(|_| ctype::newvar()).collect();
+    }
+    let abbrev = ctype::newty(TypeDesc::Constr(entry.path, targs.clone().into()));
+    match desc(ctype::expand_head(env, abbrev)) {
+        TypeDesc::Object(m) => {
+            let t = ctype::newty(TypeDesc::Object(Rc::new(Methods { fields: m.fields.clone(), closed: false })));
+            set_class_row(t, format!("#{}", lid.txt), targs);
+            Ok(t)
+        }
+        _ => Err(TypeError::new(&lid.loc, ErrorKind::Message(format!("Unbound class type {}", lid.txt)))),
+    }
 }

@@ -1,0 +1,13 @@
+class p (x : int) = object method x = x end;;
+new p "s";;
+(new p 1)#y;;
+class type ct = object method m : int end;;
+new ct;;
+let f (x : #nosuch) = x;;
+class dup = object method a = 1 method a = 2 end;;
+class v = object val x = 1 method set = x <- 2 end;;
+class i = object inherit nosuch end;;
+class bad2 = object method virtual m : int method virtual n : int end;;
+let g (o : p) = o#x + 1;;
+g (object method x = 2 end);;
+g (object method y = 2 end);;
