@@ -314,7 +314,10 @@ impl<'a> Translator<'a> {
         // Identifiers defined by the structure, by kind and name (later ones shadow).
         let mut defined: Vec<(CompKind, Ident)> = Vec::new();
         for item in &s.items {
-            collect_defined(item, &mut defined);
+            // What `open struct .. end` binds is never exported.
+            if !matches!(item.desc, T::StructureItemDesc::OpenStruct(..)) {
+                collect_defined(item, &mut defined);
+            }
         }
         // Each export is its definition; a submodule is also coerced to the exported module
         // type (a functor in a unit with an interface returns the interface's layout).
@@ -354,7 +357,7 @@ impl<'a> Translator<'a> {
                             e.add_module(id, Rc::new(crate::typing::types::ModuleDeclaration { mty: mty.clone(), loc: item.loc.clone() }))
                         }
                     }
-                    T::StructureItemDesc::Include(_, sig) => e.add_signature(sig),
+                    T::StructureItemDesc::Include(_, sig) | T::StructureItemDesc::OpenStruct(_, sig) => e.add_signature(sig),
                     _ => {}
                 }
             }
@@ -420,7 +423,7 @@ impl<'a> Translator<'a> {
             }
             T::StructureItemDesc::Module(None, me) => Lambda::seq(Lambda::Prim(P::Ignore, vec![self.module_expr(me)?]), body),
             T::StructureItemDesc::RecModule(mods) => self.rec_modules(mods, body, &item.loc)?,
-            T::StructureItemDesc::Include(me, sig) => {
+            T::StructureItemDesc::Include(me, sig) | T::StructureItemDesc::OpenStruct(me, sig) => {
                 let v = self.fresh.var("include");
                 let m = self.module_expr(me)?;
                 let mut b = body;
@@ -480,7 +483,7 @@ pub fn collect_defined(item: &T::StructureItem, out: &mut Vec<(CompKind, Ident)>
         T::StructureItemDesc::Module(Some(_), me) if matches!(me.mty, ModuleType::Alias(_)) => {}
         T::StructureItemDesc::Module(Some(id), _) => out.push((CompKind::Module, id.clone())),
         T::StructureItemDesc::RecModule(mods) => out.extend(mods.iter().map(|(id, _, _)| (CompKind::Module, id.clone()))),
-        T::StructureItemDesc::Include(_, sig) => out.extend(components(sig)),
+        T::StructureItemDesc::Include(_, sig) | T::StructureItemDesc::OpenStruct(_, sig) => out.extend(components(sig)),
         _ => {}
     }
 }

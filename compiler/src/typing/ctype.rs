@@ -125,11 +125,11 @@ impl Default for Copier {
 }
 
 pub fn instance(t: TypeExpr) -> TypeExpr {
-    Copier::new().copy(t)
+    Copier::anonymous().copy(t)
 }
 
 pub fn instance_list(ts: &[TypeExpr]) -> Vec<TypeExpr> {
-    let mut c = Copier::new();
+    let mut c = Copier::anonymous();
     ts.iter().map(|t| c.copy(*t)).collect()
 }
 

@@ -17,13 +17,16 @@ pub enum ErrorKind {
     ExprTypeClash(UnifyError, Option<&'static str>),
     /// `t as 'a` where `'a` is already bound to another type.
     AliasTypeClash(UnifyError),
+    /// A binding operator (`let*`, `and*`) whose type is not a function of the right shape.
+    LetopTypeClash(String, UnifyError),
     PatternTypeClash(UnifyError),
     /// `Type .. is not a subtype of ..`: a coercion `(e :> t)` that does not hold.
     NotSubtype(ctype::SubtypeError),
     OrPatternTypeClash(String, UnifyError),
     ConstructorArity(Longident, usize, usize),
     TypeArity(Longident, usize, usize),
-    NoConstructorInType(TypeExpr, String, &'static str),
+    /// The expected type, the path of its expansion, the constructor, `expression` or `pattern`.
+    NoConstructorInType(TypeExpr, String, String, &'static str),
     NoLabelInType(TypeExpr, String),
     LabelMultiplyDefined(String),
     LabelsMissing(Vec<String>),
@@ -37,7 +40,11 @@ pub enum ErrorKind {
     IllegalLetRec,
     IntegerOverflow(&'static str),
     UnboundTypeVariable(String),
-    DuplicateType(String),
+    /// A type, module, module type or extension constructor (the kind) defined twice.
+    DuplicateName(&'static str, String),
+    /// A type of an `open struct .. end` (its name and stamp) in the type of a value that
+    /// stays in the signature (its name and location).
+    OpenEscape(String, String, Location),
     DuplicateConstructor(String),
     DuplicateLabel(String),
     CyclicAbbrev(String),
@@ -115,6 +122,9 @@ impl TypeError {
             ErrorKind::ExprTypeClash(e, expl) => {
                 unification_error(f, &env, e, "This expression has type", "but an expression was expected of type", *expl);
             }
+            ErrorKind::LetopTypeClash(name, e) => {
+                unification_error(f, &env, e, &format!("The operator {} has type", name), "but it was expected to have type", None);
+            }
             ErrorKind::AliasTypeClash(e) => {
                 unification_error(f, &env, e, "This alias is bound to type", "but is used as an instance of type", None);
             }
@@ -158,17 +168,14 @@ impl TypeError {
                 f.string(&format!("{} argument(s)", got));
                 f.p("@]");
             }
-            ErrorKind::NoConstructorInType(ty, name, what) => {
+            ErrorKind::NoConstructorInType(ty, path, name, what) => {
                 let mut n = Names::new();
                 f.p("@[<v>@[");
-                // OCaml says "This variant expression" and "This variant pattern".
-                let phrase = if *what == "pattern" { "variant pattern".to_string() } else { format!("{} expression", what) };
-                f.string(&format!("This {} is expected to have type", phrase));
+                f.string(&format!("This variant {} is expected to have type", what));
                 f.p("@ ");
                 print_type_box(f, &mut n, *ty);
                 f.p("@]@,");
-                f.string(&format!("There is no constructor {} within type ", name));
-                print_type_box(f, &mut n, *ty);
+                f.string(&format!("There is no constructor {} within type {}", name, path));
                 f.p("@]");
             }
             ErrorKind::NoLabelInType(ty, name) => {
@@ -231,9 +238,20 @@ impl TypeError {
             ErrorKind::IllegalLetRec => f.p("This kind of expression is not allowed as right-hand side of `let rec'"),
             ErrorKind::IntegerOverflow(ty) => f.string(&format!("Integer literal exceeds the range of representable integers of type {}", ty)),
             ErrorKind::UnboundTypeVariable(s) => f.string(&format!("The type variable '{} is unbound in this type declaration. ", s)),
-            ErrorKind::DuplicateType(s) => {
+            ErrorKind::OpenEscape(ty, value, loc) => {
+                f.p("@[<v>");
+                f.string(&format!("The type {} introduced by this open appears in the signature", ty));
+                if let Some(at) = super::report::file_location(loc) {
+                    f.p("@ ");
+                    f.string(&at);
+                }
+                f.p("@;<1 2>");
+                f.string(&format!("The value {} has no valid type if {} is hidden", value, ty));
+                f.p("@]");
+            }
+            ErrorKind::DuplicateName(kind, s) => {
                 f.p("@[");
-                f.string(&format!("Multiple definition of the type name {}.", s));
+                f.string(&format!("Multiple definition of the {} name {}.", kind, s));
                 f.p("@ Names must be unique in a given structure or signature.@]");
             }
             ErrorKind::DuplicateConstructor(s) => f.string(&format!("Two constructors are named {}", s)),

@@ -537,14 +537,9 @@ fn print_field_mismatch(f: &mut Formatter, a: &LabelDeclaration, b: &LabelDeclar
 /// `File "f.ml", line 1, characters 4-9: Expected declaration` under a mismatch, as OCaml
 /// prints it for compiled files (not in the toplevel).
 fn show_loc(f: &mut Formatter, what: &str, loc: &crate::parsing::location::Location) {
-    let fname = &*loc.start.fname;
-    if matches!(fname, "" | "_none_" | "//toplevel//") || loc.start.line == 0 {
-        return;
-    }
-    let c1 = loc.start.column();
-    let c2 = loc.end.cnum as i64 - loc.start.bol as i64;
+    let Some(at) = super::report::file_location(loc) else { return };
     f.p("@\n@[<2>");
-    f.string(&format!("File \"{}\", line {}, characters {}-{}:", fname, loc.start.line, c1, c2));
+    f.string(&at);
     f.space();
     f.string(what);
     f.p("@]");

@@ -28,6 +28,7 @@ pub mod printtyp;
 pub mod rec_check;
 pub mod report;
 pub mod short_paths;
+pub mod signature_names;
 pub mod sigfile;
 pub mod spell;
 pub mod stdlib_sources;
@@ -139,8 +140,12 @@ pub fn initial_env() -> Env {
 /// and the warnings (in source order).
 /// On error, the warnings emitted before it come with the error.
 pub fn type_implementation(env: &Env, structure: &P::Structure) -> Result<(TypedStructure, Signature, Env, Vec<Warning>), (TypeError, Vec<Warning>)> {
+    type_structure_as(env, structure, false)
+}
+
+fn type_structure_as(env: &Env, structure: &P::Structure, toplevel: bool) -> Result<(TypedStructure, Signature, Env, Vec<Warning>), (TypeError, Vec<Warning>)> {
     let mut typer = typecore::Typer::new();
-    match typemod::type_structure(&mut typer, env, structure) {
+    match typemod::type_structure(&mut typer, env, structure, toplevel) {
         Ok((ts, env2)) => {
             let sig = ts.signature.clone();
             Ok((ts, sig, env2, typer.take_warnings()))
@@ -171,7 +176,7 @@ pub struct PhraseResult {
 /// values are printed by the toplevel with `printtyp::tree_of_sig_item` (weak type
 /// variables keep their `'_weakN` names for the whole session).
 pub fn type_toplevel_phrase(env: &Env, phrase: &P::Structure) -> Result<PhraseResult, (TypeError, Vec<Warning>)> {
-    let (structure, signature, env, warnings) = type_implementation(env, phrase)?;
+    let (structure, signature, env, warnings) = type_structure_as(env, phrase, true)?;
     Ok(PhraseResult { structure, signature, env, warnings })
 }
 

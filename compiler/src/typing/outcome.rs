@@ -214,8 +214,9 @@ fn print_class_type(f: &mut Formatter, args: &[(String, OutType)], body: &OutCla
 
 /// `x` or `( + )`, as OCaml prints value names.
 pub fn value_ident(name: &str) -> String {
+    // Anything that is not an identifier is an operator: `( + )`, `( let* )`, `( .%{} )`.
     let first = name.chars().next().unwrap_or('a');
-    let is_op = !(first.is_alphabetic() || first == '_' || (name.len() > 1 && first.is_ascii_digit()));
+    let is_op = first.is_ascii_digit() || !name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '\'');
     let is_kw_op = matches!(name, "mod" | "land" | "lor" | "lxor" | "lsl" | "lsr" | "asr" | "or");
     if is_op || is_kw_op {
         format!("( {} )", name)

@@ -312,7 +312,7 @@ pub fn path_name(p: &Path) -> String {
         }
         Path::Pdot(q, s) => {
             if let Path::Pident(id) = &**q {
-                if id.is_global() && id.name() == "Stdlib" {
+                if (id.is_global() && id.name() == "Stdlib") || id.name() == super::typecore::OPENED_STRUCT {
                     return s.to_string();
                 }
             }

@@ -22,6 +22,17 @@ pub fn location_header(loc: &Location, src: Option<&[u8]>) -> String {
     out
 }
 
+/// `File "f.ml", line 1, characters 4-9:` for a location inside a message; None in the
+/// toplevel, whose phrase-relative lines only the report's header knows.
+pub fn file_location(loc: &Location) -> Option<String> {
+    let fname = &*loc.start.fname;
+    if matches!(fname, "" | "_none_" | "//toplevel//") || loc.start.line == 0 {
+        return None;
+    }
+    let c2 = loc.end.cnum as i64 - loc.start.bol as i64;
+    Some(format!("File \"{}\", line {}, characters {}-{}:", fname, loc.start.line, loc.start.column(), c2))
+}
+
 fn line_at(src: &[u8], bol: usize) -> &[u8] {
     let end = src[bol.min(src.len())..].iter().position(|c| *c == b'\n').map(|i| bol + i).unwrap_or(src.len());
     &src[bol.min(src.len())..end]

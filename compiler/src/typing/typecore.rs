@@ -21,6 +21,10 @@ use std::rc::Rc;
 
 type R<T> = Result<T, TypeError>;
 
+/// The name `let open struct .. end in e` binds its structure to (not a valid module name;
+/// types print without it, as they do after the open).
+pub const OPENED_STRUCT: &str = "open*";
+
 #[path = "typeobj.rs"]
 mod typeobj;
 #[path = "typeclass.rs"]
@@ -510,7 +514,7 @@ impl Typer {
                             return Ok(cd.clone());
                         }
                         if candidates.is_err() || !matches!(td.decl.kind, TypeKind::Open) {
-                            return err(&lid.loc, ErrorKind::NoConstructorInType(expected, name.to_string(), what));
+                            return err(&lid.loc, ErrorKind::NoConstructorInType(expected, super::printtyp::path_name(p), name.to_string(), what));
                         }
                     } else if let Ok(cs) = &candidates {
                         if let Some(cd) = cs.iter().find(|c| &c.type_path == p) {
@@ -748,7 +752,7 @@ impl Typer {
                 Ok(mk(T::ExpressionDesc::Tuple(out), loc, ty))
             }
             P::ExpressionDesc::Construct(lid, arg) => {
-                let cd = self.disambiguate_constructor(env, lid, expected, "variant")?;
+                let cd = self.disambiguate_constructor(env, lid, expected, "expression")?;
                 let sargs: Vec<&P::Expression> = match arg {
                     None => vec![],
                     Some(e) => match &e.desc {
@@ -937,7 +941,20 @@ impl Typer {
             }
             P::ExpressionDesc::Open(od, body) => {
                 let P::ModuleExprDesc::Ident(lid) = &od.expr.desc else {
-                    return err(&od.loc, ErrorKind::NotSupported("open of a structure".into()));
+                    // `let open struct .. end in e` is `let module M = struct .. end in
+                    // let open M in e` with a name no program can write.
+                    let hidden = Located { txt: Longident::Lident(OPENED_STRUCT.into()), loc: od.expr.loc.clone() };
+                    let opened = P::OpenDeclaration {
+                        expr: P::ModuleExpr { desc: P::ModuleExprDesc::Ident(hidden), loc: od.expr.loc.clone(), attributes: vec![] },
+                        override_: od.override_,
+                        loc: od.loc.clone(),
+                        attributes: vec![],
+                    };
+                    let inner = P::Expression { desc: P::ExpressionDesc::Open(Box::new(opened), body.clone()), loc: body.loc.clone(), attributes: vec![] };
+                    let name = Located { txt: Some(OPENED_STRUCT.to_string()), loc: od.expr.loc.clone() };
+                    // A type escaping the structure is reported at the body, as OCaml does.
+                    let e = P::Expression { desc: P::ExpressionDesc::LetModule(name, Box::new(od.expr.clone()), Box::new(inner)), loc: body.loc.clone(), attributes: vec![] };
+                    return self.expr(env, &e, expected);
                 };
                 let m = env.lookup_module_as_written(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
                 let mut env2 = env.clone();
@@ -1684,23 +1701,55 @@ impl Typer {
     }
 
     fn type_letop(&mut self, env: &Env, loc: &Location, op: &P::LetOp, expected: TypeExpr) -> R<T::Expression> {
-        if !op.ands.is_empty() {
-            return err(loc, ErrorKind::NotSupported("and* / and+ binding operators".into()));
-        }
-        // `let* p = e in body` is `( let* ) e (fun p -> body)`.
+        // `let* p1 = e1 and* p2 = e2 in body` is `( let* ) (( and* ) e1 e2) (fun (p1, p2) ->
+        // body)`, the pairs nesting to the left; the operands are evaluated in order.
         let b = &op.let_;
+        let var = |name: &Located<String>| P::Expression {
+            desc: P::ExpressionDesc::Ident(name.clone().map(Longident::Lident)),
+            loc: name.loc.clone(),
+            attributes: vec![],
+        };
+        // The operators must be functions of the right shape, whatever their operands.
+        let pat_ty = op.ands.iter().fold(ctype::newvar(), |acc, _| ctype::newty(TypeDesc::Tuple(Rc::from(vec![acc, ctype::newvar()]))));
+        let let_shape = ctype::arrow(ArgLabel::Nolabel, ctype::newvar(), ctype::arrow(ArgLabel::Nolabel, ctype::arrow(ArgLabel::Nolabel, pat_ty, ctype::newvar()), ctype::newvar()));
+        let let_op = self.expr_no_expect(env, &var(&b.op))?;
+        ctype::unify(env, let_op.ty, let_shape).map_err(|e| TypeError::new(&b.op.loc, ErrorKind::LetopTypeClash(b.op.txt.clone(), e)).with_env(env))?;
+        for a in &op.ands {
+            let and_shape = ctype::arrow(ArgLabel::Nolabel, ctype::newvar(), ctype::arrow(ArgLabel::Nolabel, ctype::newvar(), ctype::newvar()));
+            self.check_letop_operator(env, &a.op, and_shape)?;
+        }
+        let mut exp = b.exp.clone();
+        let mut pat = b.pat.clone();
+        for a in &op.ands {
+            exp = P::Expression {
+                desc: P::ExpressionDesc::Apply(Box::new(var(&a.op)), vec![(PLabel::Nolabel, exp), (PLabel::Nolabel, a.exp.clone())]),
+                loc: a.loc.to_ghost(),
+                attributes: vec![],
+            };
+            let ploc = pat.loc.to_ghost();
+            pat = P::Pattern { desc: P::PatternDesc::Tuple(vec![pat, a.pat.clone()]), loc: ploc, attributes: vec![] };
+        }
         let fun_e = P::Expression {
-            desc: P::ExpressionDesc::Fun(PLabel::Nolabel, None, Box::new(b.pat.clone()), Box::new(op.body.clone())),
+            desc: P::ExpressionDesc::Fun(PLabel::Nolabel, None, Box::new(pat), Box::new(op.body.clone())),
             loc: loc.to_ghost(),
             attributes: vec![],
         };
-        let opid = P::Expression { desc: P::ExpressionDesc::Ident(b.op.clone().map(Longident::Lident)), loc: b.op.loc.clone(), attributes: vec![] };
-        let app = P::Expression {
-            desc: P::ExpressionDesc::Apply(Box::new(opid), vec![(PLabel::Nolabel, b.exp.clone()), (PLabel::Nolabel, fun_e)]),
-            loc: loc.clone(),
-            attributes: vec![],
+        let (mut targs, ty_res) = self.type_application(env, loc, &let_op, &[(PLabel::Nolabel, exp), (PLabel::Nolabel, fun_e)])?;
+        self.unify_exp(env, loc, ty_res, expected)?;
+        if let Some((_, Some(chain))) = targs.first_mut() {
+            operands_in_order(chain, op.ands.len());
+        }
+        Ok(mk(T::ExpressionDesc::Apply(Box::new(let_op), targs), loc, ty_res))
+    }
+
+    /// OCaml's "The operator let* has type .. but it was expected to have type ..".
+    fn check_letop_operator(&mut self, env: &Env, name: &Located<String>, shape: TypeExpr) -> R<()> {
+        let lid = Longident::Lident(name.txt.clone());
+        let Ok(v) = env.lookup_value(&lid) else {
+            return Ok(()); // reported as unbound when the desugared expression is typed
         };
-        self.expr(env, &app, expected)
+        let ty = ctype::instance(v.desc.ty);
+        ctype::unify(env, ty, shape).map_err(|e| TypeError::new(&name.loc, ErrorKind::LetopTypeClash(name.txt.clone(), e)).with_env(env))
     }
 
     /// Format strings: a string literal expected to be a `format6` is typed by its conversions.
@@ -1732,6 +1781,38 @@ impl Typer {
 
 // =============================================================================================
 // Helpers
+
+/// The `n` nested applications `( and* ) left right` of a binding operator evaluate `left`
+/// then `right` (an application evaluates its arguments right to left).
+fn operands_in_order(chain: &mut T::Expression, n: usize) {
+    if n == 0 {
+        return;
+    }
+    let T::ExpressionDesc::Apply(_, args) = &mut chain.desc else { return };
+    let [(ArgLabel::Nolabel, Some(left)), (ArgLabel::Nolabel, Some(right))] = args.as_mut_slice() else { return };
+    operands_in_order(left, n - 1);
+    let mut lets = Vec::new();
+    for (name, operand) in [("left", left), ("right", right)] {
+        let id = Ident::create(name);
+        let loc = operand.loc.to_ghost();
+        let vd = Rc::new(ValueDescription { ty: operand.ty, kind: ValueKind::Regular, loc: loc.clone(), deprecated: None });
+        let use_ = T::Expression {
+            desc: T::ExpressionDesc::Ident(Path::Pident(id.clone()), Located { txt: Longident::Lident(name.into()), loc: loc.clone() }, vd),
+            loc: loc.clone(),
+            ty: operand.ty,
+        };
+        let value = std::mem::replace(operand, use_);
+        let pat = T::Pattern { desc: T::PatternDesc::Var(id, Located { txt: name.into(), loc: loc.clone() }), loc: loc.clone(), ty: value.ty };
+        lets.push(T::ValueBinding { pat, expr: value, loc });
+    }
+    let (loc, ty) = (chain.loc.clone(), chain.ty);
+    let apply = std::mem::replace(&mut chain.desc, T::ExpressionDesc::Unreachable);
+    let mut body = T::Expression { desc: apply, loc: loc.clone(), ty };
+    for vb in lets.into_iter().rev() {
+        body = T::Expression { desc: T::ExpressionDesc::Let(RecFlag::Nonrecursive, vec![vb], Box::new(body)), loc: loc.clone(), ty };
+    }
+    *chain = body;
+}
 
 /// The type a pattern's alias gets (OCaml's `build_as_type`): for a constructor pattern, a
 /// fresh instance of its result type constrained only by its arguments, so that

@@ -129,7 +129,7 @@ pub fn transl_type_decls(env: &Env, rf: RecFlag, sdecls: &[P::TypeDeclaration]) 
     // Unique names in the group.
     for (i, d) in sdecls.iter().enumerate() {
         if sdecls[..i].iter().any(|x| x.name.txt == d.name.txt) {
-            return err(&d.loc, ErrorKind::DuplicateType(d.name.txt.clone()));
+            return err(&d.loc, ErrorKind::DuplicateName("type", d.name.txt.clone()));
         }
     }
     let ids: Vec<Ident> = sdecls.iter().map(|d| Ident::create(&d.name.txt)).collect();

@@ -212,4 +212,6 @@ pub enum StructureItemDesc {
     Open(Path),
     /// `include M`: the module and the identifiers it binds here (in signature order).
     Include(ModuleExpr, Signature),
+    /// `open struct .. end`: bound as by `include`, but not part of the structure's signature.
+    OpenStruct(ModuleExpr, Signature),
 }

@@ -6,6 +6,7 @@ use super::env::Env;
 use super::errors::{ErrorKind, TypeError};
 use super::ident::Ident;
 use super::path::Path;
+use super::signature_names::{self, SignatureNames};
 use super::subst::Subst;
 use super::typecore::Typer;
 use super::typedecl;
@@ -32,26 +33,36 @@ fn rec_status(i: usize) -> RecStatus {
 }
 
 /// Types a structure; returns the typed structure, its signature and the environment after it.
-pub fn type_structure(typer: &mut Typer, env: &Env, items: &[P::StructureItem]) -> R<(T::Structure, Env)> {
+/// The items an `open struct .. end` binds are in the environment but not in the signature,
+/// except in a toplevel phrase (`toplevel`), where OCaml prints them as definitions.
+pub fn type_structure(typer: &mut Typer, env: &Env, items: &[P::StructureItem], toplevel: bool) -> R<(T::Structure, Env)> {
     let mut env = env.clone();
     let mut titems = Vec::new();
     let mut sig: Signature = Vec::new();
-    let mut type_names: Vec<String> = Vec::new();
+    let mut names = SignatureNames::default();
+    // The types each hidden `open struct .. end` bound, with the open's location.
+    let mut opened_types: Vec<(Location, Vec<Ident>)> = Vec::new();
     for item in items {
         let (ti, isig, env2) = type_structure_item(typer, &env, item)?;
-        for it in &isig {
-            if let SignatureItem::Type(id, _, _) = it {
-                if type_names.iter().any(|n| n == id.name()) {
-                    return err(&item.loc, ErrorKind::DuplicateType(id.name().to_string()));
-                }
-                type_names.push(id.name().to_string());
-            }
-        }
         env = env2;
+        let hidden = !toplevel && matches!(&ti, Some(T::StructureItem { desc: T::StructureItemDesc::OpenStruct(..), .. }));
         if let Some(ti) = ti {
             titems.push(ti);
         }
-        sig.extend(isig);
+        if hidden {
+            let types = isig.iter().filter(|it| matches!(it, SignatureItem::Type(..))).map(|it| it.ident().clone()).collect();
+            opened_types.push((item.loc.clone(), types));
+        } else {
+            names.check(&isig, &item.loc)?;
+            sig.extend(isig);
+        }
+    }
+    let sig = signature_names::drop_shadowed_values(sig);
+    for (loc, types) in &opened_types {
+        if let Some((it, ty)) = signature_names::escaping_open_type(&sig, types) {
+            let ty = format!("{}/{}", ty.name(), ty.stamp);
+            return err(loc, ErrorKind::OpenEscape(ty, it.ident().name().to_string(), it.loc().clone()));
+        }
     }
     typer.check_pending_statements();
     Ok((T::Structure { items: titems, signature: sig }, env))
@@ -150,7 +161,12 @@ pub fn type_structure_item(typer: &mut Typer, env: &Env, item: &P::StructureItem
         }
         P::StructureItemDesc::Open(od) => {
             let P::ModuleExprDesc::Ident(lid) = &od.expr.desc else {
-                return err(&od.loc, ErrorKind::NotSupported("open of a structure".into()));
+                // `open struct .. end` (or any module expression that is not a path): its
+                // items are bound here as by `include`, without being exported.
+                let (tme, sg) = included_signature(typer, env, &od.expr, &od.loc)?;
+                let mut env2 = env.clone();
+                env2.add_signature(&sg);
+                return Ok((mk(T::StructureItemDesc::OpenStruct(tme, sg.clone())), sg, env2));
             };
             let m = env.lookup_module_as_written(&lid.txt).map_err(|e| typetexp::unbound(env, e.kind, &e.lid, &lid.loc))?;
             let mut env2 = env.clone();
@@ -160,18 +176,7 @@ pub fn type_structure_item(typer: &mut Typer, env: &Env, item: &P::StructureItem
             Ok((mk(T::StructureItemDesc::Open(m.path)), vec![], env2))
         }
         P::StructureItemDesc::Include(incl) => {
-            let tme = type_module(typer, env, &incl.mod_)?;
-            let sg = match env.scrape(&tme.mty) {
-                Some(ModuleType::Signature(sg)) => sg,
-                _ => return err(&incl.loc, ErrorKind::Message("This module is not a structure".into())),
-            };
-            // A module path is strengthened, as OCaml does: its abstract types become equal to
-            // the originals (`type t = M.t`), seen through aliases (`module N = M`).
-            let sg: Signature = match &tme.desc {
-                T::ModuleExprDesc::Ident(p) => super::includemod::strengthen_sig(env, &sg, &env.normalize_module_path(p)),
-                _ => (*sg).clone(),
-            };
-            let sg = refresh_signature(&sg);
+            let (tme, sg) = included_signature(typer, env, &incl.mod_, &incl.loc)?;
             let mut env2 = env.clone();
             env2.add_signature(&sg);
             Ok((mk(T::StructureItemDesc::Include(tme, sg.clone())), sg, env2))
@@ -196,8 +201,9 @@ pub fn type_structure_item(typer: &mut Typer, env: &Env, item: &P::StructureItem
             let sig = ids
                 .into_iter()
                 .zip(mtys)
+                .zip(&decls)
                 .enumerate()
-                .map(|(i, (id, mty))| SignatureItem::Module(id, Rc::new(ModuleDeclaration { mty, loc: loc.clone() }), rec_status(i)))
+                .map(|(i, ((id, mty), d))| SignatureItem::Module(id, Rc::new(ModuleDeclaration { mty, loc: d.3.clone() }), rec_status(i)))
                 .collect();
             Ok((mk(T::StructureItemDesc::RecModule(typed)), sig, env2))
         }
@@ -212,6 +218,23 @@ pub fn type_structure_item(typer: &mut Typer, env: &Env, item: &P::StructureItem
         }
         P::StructureItemDesc::Extension((name, _), _) => err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt))),
     }
+}
+
+/// The module of an `include` (or `open struct .. end`) and the signature it binds, with fresh
+/// identifiers.
+fn included_signature(typer: &mut Typer, env: &Env, me: &P::ModuleExpr, loc: &Location) -> R<(T::ModuleExpr, Signature)> {
+    let tme = type_module(typer, env, me)?;
+    let sg = match env.scrape(&tme.mty) {
+        Some(ModuleType::Signature(sg)) => sg,
+        _ => return err(loc, ErrorKind::Message("This module is not a structure".into())),
+    };
+    // A module path is strengthened, as OCaml does: its abstract types become equal to
+    // the originals (`type t = M.t`), seen through aliases (`module N = M`).
+    let sg: Signature = match &tme.desc {
+        T::ModuleExprDesc::Ident(p) => super::includemod::strengthen_sig(env, &sg, &env.normalize_module_path(p)),
+        _ => (*sg).clone(),
+    };
+    Ok((tme, refresh_signature(&sg)))
 }
 
 /// A signature with every bound identifier renamed (for `include`).
@@ -266,7 +289,7 @@ pub fn type_module(typer: &mut Typer, env: &Env, me: &P::ModuleExpr) -> R<T::Mod
         P::ModuleExprDesc::Structure(items) => {
             let saved_vars = std::mem::take(&mut typer.type_vars);
             let saved_level = typer.global_level;
-            let r = type_structure(typer, env, items);
+            let r = type_structure(typer, env, items, false);
             typer.type_vars = saved_vars;
             typer.global_level = saved_level;
             let (ts, _) = r?;
@@ -359,8 +382,10 @@ pub fn type_signature(typer: &mut Typer, env: &Env, items: &[P::SignatureItem]) 
     let mut sig = Vec::new();
     // Items removed by destructive substitutions, with what replaces them.
     let mut substituted = Subst::default();
+    let mut names = SignatureNames::default();
     for item in items {
         let loc = &item.loc;
+        let first_new = sig.len();
         match &item.desc {
             P::SignatureItemDesc::Value(vd) => {
                 let (id, d) = typedecl::transl_value_decl(&env, vd)?;
@@ -450,8 +475,8 @@ pub fn type_signature(typer: &mut Typer, env: &Env, items: &[P::SignatureItem]) 
                     mds.iter().map(|md| (md.name.txt.clone().unwrap_or_else(|| "_".into()), &md.type_, md.loc.clone())).collect();
                 let (ids, mtys, env2) = rec_module_types(typer, &env, &decls)?;
                 env = env2;
-                for (i, (id, mty)) in ids.into_iter().zip(mtys).enumerate() {
-                    sig.push(SignatureItem::Module(id, Rc::new(ModuleDeclaration { mty, loc: loc.clone() }), rec_status(i)));
+                for (i, ((id, mty), md)) in ids.into_iter().zip(mtys).zip(mds).enumerate() {
+                    sig.push(SignatureItem::Module(id, Rc::new(ModuleDeclaration { mty, loc: md.loc.clone() }), rec_status(i)));
                 }
             }
             P::SignatureItemDesc::Class(decls) | P::SignatureItemDesc::ClassType(decls) => {
@@ -464,11 +489,12 @@ pub fn type_signature(typer: &mut Typer, env: &Env, items: &[P::SignatureItem]) 
                 return err(&name.loc, ErrorKind::Message(format!("Uninterpreted extension '{}'.", name.txt)))
             }
         }
+        names.check(&sig[first_new..], loc)?;
     }
     if !substituted.is_empty() {
         sig = substituted.signature(&sig);
     }
-    Ok((sig, env))
+    Ok((signature_names::drop_shadowed_values(sig), env))
 }
 
 /// Checks that a module of type `actual` may be used where `expected` is required.
