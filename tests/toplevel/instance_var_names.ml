@@ -1,0 +1,15 @@
+let f (x : 'b) = x;;
+let g = f;;
+let h y = f y;;
+type 'b t = A of 'b;;
+let k = A;;
+let m x = A x;;
+type u = {a:int};;
+let f (x : int list) = match x with Some _ -> 1;;
+let g : int list = Foo;;
+let h : u list = {b = 1};;
+let k (x : u) = x.b;;
+let h : (int, string) result = {b = 1};;
+type t = int list;;
+let z : t = Foo;;
+let f a b = List.concat_map (fun x -> List.map (fun y -> (x, y)) b) a;;

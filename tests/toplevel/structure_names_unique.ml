@@ -1,0 +1,15 @@
+exception E exception E;;
+type e = ..;;
+type e += A type e += A;;
+module M = struct let x = 1 let x = "a" end;;
+module type S = sig end module type S = sig val x : int end;;
+external f : int -> int = "%identity" let f = 3;;
+let f = 3 external f : int -> int = "%identity";;
+module M = struct end module M = struct end;;
+module type S = sig val x : int val x : string end;;
+module type S = sig type t type t end;;
+module type S = sig exception E exception E end;;
+module rec A : sig end = struct end and A : sig end = struct end;;
+module M = struct end module rec M : sig end = struct end;;
+let x = 1 include struct let x = 2 end;;
+type t = int include struct type t = int end;;
