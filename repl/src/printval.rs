@@ -199,7 +199,7 @@ impl<'e> Printer<'e> {
                     self.nested.truncate(outer);
                     return OutValue::List(items);
                 }
-                "array" | "floatarray" => {
+                "array" => {
                     let mut items = Vec::new();
                     let n = if v.is_block() { v.wosize() } else { 0 };
                     let is_float = n > 0 && v.tag() == DOUBLE_ARRAY_TAG;

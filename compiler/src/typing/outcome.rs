@@ -214,6 +214,12 @@ fn print_class_type(f: &mut Formatter, args: &[(String, OutType)], body: &OutCla
 
 /// `x` or `( + )`, as OCaml prints value names.
 pub fn value_ident(name: &str) -> String {
+    // A qualified name (`List.map`, `M.+`): only the last component may be an operator.
+    if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        if let Some(dot) = name.find('.') {
+            return format!("{}.{}", &name[..dot], value_ident(&name[dot + 1..]));
+        }
+    }
     // Anything that is not an identifier is an operator: `( + )`, `( let* )`, `( .%{} )`.
     let first = name.chars().next().unwrap_or('a');
     let is_op = first.is_ascii_digit() || !name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '\'');
