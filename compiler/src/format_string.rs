@@ -116,7 +116,7 @@ pub struct FormatError {
 impl FormatError {
     /// OCaml's `Failure` text for the invalid format `s`.
     pub fn describe(&self, s: &[u8]) -> String {
-        let text = ocaml_escaped(s);
+        let text = crate::parsing::printast::escaped(s);
         match self.unclosed {
             Some(close) => format!("invalid format \"{}\": unclosed sub-format, expected \"%{}\" at character number {}", text, close as char, self.pos),
             None => format!("invalid format \"{}\": at character number {}, {}", text, self.pos, self.message),
@@ -124,23 +124,6 @@ impl FormatError {
     }
 }
 
-/// `String.escaped`, as `%S` writes a string.
-fn ocaml_escaped(s: &[u8]) -> String {
-    let mut out = String::new();
-    for &c in s {
-        match c {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\t' => out.push_str("\\t"),
-            b'\r' => out.push_str("\\r"),
-            8 => out.push_str("\\b"),
-            b' '..=b'~' => out.push(c as char),
-            _ => out.push_str(&format!("\\{:03}", c)),
-        }
-    }
-    out
-}
 
 /// Parses a whole format string.
 pub fn parse(s: &[u8]) -> Result<Vec<Node>, FormatError> {
@@ -440,7 +423,7 @@ impl<'a> Parser<'a> {
             b'B' | b'b' => Node::Bool(text_pad()),
             b'a' | b't' if fl.ignore => {
                 let sub = String::from_utf8_lossy(&self.s[start..self.i]).to_string();
-                let msg = format!("'_' is incompatible with '{}' in sub-format \"{}\"", conv as char, ocaml_escaped(sub.as_bytes()));
+                let msg = format!("'_' is incompatible with '{}' in sub-format \"{}\"", conv as char, crate::parsing::printast::escaped(sub.as_bytes()));
                 return self.err(start, msg);
             }
             b'a' => Node::Alpha,

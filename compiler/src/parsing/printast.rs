@@ -81,7 +81,12 @@ fn fmt_char_option(c: &Option<char>) -> String {
 
 /// OCaml's `%S`: a quoted string with OCaml escapes.
 pub fn escaped_string(s: &[u8]) -> String {
-    let mut out = String::from("\"");
+    format!("\"{}\"", escaped(s))
+}
+
+/// OCaml's `String.escaped`.
+pub fn escaped(s: &[u8]) -> String {
+    let mut out = String::new();
     for &c in s {
         match c {
             b'"' => out.push_str("\\\""),
@@ -96,7 +101,6 @@ pub fn escaped_string(s: &[u8]) -> String {
             }
         }
     }
-    out.push('"');
     out
 }
 
