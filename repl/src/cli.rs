@@ -35,6 +35,10 @@ pub struct Options {
     pub files: Vec<String>,
     /// Arguments after the script, for `Sys.argv`.
     pub script_args: Vec<String>,
+    /// `-jupyter FILE`: run as a Jupyter kernel with this connection file.
+    pub jupyter: Option<String>,
+    /// `-jupyter-install [--user|--prefix DIR]`: the arguments after it.
+    pub jupyter_install: Option<Vec<String>>,
 }
 
 pub enum Parsed {
@@ -83,6 +87,7 @@ fn table() -> Vec<(&'static str, Arity, &'static str)> {
         ("-c", Flag(|o| o.compile_only = true), " Compile only (do not link)"),
         ("-shared", Flag(|o| o.shared = true), " Produce a dynlinkable plugin"),
         ("-g", Flag(|o| o.debug = true), " Record debugging information"),
+        ("-jupyter", Arg(|o, s| o.jupyter = Some(s)), "<connection-file>  Run as a Jupyter kernel"),
     ]
 }
 
@@ -91,6 +96,7 @@ fn usage(prog: &str) -> String {
     for (name, _, help) in table() {
         s.push_str(&format!("  {} {}\n", name, help));
     }
+    s.push_str("  -jupyter-install [--user|--prefix <dir>]  Install the Jupyter kernelspec and exit\n");
     s.push_str("  -version  Print version and exit\n  -vnum  Print version number and exit\n  -help  Display this list of options\n");
     s
 }
@@ -109,6 +115,10 @@ pub fn parse(args: &[String]) -> Parsed {
             "-vnum" => return Parsed::Exit(format!("{}\n", VERSION)),
             "-help" | "--help" => return Parsed::Exit(usage(&prog)),
             _ => {}
+        }
+        if a == "-jupyter-install" {
+            o.jupyter_install = Some(args[i..].to_vec());
+            break;
         }
         if a == "-stdin" {
             // The script comes from standard input; the rest of the line is its arguments.
@@ -181,6 +191,13 @@ mod tests {
         let o = run(&["ocaml-jit", "-stop-after", "parsing", "a.ml", "b.ml"]);
         assert_eq!(o.stop_after.as_deref(), Some("parsing"));
         assert_eq!(o.files, vec!["a.ml", "b.ml"]);
+    }
+
+    #[test]
+    fn jupyter_modes() {
+        assert_eq!(run(&["ocaml-jit", "-jupyter", "c.json"]).jupyter.as_deref(), Some("c.json"));
+        let o = run(&["ocaml-jit", "-jupyter-install", "--prefix", "/p"]);
+        assert_eq!(o.jupyter_install, Some(vec!["--prefix".to_string(), "/p".to_string()]));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! `ocaml-jit`: the toplevel (interactive or reading phrases from stdin), script mode, `-expect`
-//! mode, and the compiler modes (`-i`, `-stop-after parsing`, `-dparsetree`).
+//! mode, the Jupyter kernel (`-jupyter`), and the compiler modes (`-i`, `-stop-after parsing`, `-dparsetree`).
 
 mod aot;
 mod cli;
@@ -7,6 +7,7 @@ mod directives;
 mod expect;
 mod init_file;
 mod interactive;
+mod jupyter;
 mod outval;
 mod parse_only;
 mod phrase_result;
@@ -41,6 +42,9 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if let Some(args) = &opts.jupyter_install {
+        std::process::exit(jupyter::install(args));
+    }
     compiler::parsing::set_unsafe_indexing(opts.unsafe_);
     compiler::typing::clflags::set(compiler::typing::clflags::TypingFlags {
         rectypes: opts.rectypes,
@@ -219,6 +223,9 @@ fn run_toplevel(opts: &cli::Options) -> i32 {
     runtime::prims::sys::set_argv(std::env::args().collect());
     if let Some(code) = init_file::load(&mut top, opts) {
         return code;
+    }
+    if let Some(connection_file) = &opts.jupyter {
+        return jupyter::run(&mut top, connection_file);
     }
     if !opts.eval.is_empty() {
         for e in &opts.eval {

@@ -56,6 +56,8 @@ pub struct Toplevel {
     pub warnings: WarningFlags,
     /// `-I`, `#directory`: where `#use` looks for files.
     pub include_dirs: Vec<String>,
+    /// `run_source` stops at the first phrase that fails (a notebook cell does).
+    pub stop_on_error: bool,
     /// `#install_printer`, the most recent first.
     pub(crate) printers: Vec<crate::printers::InstalledPrinter>,
     /// Stdlib units initialised in the session (`Stdlib`, `Stdlib__List`, ...).
@@ -150,6 +152,7 @@ impl Toplevel {
             dump_lambda: false,
             warnings: WarningFlags::default(),
             include_dirs: Vec::new(),
+            stop_on_error: false,
             printers: Vec::new(),
             units: Default::default(),
         })
@@ -185,13 +188,13 @@ impl Toplevel {
             let mut stop = false;
             for p in phrases.unwrap_or_else(|r| {
                 on(Event::Done(&r));
-                stop = kind == SourceKind::File;
+                stop = kind == SourceKind::File || self.stop_on_error;
                 vec![]
             }) {
                 let result = self.eval_phrase(&p, &source, on);
                 on(Event::Done(&result));
                 // `#use` stops at the first phrase that fails, as OCaml's does.
-                if self.quit || (kind == SourceKind::File && result.failed()) {
+                if self.quit || ((kind == SourceKind::File || self.stop_on_error) && result.failed()) {
                     stop = true;
                     break;
                 }

@@ -1,0 +1,183 @@
+//! The shell requests, answered on the main thread, which owns the toplevel session: every
+//! request is framed by `busy` and `idle` statuses on IOPub, as Jupyter clients expect.
+
+use super::capture::Capture;
+use super::code_text;
+use super::execute;
+use super::log::log;
+use super::output::CellOutput;
+use super::sockets::{Channels, Request};
+use super::wire::{Message, PROTOCOL_VERSION};
+use crate::phrase_result::Body;
+use crate::toplevel::Toplevel;
+use serde_json::{json, Value};
+use std::sync::{Arc, Mutex};
+
+pub fn kernel_info() -> Value {
+    json!({
+        "status": "ok",
+        "protocol_version": PROTOCOL_VERSION,
+        "implementation": "ocaml-jit",
+        "implementation_version": env!("CARGO_PKG_VERSION"),
+        "language_info": {
+            "name": "ocaml",
+            "version": "4.14",
+            "mimetype": "text/x-ocaml",
+            "file_extension": ".ml",
+            "codemirror_mode": "ocaml",
+            "pygments_lexer": "ocaml",
+        },
+        "banner": "OCaml (ocaml-jit): OCaml compiled to native code by Cranelift",
+        "help_links": [],
+    })
+}
+
+pub struct Kernel<'a> {
+    pub top: &'a mut Toplevel,
+    pub session: String,
+    pub channels: Channels,
+    pub output: Arc<Mutex<CellOutput>>,
+    pub capture: Arc<Capture>,
+    pub execution_count: u64,
+}
+
+impl Kernel<'_> {
+    /// Serves shell requests until a shutdown (or `#quit` in a cell).
+    pub fn run(&mut self) {
+        while let Ok(request) = self.channels.requests.recv() {
+            let Request::Shell(msg) = request else { return };
+            self.status(&msg, "busy");
+            let stop = self.handle(&msg);
+            self.status(&msg, "idle");
+            if stop {
+                return;
+            }
+        }
+    }
+
+    fn status(&self, parent: &Message, state: &str) {
+        let _ = self.channels.iopub.send(Message::broadcast(&self.session, Some(parent), "status", json!({"execution_state": state})));
+    }
+
+    fn reply(&self, parent: &Message, msg_type: &str, content: Value) {
+        let _ = self.channels.shell_replies.send(Message::reply(&self.session, parent, msg_type, content));
+    }
+
+    /// Answers one request; true when the kernel must stop.
+    fn handle(&mut self, msg: &Message) -> bool {
+        let content = &msg.content;
+        let text = |name: &str| content.get(name).and_then(Value::as_str).unwrap_or("").to_string();
+        let cursor = content.get("cursor_pos").and_then(Value::as_u64).map(|p| p as usize);
+        match msg.msg_type() {
+            "kernel_info_request" => self.reply(msg, "kernel_info_reply", kernel_info()),
+            "execute_request" => return self.execute(msg),
+            "is_complete_request" => {
+                let status = code_text::completeness(&text("code"));
+                let mut reply = json!({"status": status});
+                if status == "incomplete" {
+                    reply["indent"] = json!("");
+                }
+                self.reply(msg, "is_complete_reply", reply);
+            }
+            "complete_request" => {
+                let code = text("code");
+                let reply = self.complete(&code, cursor.unwrap_or(usize::MAX));
+                self.reply(msg, "complete_reply", reply);
+            }
+            "inspect_request" => {
+                let code = text("code");
+                let reply = self.inspect(&code, cursor.unwrap_or(usize::MAX));
+                self.reply(msg, "inspect_reply", reply);
+            }
+            "history_request" => self.reply(msg, "history_reply", json!({"status": "ok", "history": []})),
+            "comm_info_request" => self.reply(msg, "comm_info_reply", json!({"status": "ok", "comms": {}})),
+            "shutdown_request" => {
+                let restart = content.get("restart").and_then(Value::as_bool).unwrap_or(false);
+                self.reply(msg, "shutdown_reply", json!({"status": "ok", "restart": restart}));
+                return true;
+            }
+            other => log(&format!("shell: ignored {}", other)),
+        }
+        false
+    }
+
+    fn execute(&mut self, msg: &Message) -> bool {
+        let code = msg.content.get("code").and_then(Value::as_str).unwrap_or("").to_string();
+        let flag = |name: &str, default: bool| msg.content.get(name).and_then(Value::as_bool).unwrap_or(default);
+        let silent = flag("silent", false);
+        let store_history = flag("store_history", true) && !silent;
+        if store_history {
+            self.execution_count += 1;
+        }
+        let count = self.execution_count;
+        if let Ok(mut out) = self.output.lock() {
+            out.begin(msg, count, silent);
+            if !silent {
+                out.publish("execute_input", json!({"code": code, "execution_count": count}));
+            }
+        }
+        let failure = execute::run_cell(self.top, &code, &self.capture, &self.output);
+        let reply = match failure {
+            None => json!({"status": "ok", "execution_count": count, "user_expressions": {}, "payload": []}),
+            Some(err) => {
+                let mut c = err.content();
+                c["status"] = json!("error");
+                c["execution_count"] = json!(count);
+                c
+            }
+        };
+        self.reply(msg, "execute_reply", reply);
+        if self.top.quit {
+            log("#quit: stopping the kernel");
+        }
+        self.top.quit
+    }
+
+    /// Completion from the session's environment: values, modules and constructors in scope
+    /// (`List.ma` among the contents of `List`), directives after `#`.
+    fn complete(&self, code: &str, cursor: usize) -> Value {
+        let end = code_text::byte_offset(code, cursor);
+        let start = code_text::word_start(code, end);
+        let prefix = &code[start..end];
+        let mut matches: Vec<String> = if prefix.is_empty() {
+            Vec::new()
+        } else {
+            let directive = prefix.strip_prefix('#');
+            let names = (self.top.completer())(prefix);
+            names
+                .into_iter()
+                .map(|n| match directive {
+                    Some(_) if !n.starts_with('#') => format!("#{}", n),
+                    _ => n,
+                })
+                .filter(|n| n.starts_with(prefix))
+                .collect()
+        };
+        matches.sort();
+        matches.dedup();
+        json!({
+            "status": "ok",
+            "matches": matches,
+            "cursor_start": code_text::char_offset(code, start),
+            "cursor_end": code_text::char_offset(code, end),
+            "metadata": {},
+        })
+    }
+
+    /// What `#show` says about the name under the cursor.
+    fn inspect(&mut self, code: &str, cursor: usize) -> Value {
+        let byte = code_text::byte_offset(code, cursor);
+        let shown = code_text::name_at(code, byte).and_then(|name| {
+            let results = self.top.eval_text(&format!("#show {};;", name), "//toplevel//");
+            match results.first().map(|r| &r.body) {
+                // `#show` answers an unbound name with this text rather than an error.
+                Some(Body::Directive(t)) if !t.is_empty() && t != "Unknown element.\n" => Some(t.trim_end().to_string()),
+                _ => None,
+            }
+        });
+        match shown {
+            Some(t) => json!({"status": "ok", "found": true, "data": {"text/plain": t}, "metadata": {}}),
+            None => json!({"status": "ok", "found": false, "data": {}, "metadata": {}}),
+        }
+    }
+}
