@@ -153,6 +153,24 @@ def test_errors(kc):
     check(reply["status"] == "error" and "Unbound value q" in reply["evalue"], "later phrases of a failed cell did not run", reply)
 
 
+def test_abort_queue(kc):
+    """After a failing cell, the cells queued behind it are aborted ("Run all" stops)."""
+    first = kc.execute("for i = 1 to 50_000_000 do () done;; raise Exit;;")
+    second = kc.execute("let after_failure = 1;;")
+    reply, _ = wait_cell(kc, first)
+    check(reply["status"] == "error" and reply["ename"].endswith("Exit"), "the first queued cell fails", reply)
+    reply, msgs = wait_cell(kc, second)
+    check(reply["status"] == "aborted" and msgs == [m for m in msgs if m["msg_type"] == "status"],
+          "the next queued cell is aborted", reply)
+    reply, _ = run_cell(kc, "after_failure;;")
+    check(reply["status"] == "error" and "Unbound value after_failure" in reply["evalue"], "an aborted cell did not run", reply)
+    first = kc.execute("raise Exit;;", stop_on_error=False)
+    second = kc.execute("let after_failure = 1;;")
+    wait_cell(kc, first)
+    reply, _ = wait_cell(kc, second)
+    check(reply["status"] == "ok", "stop_on_error=False lets the next cell run", reply)
+
+
 def test_silent(kc, count):
     reply, msgs = run_cell(kc, 'let hidden = 42;; print_string "quiet";;', silent=True)
     published = [m["msg_type"] for m in msgs if m["msg_type"] != "status"]
@@ -230,12 +248,32 @@ def heartbeat_answers(km):
     return bool(ok)
 
 
+def interrupt_until_done(kc, msg_id, interrupt):
+    """Interrupts the running cell `msg_id` (again if the first interrupt came before the cell
+    started: an interrupt while idle is forgotten); returns what wait_cell returns."""
+    for _ in range(10):
+        interrupt()
+        try:
+            m = kc.get_shell_msg(timeout=5)
+        except queue.Empty:
+            continue
+        check(m["parent_header"].get("msg_id") == msg_id, "the reply is the interrupted cell's", m)
+        msgs = []
+        while True:
+            s = kc.get_iopub_msg(timeout=TIMEOUT)
+            if s["parent_header"].get("msg_id") != msg_id:
+                continue
+            if s["msg_type"] == "status" and s["content"]["execution_state"] == "idle":
+                return m["content"], msgs
+            msgs.append(s)
+    raise queue.Empty()
+
+
 def test_interrupt(km, kc):
     msg_id = kc.execute("while true do () done;;")
     time.sleep(1.0)
     check(heartbeat_answers(km), "the heartbeat answers while a cell runs")
-    km.interrupt_kernel()
-    reply, msgs = wait_cell(kc, msg_id)
+    reply, msgs = interrupt_until_done(kc, msg_id, km.interrupt_kernel)
     # `Interrupted.` is what OCaml's toplevel prints when SIGINT stops a phrase.
     check(reply["status"] == "error" and reply["ename"] == "Interrupted", "interrupt stops the loop", reply)
     check(reply["traceback"] == ["Interrupted."], "interrupt traceback", reply)
@@ -243,6 +281,18 @@ def test_interrupt(km, kc):
     results = of_type(msgs, "execute_result")
     check(reply["status"] == "ok" and results and results[0]["data"]["text/plain"].endswith("= 3"),
           "the kernel keeps its state after an interrupt", msgs)
+    # interrupt_request on the control channel (interrupt_mode "message") works too.
+    msg_id = kc.execute("while true do () done;;")
+    time.sleep(0.5)
+    reply, msgs = interrupt_until_done(kc, msg_id, lambda: kc.control_channel.send(kc.session.msg("interrupt_request", {})))
+    check(reply["status"] == "error" and reply["ename"] == "Interrupted", "interrupt_request stops the loop", reply)
+    r = kc.get_control_msg(timeout=TIMEOUT)
+    check(r["msg_type"] == "interrupt_reply" and r["content"]["status"] == "ok", "interrupt_reply", r)
+    while True:  # one reply per interrupt sent
+        try:
+            kc.get_control_msg(timeout=0.5)
+        except queue.Empty:
+            break
     # An interrupt while idle must not stop the next cell.
     km.interrupt_kernel()
     time.sleep(0.3)
@@ -291,6 +341,7 @@ def main():
             count = test_oracle_cells(kc)
             test_silent(kc, count)
             test_errors(kc)
+            test_abort_queue(kc)
             test_is_complete(kc)
             test_complete(kc)
             test_inspect(kc)

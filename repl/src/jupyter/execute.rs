@@ -31,14 +31,7 @@ impl CellError {
             _ => return None,
         };
         let text = notebook_text(&text);
-        let ename = if exception {
-            // `Exception: Not_found.` -> Not_found; `Interrupted.` -> Interrupted.
-            let rest = text.strip_prefix("Exception: ").unwrap_or(&text);
-            let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '\'')).unwrap_or(rest.len());
-            rest[..end].trim_end_matches('.').to_string()
-        } else {
-            "Error".to_string()
-        };
+        let ename = if exception { exception_name(&text) } else { "Error".to_string() };
         let evalue = match text.find("Error: ") {
             Some(i) if !exception => text[i + "Error: ".len()..].trim_end().to_string(),
             _ => text.trim_end().to_string(),
@@ -46,6 +39,19 @@ impl CellError {
         let traceback = text.trim_end_matches('\n').split('\n').map(str::to_string).collect();
         Some(CellError { ename, evalue, traceback })
     }
+}
+
+/// The exception's constructor (`Exception: Not_found.` -> `Not_found`); the toplevel's own
+/// words for three of them name them too.
+fn exception_name(text: &str) -> String {
+    for (words, name) in [("Interrupted.", "Interrupted"), ("Stack overflow", "Stack_overflow"), ("Out of memory", "Out_of_memory")] {
+        if text.starts_with(words) {
+            return name.to_string();
+        }
+    }
+    let rest = text.strip_prefix("Exception: ").unwrap_or(text);
+    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '\'')).unwrap_or(rest.len());
+    rest[..end].trim_end_matches('.').to_string()
 }
 
 /// Toplevel text as the notebook gets it: bytes of OCaml strings that are not UTF-8 become
@@ -110,6 +116,10 @@ mod tests {
         assert_eq!(CellError::of(&failure).unwrap().ename, "Failure");
         let interrupted = PhraseResult { warnings: vec![], body: Body::Exception("Interrupted.\n".into()) };
         assert_eq!(CellError::of(&interrupted).unwrap().ename, "Interrupted");
+        let overflow = PhraseResult { warnings: vec![], body: Body::Exception("Stack overflow during evaluation (looping recursion?).\n".into()) };
+        assert_eq!(CellError::of(&overflow).unwrap().ename, "Stack_overflow");
+        let qualified = PhraseResult { warnings: vec![], body: Body::Exception("Exception: M.E (1, \"a\").\n".into()) };
+        assert_eq!(CellError::of(&qualified).unwrap().ename, "M.E");
         let err = PhraseResult::error("Line 1, characters 0-1:\nError: Unbound value y\n".into());
         let e = CellError::of(&err).unwrap();
         assert_eq!((e.ename.as_str(), e.evalue.as_str()), ("Error", "Unbound value y"));

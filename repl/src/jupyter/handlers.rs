@@ -39,19 +39,38 @@ pub struct Kernel<'a> {
     pub output: Arc<Mutex<CellOutput>>,
     pub capture: Arc<Capture>,
     pub execution_count: u64,
+    /// The last cell failed and asked to stop the ones queued after it.
+    pub failed_stop_on_error: bool,
 }
 
 impl Kernel<'_> {
     /// Serves shell requests until a shutdown (or `#quit` in a cell).
     pub fn run(&mut self) {
-        while let Ok(request) = self.channels.requests.recv() {
+        let mut aborting = false;
+        loop {
+            // After a failed cell (with `stop_on_error`), the execute requests already queued
+            // are aborted, as "Run all" expects.
+            let request = if aborting { self.channels.requests.try_recv().ok() } else { self.channels.requests.recv().ok() };
+            let Some(request) = request else {
+                if aborting {
+                    aborting = false;
+                    continue;
+                }
+                return;
+            };
             let Request::Shell(msg) = request else { return };
             self.status(&msg, "busy");
-            let stop = self.handle(&msg);
+            let stop = if aborting && msg.msg_type() == "execute_request" {
+                self.reply(&msg, "execute_reply", json!({"status": "aborted", "execution_count": self.execution_count}));
+                false
+            } else {
+                self.handle(&msg)
+            };
             self.status(&msg, "idle");
             if stop {
                 return;
             }
+            aborting |= std::mem::take(&mut self.failed_stop_on_error);
         }
     }
 
@@ -120,6 +139,7 @@ impl Kernel<'_> {
         let reply = match failure {
             None => json!({"status": "ok", "execution_count": count, "user_expressions": {}, "payload": []}),
             Some(err) => {
+                self.failed_stop_on_error = flag("stop_on_error", true);
                 let mut c = err.content();
                 c["status"] = json!("error");
                 c["execution_count"] = json!(count);
