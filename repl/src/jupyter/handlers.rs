@@ -11,6 +11,7 @@ use super::wire::{Message, PROTOCOL_VERSION};
 use crate::phrase_result::Body;
 use crate::toplevel::Toplevel;
 use serde_json::{json, Value};
+use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
 pub fn kernel_info() -> Value {
@@ -46,31 +47,35 @@ pub struct Kernel<'a> {
 impl Kernel<'_> {
     /// Serves shell requests until a shutdown (or `#quit` in a cell).
     pub fn run(&mut self) {
-        let mut aborting = false;
+        // Requests taken from the channel early, with whether an execution must be aborted.
+        let mut queued: VecDeque<(Request, bool)> = VecDeque::new();
         loop {
-            // After a failed cell (with `stop_on_error`), the execute requests already queued
-            // are aborted, as "Run all" expects.
-            let request = if aborting { self.channels.requests.try_recv().ok() } else { self.channels.requests.recv().ok() };
-            let Some(request) = request else {
-                if aborting {
-                    aborting = false;
-                    continue;
-                }
-                return;
+            let (request, abort) = match queued.pop_front() {
+                Some(q) => q,
+                None => match self.channels.requests.recv() {
+                    Ok(r) => (r, false),
+                    Err(_) => return,
+                },
             };
             let Request::Shell(msg) = request else { return };
             self.status(&msg, "busy");
-            let stop = if aborting && msg.msg_type() == "execute_request" {
+            let stop = if abort && msg.msg_type() == "execute_request" {
                 self.reply(&msg, "execute_reply", json!({"status": "aborted", "execution_count": self.execution_count}));
                 false
             } else {
                 self.handle(&msg)
             };
+            if std::mem::take(&mut self.failed_stop_on_error) {
+                // A failed cell aborts the executions already waiting ("Run all" stops
+                // there), not those a client sends after seeing this request's `idle`.
+                while let Ok(r) = self.channels.requests.try_recv() {
+                    queued.push_back((r, true));
+                }
+            }
             self.status(&msg, "idle");
             if stop {
                 return;
             }
-            aborting |= std::mem::take(&mut self.failed_stop_on_error);
         }
     }
 
