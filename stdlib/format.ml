@@ -53,8 +53,14 @@ type formatter_stag_functions = {
   print_close_stag : stag -> unit;
 }
 
+(* What a formatter records instead of laying out (see [record_printing]): queued tokens and
+   flushes (with a newline or not). *)
+type recorded = Queued of queued | Flushed of bool
+
 type formatter = {
   queue : queued Queue.t;
+  (* [Some tokens] while an installed printer of the toplevel prints: newest first. *)
+  mutable recording : recorded list option;
   (* Pending tokens, each with the [left_total] of the moment it was pushed. *)
   mutable scan : (int * queued) list;
   mutable boxes : open_box list;
@@ -216,8 +222,11 @@ let rec advance f =
     end
 
 let enqueue f item =
-  f.right_total <- f.right_total + item.length;
-  Queue.add item f.queue
+  match f.recording with
+  | Some tokens -> f.recording <- Some (Queued item :: tokens)
+  | None ->
+    f.right_total <- f.right_total + item.length;
+    Queue.add item f.queue
 
 let enqueue_advance f item =
   enqueue f item;
@@ -232,6 +241,7 @@ let scan_bottom () = [ (-1, { size = -1; token = Text ""; length = 0 }) ]
    ([closing_break]) ends the previous break's extent, a box closing ends a box's. *)
 let settle f closing_break =
   match f.scan with
+  | _ when f.recording <> None -> ()
   | [] -> ()
   | (left_total, item) :: rest ->
     if left_total < f.left_total then f.scan <- scan_bottom ()
@@ -254,8 +264,10 @@ let settle f closing_break =
 
 let push_pending f is_break item =
   enqueue f item;
-  if is_break then settle f true;
-  f.scan <- (f.right_total, item) :: f.scan
+  if f.recording = None then begin
+    if is_break then settle f true;
+    f.scan <- (f.right_total, item) :: f.scan
+  end
 
 (* Boxes *)
 
@@ -360,12 +372,17 @@ let reset f =
 
 (* Close what is open, lay out everything, and start afresh. *)
 let flush_queue f with_newline =
-  List.iter (fun _ -> pp_close_stag f ()) f.printed_tags;
-  while f.depth > 1 do pp_close_box f () done;
-  f.right_total <- infinity;
-  advance f;
-  if with_newline then f.out_newline ();
-  reset f
+  match f.recording with
+  | Some tokens ->
+    f.recording <- Some (Flushed with_newline :: tokens);
+    f.depth <- 1
+  | None ->
+    List.iter (fun _ -> pp_close_stag f ()) f.printed_tags;
+    while f.depth > 1 do pp_close_box f () done;
+    f.right_total <- infinity;
+    advance f;
+    if with_newline then f.out_newline ();
+    reset f
 
 (* Printing *)
 
@@ -541,7 +558,7 @@ let default_mark_close = function String_tag s -> "</" ^ s ^ ">" | _ -> ""
 let make_raw out_string out_flush out_newline out_spaces out_indent =
   let margin = 78 and min_space_left = 10 in
   let f =
-    { queue = Queue.create (); scan = scan_bottom (); boxes = []; tab_boxes = [];
+    { queue = Queue.create (); recording = None; scan = scan_bottom (); boxes = []; tab_boxes = [];
       printed_tags = []; marked_tags = []; margin; min_space_left;
       max_indent = margin - min_space_left; space_left = margin; current_indent = 0;
       is_new_line = true; left_total = 1; right_total = 1; depth = 1; max_boxes = max_int;
@@ -836,3 +853,50 @@ let () =
   at_exit (fun () ->
       pp_print_flush std_formatter ();
       pp_print_flush err_formatter ())
+
+(* Printers installed in the toplevel ([#install_printer]) print inside the value the toplevel
+   shows, in its boxes: while [print] runs, [std_formatter] records its tokens instead of laying
+   them out, and they come back encoded in a string for the toplevel to lay out. Encoding: an
+   integer is its decimal digits and ','; a string is its length as an integer then its bytes;
+   tokens are 'T' size string, 'B' (fits: string int string) (breaks: string int string),
+   'O' indent kind (0 h, 1 v, 2 hv, 3 hov, 4 b), 'C' (close), 'N' (newline), 'I' (if newline),
+   'F' (flush), 'L' (flush and newline). Tab boxes and tags are left out. *)
+let encode_recorded tokens =
+  let b = Buffer.create 64 in
+  let int n = Buffer.add_string b (Int.to_string n); Buffer.add_char b ',' in
+  let str s = int (String.length s); Buffer.add_string b s in
+  let code c = Buffer.add_char b c in
+  let kind = function Hbox -> 0 | Vbox -> 1 | HVbox -> 2 | HOVbox | Fits -> 3 | Structural -> 4 in
+  let break (before, n, after) = str before; int n; str after in
+  List.iter
+    (function
+      | Flushed newline -> code (if newline then 'L' else 'F')
+      | Queued { size; token; _ } -> (
+          match token with
+          | Text s -> code 'T'; int size; str s
+          | Break { fits; breaks } -> code 'B'; break fits; break breaks
+          | Tab_break (spaces, offset) -> code 'B'; break ("", spaces, ""); break ("", offset, "")
+          | Open_box (indent, k) -> code 'O'; int indent; int (kind k)
+          | Close_box -> code 'C'
+          | Newline -> code 'N'
+          | If_newline -> code 'I'
+          | Set_tab | Open_tabs _ | Close_tabs | Open_stag _ | Close_stag -> ()))
+    (List.rev tokens);
+  Buffer.contents b
+
+let record_printing (print : formatter -> unit) =
+  let f = std_formatter in
+  let depth = f.depth and outer = f.recording in
+  f.recording <- Some [];
+  let finish () =
+    let tokens = match f.recording with Some tokens -> tokens | None -> [] in
+    (* A printer's parameter printer may run another printer inside this one. *)
+    f.recording <- outer;
+    f.depth <- depth;
+    encode_recorded tokens
+  in
+  match print f with
+  | () -> finish ()
+  | exception e -> ignore (finish ()); raise e
+
+let () = Callback.register "Format.record_printing" record_printing

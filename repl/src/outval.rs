@@ -1,7 +1,7 @@
 //! Values as the toplevel prints them: a tree (like OCaml's `Outcometree.out_value`) and its
 //! printing with Format boxes, so long values wrap where OCaml's toplevel wraps them.
 
-use compiler::typing::format::Formatter;
+use compiler::typing::format::{BoxKind, Formatter};
 use compiler::raw_text;
 
 #[derive(Clone, Debug)]
@@ -26,6 +26,26 @@ pub enum OutValue {
     Stuff(String),
     /// Cut by the depth or length limit: `...`.
     Ellipsis,
+    /// What a printer installed with `#install_printer` printed: its Format tokens, laid out
+    /// in the boxes of the value around it as OCaml's toplevel does.
+    Printed(Vec<PrintedToken>),
+}
+
+/// A token of `Format` printed by an installed printer.
+#[derive(Clone, Debug)]
+pub enum PrintedToken {
+    /// Text and the width it counts for.
+    Text(isize, String),
+    /// A break hint: (text, spaces, text) when it fits, (text, offset, text) when it breaks.
+    Break((String, isize, String), (String, isize, String)),
+    Open(BoxKind, isize),
+    Close,
+    Newline,
+    IfNewline,
+    /// `Format.pp_print_flush` (or `@.` when `newline`): everything open is closed and printed.
+    Flush { newline: bool },
+    /// A value of a parameter type, printed by the toplevel for a generic printer.
+    Value(OutValue),
 }
 
 /// OCaml's rendering of a float in the toplevel: the shortest of %.12g, %.15g, %.18g that reads
@@ -197,6 +217,7 @@ fn simple(f: &mut Formatter, v: &OutValue) {
         OutValue::Constr(name, params) if params.is_empty() => f.string(name),
         OutValue::Variant(tag, None) => f.string(&format!("`{}", tag)),
         OutValue::Stuff(s) => f.string(s),
+        OutValue::Printed(tokens) => replay(f, tokens),
         OutValue::Record(fields) => {
             f.p("@[<1>{");
             for (i, (name, val)) in fields.iter().enumerate() {
@@ -224,6 +245,22 @@ fn simple(f: &mut Formatter, v: &OutValue) {
             f.p("@[<1>(");
             tree1(f, v);
             f.p(")@]");
+        }
+    }
+}
+
+fn replay(f: &mut Formatter, tokens: &[PrintedToken]) {
+    for t in tokens {
+        match t {
+            PrintedToken::Text(size, s) => f.string_as(*size, s),
+            PrintedToken::Break(fits, breaks) => f.custom_break(fits.clone(), breaks.clone()),
+            PrintedToken::Open(kind, indent) => f.open_box(*kind, *indent),
+            PrintedToken::Close => f.close_box(),
+            PrintedToken::Newline => f.force_newline(),
+            PrintedToken::IfNewline => f.if_newline(),
+            PrintedToken::Flush { newline: false } => f.flush(),
+            PrintedToken::Flush { newline: true } => f.newline(),
+            PrintedToken::Value(v) => print(f, v),
         }
     }
 }

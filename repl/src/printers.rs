@@ -1,18 +1,21 @@
 //! `#install_printer` / `#remove_printer`: user printers for the values the toplevel shows.
 //!
-//! A printer `pp : Format.formatter -> t -> unit` runs through a compiled wrapper that prints
-//! into a buffer (no line breaks: its output becomes one piece of the value's text) and returns
-//! the contents. A generic printer takes printers for the type's parameters first
+//! A printer `pp : Format.formatter -> t -> unit` runs on `Format.std_formatter` while that
+//! formatter records its tokens instead of laying them out (`Format.record_printing`, a named
+//! value of our Stdlib): the toplevel then lays them out inside the boxes of the value around
+//! it, so the printer's breaks and the toplevel's share one layout, as in OCaml.
+//! A generic printer takes printers for the type's parameters first
 //! (`pp : (formatter -> 'a -> unit) -> formatter -> 'a t -> unit`); the toplevel passes printers
 //! that call back into the value printer (the primitive `ocamljit_toplevel_print`) with the
-//! parameter's type at that value.
+//! parameter's type at that value; the value comes back as a placeholder text, replaced by its
+//! tree when the tokens are read.
 
-use crate::outval;
+use crate::outval::{self, OutValue, PrintedToken};
 use crate::phrase_result::PhraseResult;
 use crate::toplevel::Toplevel;
 use compiler::parsing::longident::Longident;
 use compiler::typing::ctype;
-use compiler::typing::format::Formatter;
+use compiler::typing::format::{BoxKind, Formatter};
 use compiler::typing::path::Path;
 use compiler::typing::types::{self, TypeDesc, TypeExpr};
 use runtime::value::Value;
@@ -22,6 +25,8 @@ use std::cell::{Cell, RefCell};
 const MAX_PARAMS: usize = 3;
 const PRINT_PRIMITIVE: &str = "ocamljit_toplevel_print";
 const PRINT_EXTERNAL: &str = "__ocamljit_print_value";
+/// Stands for the value number N printed by a parameter printer: `\0ocamljit-value:N\0`.
+const PLACEHOLDER: &str = "\0ocamljit-value:";
 
 pub(crate) struct InstalledPrinter {
     pub name: String,
@@ -31,7 +36,7 @@ pub(crate) struct InstalledPrinter {
     pub scheme: TypeExpr,
     pub params: usize,
     pub printed: TypeExpr,
-    /// Where the compiled wrapper (`fun base v -> string`) is stored.
+    /// Where the compiled wrapper (`fun base v formatter -> unit`) is stored.
     pub block: cranelift_module::DataId,
     pub field: usize,
 }
@@ -41,22 +46,33 @@ thread_local! {
     static CURRENT: Cell<*const Toplevel> = const { Cell::new(std::ptr::null()) };
     /// Parameter types of the values being printed; the wrapper refers to them by index.
     static PARAM_TYPES: RefCell<Vec<TypeExpr>> = const { RefCell::new(Vec::new()) };
+    /// Values printed by parameter printers, each standing behind a placeholder text.
+    static NESTED: RefCell<Vec<Option<OutValue>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// `ocamljit_toplevel_print id v`: `v` printed as the toplevel prints values of type number
-/// `id` (a parameter type of a value a generic printer is printing).
-extern "C" fn ocamljit_toplevel_print(id: Value, v: Value) -> Value {
+/// `ocamljit_toplevel_print id placeholder v`: `v` as the toplevel prints values of type number
+/// `id` (a parameter type of a value a generic printer is printing). With `placeholder`, the
+/// printer is printing on the recording formatter: the value's tree is kept and a placeholder
+/// returned; otherwise its text, on one line.
+extern "C" fn ocamljit_toplevel_print(id: Value, placeholder: Value, v: Value) -> Value {
     let top = CURRENT.with(|c| c.get());
     let ty = PARAM_TYPES.with(|t| t.borrow().get(id.int() as usize).copied());
-    let text = match (unsafe { top.as_ref() }, ty) {
-        (Some(top), Some(ty)) => {
-            let tree = top.printer().tree(v, ty);
-            let mut f = Formatter::new(1_000_000);
-            outval::print(&mut f, &tree);
-            f.flush();
-            f.take()
-        }
-        _ => "<poly>".to_string(),
+    let tree = match (unsafe { top.as_ref() }, ty) {
+        (Some(top), Some(ty)) => top.printer().tree(v, ty),
+        _ => OutValue::Stuff("<poly>".to_string()),
+    };
+    let text = if placeholder.int() != 0 {
+        let n = NESTED.with(|n| {
+            let mut n = n.borrow_mut();
+            n.push(Some(tree));
+            n.len() - 1
+        });
+        format!("{PLACEHOLDER}{n}\0")
+    } else {
+        let mut f = Formatter::new(1_000_000);
+        outval::print(&mut f, &tree);
+        f.flush();
+        f.take()
     };
     runtime::alloc::copy_string(&text)
 }
@@ -83,19 +99,20 @@ fn paren_if_operator(s: &str) -> String {
     }
 }
 
-/// The wrapper of a printer taking `params` parameter printers: `fun base v -> string`.
+/// The wrapper of a printer taking `params` parameter printers: `fun base v f -> unit`.
 fn wrapper_source(pp: &str, params: usize) -> String {
     let mut ty = String::new();
     let mut args = String::new();
     for i in 0..params {
         ty.push_str(&format!("(Stdlib.Format.formatter -> 'p{i} -> unit) -> "));
-        args.push_str(&format!("(fun f x -> Stdlib.Format.pp_print_string f ({PRINT_EXTERNAL} (base + {i}) x)) "));
+        args.push_str(&format!(
+            "(fun f x -> Stdlib.Format.pp_print_string f ({PRINT_EXTERNAL} (base + {i}) (f == Stdlib.Format.std_formatter) x)) "
+        ));
     }
+    // Naming `std_formatter` makes sure `Format` is initialised (its recorder registered).
     format!(
-        "(fun (base : int) v -> let b = Stdlib.Buffer.create 64 in let f = Stdlib.Format.formatter_of_buffer b in \
-         Stdlib.Format.pp_set_margin f 1_000_000; \
-         ({pp} : {ty}Stdlib.Format.formatter -> _ -> unit) {args}f v; \
-         Stdlib.Format.pp_print_flush f (); Stdlib.Buffer.contents b)"
+        "(let _ = Stdlib.Format.std_formatter in \
+         fun (base : int) v (f : Stdlib.Format.formatter) -> ({pp} : {ty}Stdlib.Format.formatter -> _ -> unit) {args}f v)"
     )
 }
 
@@ -127,7 +144,7 @@ fn declare_print_external(top: &mut Toplevel) -> bool {
         return true;
     }
     runtime::symbols::register_primitive(PRINT_PRIMITIVE, ocamljit_toplevel_print as *const u8);
-    top.define_hidden(&format!("external {PRINT_EXTERNAL} : int -> 'a -> string = \"{PRINT_PRIMITIVE}\""))
+    top.define_hidden(&format!("external {PRINT_EXTERNAL} : int -> bool -> 'a -> string = \"{PRINT_PRIMITIVE}\""))
 }
 
 /// `#remove_printer pp`.
@@ -175,8 +192,8 @@ fn shape(ty: TypeExpr, params: usize) -> Option<(TypeExpr, Vec<TypeExpr>)> {
     Some((printed, param_types))
 }
 
-/// The text an installed printer gives for `v` of type `ty`, if one applies.
-pub(crate) fn custom_print(top: &Toplevel, v: Value, ty: TypeExpr) -> Option<String> {
+/// What an installed printer prints for `v` of type `ty`, if one applies.
+pub(crate) fn custom_print(top: &Toplevel, v: Value, ty: TypeExpr) -> Option<OutValue> {
     let mut found = None;
     for p in top.printers.iter().filter(|p| ctype::moregeneral(&top.env, p.printed, ty)) {
         // The parameter types at this value: unify a fresh instance with `ty`, read what the
@@ -198,13 +215,99 @@ pub(crate) fn custom_print(top: &Toplevel, v: Value, ty: TypeExpr) -> Option<Str
         t.extend(params);
         base
     });
+    let nested_base = NESTED.with(|n| n.borrow().len());
     let saved = CURRENT.with(|c| c.replace(top as *const Toplevel));
-    let wrapper = top.stored_value(p.block, p.field);
-    let result = runtime::callback::callback(wrapper, Value::of_int(base as i64)).and_then(|partial| runtime::callback::callback(partial, v));
+    let result = match runtime::prims::misc::named_value("Format.record_printing") {
+        None => Err(None),
+        Some(record) => {
+            let wrapper = top.stored_value(p.block, p.field);
+            runtime::callback::callback(wrapper, Value::of_int(base as i64))
+                .and_then(|partial| runtime::callback::callback(partial, v))
+                .and_then(|print| runtime::callback::callback(record, print))
+                .map_err(Some)
+        }
+    };
     CURRENT.with(|c| c.set(saved));
     PARAM_TYPES.with(|t| t.borrow_mut().truncate(base));
-    Some(match result {
-        Ok(s) => unsafe { compiler::raw_text::from_bytes(s.bytes()).into_owned() },
-        Err(exn) => format!("<printer {} raised an exception: {}>", p.name, runtime::printexc::to_string(exn)),
-    })
+    let printed = match result {
+        Ok(s) => OutValue::Printed(decode_tokens(unsafe { s.bytes() })),
+        Err(Some(exn)) => OutValue::Stuff(format!("<printer {} raised an exception: {}>", p.name, runtime::printexc::to_string(exn))),
+        Err(None) => OutValue::Stuff("<printer>".to_string()),
+    };
+    NESTED.with(|n| n.borrow_mut().truncate(nested_base));
+    Some(printed)
+}
+
+/// The tokens `Format.record_printing` encoded (see its comment in stdlib/format.ml).
+fn decode_tokens(b: &[u8]) -> Vec<PrintedToken> {
+    let mut r = TokenReader { b, pos: 0 };
+    let mut tokens = Vec::new();
+    while let Some(t) = r.token() {
+        tokens.push(t);
+    }
+    tokens
+}
+
+struct TokenReader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl TokenReader<'_> {
+    fn int(&mut self) -> Option<isize> {
+        let len = self.b[self.pos..].iter().position(|&c| c == b',')?;
+        let n = std::str::from_utf8(&self.b[self.pos..self.pos + len]).ok()?.parse().ok()?;
+        self.pos += len + 1;
+        Some(n)
+    }
+
+    fn string(&mut self) -> Option<String> {
+        let len = usize::try_from(self.int()?).ok()?;
+        let bytes = self.b.get(self.pos..self.pos + len)?;
+        self.pos += len;
+        Some(compiler::raw_text::from_bytes(bytes).into_owned())
+    }
+
+    fn brk(&mut self) -> Option<(String, isize, String)> {
+        Some((self.string()?, self.int()?, self.string()?))
+    }
+
+    fn token(&mut self) -> Option<PrintedToken> {
+        let code = *self.b.get(self.pos)?;
+        self.pos += 1;
+        Some(match code {
+            b'T' => {
+                let size = self.int()?;
+                let s = self.string()?;
+                match nested_value(&s) {
+                    Some(v) => PrintedToken::Value(v),
+                    None => PrintedToken::Text(size, s),
+                }
+            }
+            b'B' => PrintedToken::Break(self.brk()?, self.brk()?),
+            b'O' => {
+                let indent = self.int()?;
+                let kind = match self.int()? {
+                    0 => BoxKind::H,
+                    1 => BoxKind::V,
+                    2 => BoxKind::HV,
+                    3 => BoxKind::HOV,
+                    _ => BoxKind::B,
+                };
+                PrintedToken::Open(kind, indent)
+            }
+            b'C' => PrintedToken::Close,
+            b'N' => PrintedToken::Newline,
+            b'I' => PrintedToken::IfNewline,
+            b'F' => PrintedToken::Flush { newline: false },
+            b'L' => PrintedToken::Flush { newline: true },
+            _ => return None,
+        })
+    }
+}
+
+/// The value a placeholder text stands for.
+fn nested_value(s: &str) -> Option<OutValue> {
+    let n: usize = s.strip_prefix(PLACEHOLDER)?.strip_suffix('\0')?.parse().ok()?;
+    NESTED.with(|nested| nested.borrow_mut().get_mut(n).and_then(Option::take))
 }

@@ -26,7 +26,7 @@ pub struct Printer<'e> {
 
 /// Prints values of some types with code of the user's (`#install_printer`).
 pub trait CustomPrinter {
-    fn custom_print(&self, v: Value, ty: TypeExpr) -> Option<String>;
+    fn custom_print(&self, v: Value, ty: TypeExpr) -> Option<OutValue>;
 }
 
 impl<'e> Printer<'e> {
@@ -51,8 +51,8 @@ impl<'e> Printer<'e> {
         if depth > self.max_depth || self.steps < 0 {
             return OutValue::Ellipsis;
         }
-        if let Some(text) = self.custom.and_then(|c| c.custom_print(v, ty)) {
-            return OutValue::Stuff(text);
+        if let Some(printed) = self.custom.and_then(|c| c.custom_print(v, ty)) {
+            return printed;
         }
         if !v.is_block() {
             return self.value_of_type(v, ty, depth);

@@ -686,7 +686,7 @@ fn resolve_global(
 }
 
 impl crate::printval::CustomPrinter for Toplevel {
-    fn custom_print(&self, v: Value, ty: compiler::typing::types::TypeExpr) -> Option<String> {
+    fn custom_print(&self, v: Value, ty: compiler::typing::types::TypeExpr) -> Option<crate::outval::OutValue> {
         crate::printers::custom_print(self, v, ty)
     }
 }

@@ -23,7 +23,11 @@ pub enum BoxKind {
 #[derive(Clone, Debug)]
 enum Token {
     Text(String),
-    Break { width: isize, offset: isize },
+    /// A break hint: what it prints when the line does not break (text, spaces, text) and
+    /// when it does (text, offset, text).
+    Break { fits: (String, isize, String), breaks: (String, isize, String) },
+    /// Skips the next token unless a line was just broken.
+    IfNewline,
     Begin { indent: isize, kind: BoxKind },
     End,
     Newline,
@@ -125,6 +129,26 @@ impl Formatter {
         }
     }
 
+    fn text_if_any(&mut self, s: &str) {
+        if !s.is_empty() {
+            self.space_left -= crate::raw_text::byte_len(s) as isize;
+            self.out.push_str(s);
+            self.is_new_line = false;
+        }
+    }
+
+    fn custom_new_line(&mut self, (before, offset, after): &(String, isize, String), width: isize) {
+        self.text_if_any(before);
+        self.break_new_line(*offset, width);
+        self.text_if_any(after);
+    }
+
+    fn custom_same_line(&mut self, (before, spaces, after): &(String, isize, String)) {
+        self.text_if_any(before);
+        self.break_same_line(*spaces);
+        self.text_if_any(after);
+    }
+
     fn break_new_line(&mut self, offset: isize, width: isize) {
         self.output_newline();
         self.is_new_line = true;
@@ -183,29 +207,38 @@ impl Formatter {
                 Some((_, width)) => self.break_new_line(0, width),
                 None => self.output_newline(),
             },
-            Token::Break { width: fits, offset } => {
+            Token::Break { fits, breaks } => {
                 if let Some((kind, width)) = self.format_stack.last().copied() {
+                    let offset = breaks.1;
+                    let too_long = size + crate::raw_text::byte_len(&breaks.0) as isize > self.space_left;
                     match kind {
                         BoxKind::HOV => {
-                            if size > self.space_left {
-                                self.break_new_line(offset, width)
+                            if too_long {
+                                self.custom_new_line(&breaks, width)
                             } else {
-                                self.break_same_line(fits)
+                                self.custom_same_line(&fits)
                             }
                         }
                         BoxKind::B => {
                             if self.is_new_line {
-                                self.break_same_line(fits)
-                            } else if size > self.space_left {
-                                self.break_new_line(offset, width)
-                            } else if self.current_indent > self.margin - width + offset {
-                                self.break_new_line(offset, width)
+                                self.custom_same_line(&fits)
+                            } else if too_long || self.current_indent > self.margin - width + offset {
+                                self.custom_new_line(&breaks, width)
                             } else {
-                                self.break_same_line(fits)
+                                self.custom_same_line(&fits)
                             }
                         }
-                        BoxKind::HV | BoxKind::V => self.break_new_line(offset, width),
-                        BoxKind::Fits | BoxKind::H => self.break_same_line(fits),
+                        BoxKind::HV | BoxKind::V => self.custom_new_line(&breaks, width),
+                        BoxKind::Fits | BoxKind::H => self.custom_same_line(&fits),
+                    }
+                }
+            }
+            Token::IfNewline => {
+                if self.current_indent != self.margin - self.space_left {
+                    if let Some(skipped) = self.queue.pop_front() {
+                        self.queue_base += 1;
+                        self.left_total -= skipped.length;
+                        self.space_left += skipped.size;
                     }
                 }
             }
@@ -284,14 +317,30 @@ impl Formatter {
     }
 
     pub fn string(&mut self, s: &str) {
-        let n = crate::raw_text::byte_len(s) as isize;
-        self.enqueue(Elem { size: n, token: Token::Text(s.to_string()), length: n });
+        self.string_as(crate::raw_text::byte_len(s) as isize, s)
+    }
+
+    /// Text counted as `size` columns (`Format.pp_print_as`).
+    pub fn string_as(&mut self, size: isize, s: &str) {
+        self.enqueue(Elem { size, token: Token::Text(s.to_string()), length: size });
         self.advance_left();
     }
 
     pub fn brk(&mut self, width: isize, offset: isize) {
-        let e = Elem { size: -self.right_total, token: Token::Break { width, offset }, length: width };
+        self.custom_break((String::new(), width, String::new()), (String::new(), offset, String::new()))
+    }
+
+    /// `Format.pp_print_custom_break ~fits ~breaks`.
+    pub fn custom_break(&mut self, fits: (String, isize, String), breaks: (String, isize, String)) {
+        let length = crate::raw_text::byte_len(&fits.0) as isize + fits.1 + crate::raw_text::byte_len(&fits.2) as isize;
+        let e = Elem { size: -self.right_total, token: Token::Break { fits, breaks }, length };
         self.scan_push(true, e);
+    }
+
+    /// `Format.pp_print_if_newline`: the next token is printed only right after a line break.
+    pub fn if_newline(&mut self) {
+        self.enqueue(Elem { size: 0, token: Token::IfNewline, length: 0 });
+        self.advance_left();
     }
 
     pub fn space(&mut self) {
