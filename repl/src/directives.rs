@@ -85,8 +85,8 @@ const DIRECTIVES: &[Directive] = &[
     d("use", ArgKind::Str, LOADING, "Read, compile and execute source phrases from the given file.", true),
     d("use_output", ArgKind::Str, LOADING, "Execute a command and read, compile and execute source phrases from its\n  output.", true),
     d("show", ArgKind::Ident, QUERIES, "Print the signatures of components from any of the categories below.", true),
-    d("show_class", ArgKind::Ident, QUERIES, "Print the signature of the corresponding class.", false),
-    d("show_class_type", ArgKind::Ident, QUERIES, "Print the signature of the corresponding class type.", false),
+    d("show_class", ArgKind::Ident, QUERIES, "Print the signature of the corresponding class.", true),
+    d("show_class_type", ArgKind::Ident, QUERIES, "Print the signature of the corresponding class type.", true),
     d("show_constructor", ArgKind::Ident, QUERIES, "Print the signature of the corresponding value constructor.", true),
     d("show_exception", ArgKind::Ident, QUERIES, "Print the signature of the corresponding exception.", true),
     d("show_module", ArgKind::Ident, QUERIES, "Print the signature of the corresponding module.", true),
@@ -417,6 +417,12 @@ enum Constructors {
 /// The `#show...` queries. Each finds the items named `lid` of its kinds and prints them;
 /// a name bound to something of another category is an "Unknown element".
 fn show(top: &Toplevel, query: &str, lid: &Longident, src: &Source) -> PhraseResult {
+    if let "show_class" | "show_class_type" = query {
+        return match compiler::typing::typecore::typeclass::lookup_for_show(&top.env, lid, query == "show_class_type") {
+            Ok((id, vd)) => PhraseResult::directive(sig_item_text(&SignatureItem::Value(id, Rc::new(vd)))),
+            Err(message) => PhraseResult::error(src.report_at_top(&message)),
+        };
+    }
     let (kinds, constructors): (&[Kind], Constructors) = match query {
         "show_val" => (&[Kind::Value], Constructors::All),
         "show_type" => (&[Kind::Type], Constructors::All),

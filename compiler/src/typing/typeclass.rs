@@ -23,6 +23,27 @@ pub fn class_type_value_name(name: &str) -> String {
     format!("class type {}", name)
 }
 
+/// The class (or, with `is_type`, the class type) `#show_class` or `#show_class_type` names,
+/// as a class value (`new c`) or class type value to print; OCaml's error text otherwise.
+pub fn lookup_for_show(env: &Env, lid: &Longident, is_type: bool) -> Result<(Ident, ValueDescription), String> {
+    let located = Located { txt: lid.clone(), loc: Location::none() };
+    let (_, vd, info) = Typer::lookup_class(env, &located, is_type).map_err(|e| e.message())?;
+    let name = lid.last();
+    if !is_type {
+        return Ok((Ident::create(&class_value_name(name)), (*vd).clone()));
+    }
+    if info.is_type {
+        return Ok((Ident::create(&class_type_value_name(name)), (*vd).clone()));
+    }
+    // A class also declares the class type of its objects: the same, without parameters.
+    let Some((params, ctor, vars, meths)) = ClassInfo::parts(info.sig_ty) else { return Err("Internal error: bad class".into()) };
+    let tuple = |ts: Vec<TypeExpr>| ctype::newty(TypeDesc::Tuple(ts.into()));
+    let sig_ty = tuple(vec![tuple(params), result_type(ctor, info.has_params), tuple(vars), tuple(meths)]);
+    let info = ClassInfo { is_type: true, sig_ty, has_params: false, printed_as: None, decl: None, ..(*info).clone() };
+    let vd = ValueDescription { kind: ValueKind::Class(Rc::new(info)), ..(*vd).clone() };
+    Ok((Ident::create(&class_type_value_name(name)), vd))
+}
+
 /// The name every flattened object binds its self to (for `super#m`).
 const SELF_VAR: &str = "self%";
 /// The extension that marks a method body in which `alias#m` means a parent's method.
@@ -138,9 +159,14 @@ impl Typer {
     }
 
     /// The class a path names (`is_type`: a class type, or a class where one is expected).
-    fn lookup_class(&self, env: &Env, lid: &Located<Longident>, is_type: bool) -> R<(Path, Rc<ValueDescription>, Rc<ClassInfo>)> {
+    fn lookup_class(env: &Env, lid: &Located<Longident>, is_type: bool) -> R<(Path, Rc<ValueDescription>, Rc<ClassInfo>)> {
         if let Some(f) = Self::find_class(env, &lid.txt, is_type) {
             return Ok(f);
+        }
+        if let Longident::Ldot(m, _) = &lid.txt {
+            if let Err(e) = env.lookup_module(m) {
+                return Err(typetexp::unbound(env, e.kind, &e.lid, &lid.loc));
+            }
         }
         if is_type {
             return Self::find_class(env, &lid.txt, false).ok_or_else(|| TypeError::new(&lid.loc, ErrorKind::Message(format!("Unbound class type {}", lid.txt))));
@@ -155,7 +181,7 @@ impl Typer {
 
     /// `new c`.
     pub(super) fn type_new(&mut self, env: &Env, loc: &Location, lid: &Located<Longident>, expected: TypeExpr) -> R<T::Expression> {
-        let (path, vd, info) = self.lookup_class(env, lid, false)?;
+        let (path, vd, info) = Self::lookup_class(env, lid, false)?;
         if info.virt {
             return err(loc, ErrorKind::Message(format!("Cannot instantiate the virtual class {}", lid.txt)));
         }
@@ -324,7 +350,7 @@ impl Typer {
     fn resolve_inherit(&mut self, env: &Env, ce: &P::ClassExpr, mut args: Vec<(PLabel, P::Expression)>) -> R<(P::ClassExpr, Vec<(PLabel, P::Expression)>)> {
         match &ce.desc {
             P::ClassExprDesc::Constr(lid, _) => {
-                let (_, _, info) = self.lookup_class(env, lid, false)?;
+                let (_, _, info) = Self::lookup_class(env, lid, false)?;
                 match &info.decl {
                     Some(d) => Ok(((**d).clone(), args)),
                     None => err(&lid.loc, ErrorKind::NotSupported("Inheriting a class of a compiled interface".into())),
@@ -859,7 +885,7 @@ impl Typer {
 
     /// A fresh instance of a named class type (or class), applied to `args`.
     fn class_type_instance(&mut self, env: &Env, lid: &Located<Longident>, args: &[P::CoreType]) -> R<ClassTypeParts> {
-        let (_, _, info) = self.lookup_class(env, lid, true)?;
+        let (_, _, info) = Self::lookup_class(env, lid, true)?;
         let Some((params, ctor, var_tys, meth_tys)) = ClassInfo::parts(ctype::instance(info.sig_ty)) else {
             return err(&lid.loc, ErrorKind::Message("Internal error: bad class".into()));
         };
