@@ -49,7 +49,7 @@ fn show_class_inside_a_module() {
 fn show_class_type_prints_the_class_type_as_defined() {
     let (defined, shown) = definition_and_show("class type ct = object method n : int val x : string end", "#show_class_type ct");
     assert_eq!(shown, defined);
-    let (defined, shown) = definition_and_show("class type ['a] f = 'a -> object method n : 'a end", "#show_class_type f");
+    let (defined, shown) = definition_and_show("class type ['a] f = object method n : 'a end", "#show_class_type f");
     assert_eq!(shown, defined);
     // A class also declares the class type of its objects: its body, without parameters.
     let (defined, shown) = definition_and_show("class c (x : int) = object method m = x end", "#show_class_type c");
