@@ -75,7 +75,7 @@ impl<'e> Printer<'e> {
                 TypeDesc::Arrow(..) => OutValue::Stuff("<fun>".into()),
                 TypeDesc::Package(..) => OutValue::Stuff("<module>".into()),
                 TypeDesc::Object(_) => OutValue::Stuff("<obj>".into()),
-                TypeDesc::Poly(t, _) => self.value(v, t, depth),
+                TypeDesc::Poly(t, _) => self.value_of_type(v, t, depth),
                 TypeDesc::Tuple(ts) => {
                     let mut items = Vec::new();
                     for (i, &t) in ts.iter().enumerate() {

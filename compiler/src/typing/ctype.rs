@@ -151,6 +151,32 @@ pub fn instance_label(ld: &LabelDescription) -> (TypeExpr, TypeExpr) {
     (res, c.copy(ld.arg))
 }
 
+/// A polymorphic type (`'a. t`, of a record field, a method or a variable bound to a field)
+/// as the type of one use: its univars become fresh variables. Other types are left as they are.
+pub fn instance_if_poly(t: TypeExpr) -> TypeExpr {
+    match desc(repr(t)) {
+        TypeDesc::Poly(body, vars) if vars.is_empty() => body,
+        TypeDesc::Poly(..) => instance_poly(t),
+        _ => t,
+    }
+}
+
+/// Instantiates the univars of a `Poly` with fresh variables: the body and those variables.
+pub fn instance_poly_vars(t: TypeExpr) -> (TypeExpr, Vec<TypeExpr>) {
+    match desc(repr(t)) {
+        TypeDesc::Poly(body, vars) => {
+            let mut memo = FxHashMap::default();
+            let fresh: Vec<TypeExpr> = vars.iter().map(|v| {
+                let f = newvar();
+                memo.insert(repr(*v), f);
+                f
+            }).collect();
+            (subst_univars(body, &memo), fresh)
+        }
+        _ => (t, Vec::new()),
+    }
+}
+
 /// Instantiates the univars of a `Poly` with fresh variables: returns the body.
 pub fn instance_poly(t: TypeExpr) -> TypeExpr {
     match desc(t) {

@@ -49,6 +49,9 @@ pub enum ErrorKind {
     DuplicateLabel(String),
     CyclicAbbrev(String),
     NonGeneralizable(TypeExpr),
+    /// A value less general than the polymorphic type it must have: what it is (`field
+    /// value`), its type (generalized) and that type.
+    LessGeneral(&'static str, TypeExpr, TypeExpr),
     LetRecPattern,
     NotSupported(String),
     /// `e#m` where the type of `e` has no method `m`: the type, the method, the methods it has.
@@ -121,6 +124,10 @@ impl TypeError {
             }
             ErrorKind::ExprTypeClash(e, expl) => {
                 unification_error(f, &env, e, "This expression has type", "but an expression was expected of type", *expl);
+            }
+            ErrorKind::LessGeneral(what, got, expected) => {
+                let e = UnifyError { trace: vec![(*got, *expected)], failure: UnifyFailure::Mismatch, nested: false };
+                unification_error(f, &env, &e, &format!("This {} has type", what), "which is less general than", None);
             }
             ErrorKind::LetopTypeClash(name, e) => {
                 unification_error(f, &env, e, &format!("The operator {} has type", name), "but it was expected to have type", None);

@@ -271,7 +271,11 @@ impl Names {
                     self.tree(b, sch)
                 } else {
                     let names = vs.iter().map(|v| self.name_of(*v)).collect();
-                    OutType::Poly(names, Box::new(self.tree(b, sch)))
+                    let body = self.tree(b, sch);
+                    // The bound variables' names are free again after the type.
+                    let bound: Vec<TypeExpr> = vs.iter().map(|v| repr(*v)).collect();
+                    self.names.retain(|(x, _)| !bound.contains(x));
+                    OutType::Poly(names, Box::new(body))
                 }
             }
             TypeDesc::Package(p, ns, ts) => {

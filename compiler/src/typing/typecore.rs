@@ -290,6 +290,11 @@ impl Typer {
                     if let Some(s) = start {
                         principal::mark_new(ty_arg, s);
                     }
+                    // A variable bound to a polymorphic field keeps its polymorphic type.
+                    let ty_arg = match &p.desc {
+                        P::PatternDesc::Var(_) | P::PatternDesc::Any => ty_arg,
+                        _ => ctype::instance_if_poly(ty_arg),
+                    };
                     let tp = self.pattern(env, p, ty_arg, vars)?;
                     out.push((lid.clone(), ld, tp));
                 }
@@ -651,7 +656,8 @@ impl Typer {
                     let text = if msg.is_empty() { name } else { format!("{}\n{}", name, msg) };
                     self.warn(loc, crate::typing::errors::ALERT_DEPRECATED, text);
                 }
-                let ty = principal::instance(ctype::instance(v.desc.ty));
+                // A variable bound to a polymorphic record field is polymorphic.
+                let ty = principal::instance(ctype::instance_if_poly(ctype::instance(v.desc.ty)));
                 self.unify_exp(env, loc, ty, expected)?;
                 Ok(mk(T::ExpressionDesc::Ident(v.path, lid.clone(), v.desc), loc, ty))
             }
@@ -790,6 +796,7 @@ impl Typer {
                 let ld = self.label_of_field(env, lid, te.ty)?;
                 let (ty_res, ty_arg) = ctype::instance_label(&ld);
                 self.unify_exp(env, &e.loc, te.ty, ty_res)?;
+                let ty_arg = ctype::instance_if_poly(ty_arg);
                 self.unify_exp(env, loc, ty_arg, expected)?;
                 Ok(mk(T::ExpressionDesc::Field(Box::new(te), lid.clone(), ld), loc, ty_arg))
             }
@@ -805,7 +812,7 @@ impl Typer {
                     let msg = format!("Cannot assign field {} of the private type {}", ld.name, super::printtyp::type_to_string(ty_res));
                     return err(&lid.loc, ErrorKind::Message(msg));
                 }
-                let tv = self.expr(env, v, ty_arg)?;
+                let tv = self.field_value(env, v, ty_arg)?;
                 let unit = predef::type_unit();
                 self.unify_exp(env, loc, unit, expected)?;
                 Ok(mk(T::ExpressionDesc::Setfield(Box::new(te), lid.clone(), ld, Box::new(tv)), loc, unit))
@@ -1130,6 +1137,33 @@ impl Typer {
         Ok(te)
     }
 
+    /// The value of a record field: a polymorphic field (`m : 'a. 'a -> 'a`) needs a value
+    /// as general as its type.
+    fn field_value(&mut self, env: &Env, e: &P::Expression, ty_field: TypeExpr) -> R<T::Expression> {
+        if !matches!(desc(repr(ty_field)), TypeDesc::Poly(_, vs) if !vs.is_empty()) {
+            return self.expr(env, e, ctype::instance_if_poly(ty_field));
+        }
+        ctype::begin_def();
+        let (inst, fresh) = ctype::instance_poly_vars(ty_field);
+        let r = self.expr(env, e, inst);
+        ctype::end_def();
+        let te = r?;
+        let mut seen = Vec::new();
+        let general = fresh.iter().all(|v| {
+            let v = repr(*v);
+            let ok = matches!(desc(v), TypeDesc::Var(_)) && level(v) > ctype::current_level() && !seen.contains(&v);
+            seen.push(v);
+            ok
+        });
+        if !general {
+            // The value's type shows with its own generalizable variables bound (`'c. ...`).
+            let vars: Vec<TypeExpr> = ctype::free_variables(inst).into_iter().filter(|v| level(*v) > ctype::current_level()).collect();
+            let got = ctype::newty(TypeDesc::Poly(inst, vars.into()));
+            return err(&constraint_inner(e).loc, ErrorKind::LessGeneral("field value", got, ty_field));
+        }
+        Ok(te)
+    }
+
     fn type_record(&mut self, env: &Env, loc: &Location, fields: &[(Located<Longident>, P::Expression)], base: Option<&P::Expression>, expected: TypeExpr) -> R<T::Expression> {
         let tbase = match base {
             Some(b) => Some(self.record_operand(env, b)?),
@@ -1168,7 +1202,7 @@ impl Typer {
             if let Some(s) = start {
                 principal::mark_new(a, s);
             }
-            let te = self.expr(env, e, a)?;
+            let te = self.field_value(env, e, a)?;
             given.insert(ld.pos, (lid.clone(), te));
         }
         let mut out = Vec::new();
@@ -2054,6 +2088,15 @@ pub fn is_nonexpansive(e: &T::Expression) -> bool {
         D::InstVar(..) => true,
         D::Apply(..) | D::Try(..) | D::Setfield(..) | D::While(..) | D::For(..) => false,
         D::Send(..) | D::SetInstVar(..) | D::Override(..) => false,
+    }
+}
+
+/// The expression a type constraint (`(e : t)`, `(e :> t)`) is about: OCaml reports errors
+/// about a constrained expression at the expression itself.
+fn constraint_inner(e: &P::Expression) -> &P::Expression {
+    match &e.desc {
+        P::ExpressionDesc::Constraint(inner, _) | P::ExpressionDesc::Coerce(inner, _, _) => constraint_inner(inner),
+        _ => e,
     }
 }
 
