@@ -36,7 +36,7 @@ pub fn char_offset(code: &str, byte: usize) -> usize {
 /// (`List.ma`), or a directive (`#us`) at the start of a line.
 pub fn word_start(code: &str, byte: usize) -> usize {
     let before = &code[..byte];
-    let start = before.rfind(|c: char| !is_word_char(c)).map(|i| i + 1).unwrap_or(0);
+    let start = before.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
     let line_start = before[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     if start > 0 && before[..start].ends_with('#') && before[line_start..start - 1].trim().is_empty() {
         return start - 1;
@@ -77,6 +77,8 @@ mod tests {
         assert_eq!(word_start("a #us", 5), 3);
         assert_eq!(name_at("f (List.map g) l", 6), Some("List.map"));
         assert_eq!(name_at("x + 1", 2), None);
+        assert_eq!(word_start("«List.ma", "«List.ma".len()), "«".len());
+        assert_eq!(name_at("→f", "→".len()), Some("f"));
     }
 
     #[test]

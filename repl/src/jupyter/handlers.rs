@@ -63,7 +63,7 @@ impl Kernel<'_> {
                 self.reply(&msg, "execute_reply", json!({"status": "aborted", "execution_count": self.execution_count}));
                 false
             } else {
-                self.handle(&msg)
+                self.handle_guarded(&msg)
             };
             if std::mem::take(&mut self.failed_stop_on_error) {
                 // A failed cell aborts the executions already waiting ("Run all" stops
@@ -85,6 +85,32 @@ impl Kernel<'_> {
 
     fn reply(&self, parent: &Message, msg_type: &str, content: Value) {
         let _ = self.channels.shell_replies.send(Message::reply(&self.session, parent, msg_type, content));
+    }
+
+    /// [`Kernel::handle`], surviving a panic of the engine (a bug, reported on stderr by the
+    /// panic hook, hence in the notebook): the cell fails, the kernel goes on.
+    fn handle_guarded(&mut self, msg: &Message) -> bool {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.handle(msg))) {
+            Ok(stop) => stop,
+            Err(_) => {
+                log(&format!("internal error while answering {}", msg.msg_type()));
+                if msg.msg_type() == "execute_request" {
+                    let err = execute::CellError {
+                        ename: "InternalError".into(),
+                        evalue: "ocaml-jit failed on this cell (a bug)".into(),
+                        traceback: vec!["Internal error: ocaml-jit failed on this cell (a bug)".into()],
+                    };
+                    if let Ok(out) = self.output.lock() {
+                        out.publish("error", err.content());
+                    }
+                    let mut c = err.content();
+                    c["status"] = json!("error");
+                    c["execution_count"] = json!(self.execution_count);
+                    self.reply(msg, "execute_reply", c);
+                }
+                false
+            }
+        }
     }
 
     /// Answers one request; true when the kernel must stop.

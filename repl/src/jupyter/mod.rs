@@ -30,6 +30,9 @@ pub fn run(top: &mut Toplevel, connection_file: &str) -> i32 {
             return 2;
         }
     };
+    // Interrupts (`interrupt_mode: signal`) stop the running cell with `Interrupted.`; the
+    // handler is in place before any socket can ask for one.
+    runtime::signals::install_sigint();
     let session = uuid::Uuid::new_v4().to_string();
     let (runtime, channels) = match sockets::start(&info, &session) {
         Ok(r) => r,
@@ -49,8 +52,6 @@ pub fn run(top: &mut Toplevel, connection_file: &str) -> i32 {
             return 2;
         }
     };
-    // Interrupts (`interrupt_mode: signal`) stop the running cell with `Interrupted.`.
-    runtime::signals::install_sigint();
     top.stop_on_error = true;
     let _ = channels.iopub.send(wire::Message::broadcast(&session, None, "status", serde_json::json!({"execution_state": "starting"})));
     log::log(&format!("listening on {} (shell port {})", info.ip, info.shell_port));
