@@ -335,6 +335,7 @@ def main():
     with tempfile.TemporaryDirectory() as prefix:
         test_install(binary, prefix)
         os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+        os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(prefix, "runtime")
         km, kc = start(binary)
         try:
             test_kernel_info(kc)
