@@ -42,6 +42,8 @@ pub struct Kernel<'a> {
     pub execution_count: u64,
     /// The last cell failed and asked to stop the ones queued after it.
     pub failed_stop_on_error: bool,
+    /// The cells run with `store_history`, with their execution counts (this session only).
+    pub history: Vec<(u64, String)>,
 }
 
 impl Kernel<'_> {
@@ -139,7 +141,10 @@ impl Kernel<'_> {
                 let reply = self.inspect(&code, cursor.unwrap_or(usize::MAX));
                 self.reply(msg, "inspect_reply", reply);
             }
-            "history_request" => self.reply(msg, "history_reply", json!({"status": "ok", "history": []})),
+            "history_request" => {
+                let history = self.history_of(content);
+                self.reply(msg, "history_reply", json!({"status": "ok", "history": history}));
+            }
             "comm_info_request" => self.reply(msg, "comm_info_reply", json!({"status": "ok", "comms": {}})),
             "shutdown_request" => {
                 let restart = content.get("restart").and_then(Value::as_bool).unwrap_or(false);
@@ -158,6 +163,7 @@ impl Kernel<'_> {
         let store_history = flag("store_history", true) && !silent;
         if store_history {
             self.execution_count += 1;
+            self.history.push((self.execution_count, code.clone()));
         }
         let count = self.execution_count;
         if let Ok(mut out) = self.output.lock() {
@@ -182,6 +188,35 @@ impl Kernel<'_> {
             log("#quit: stopping the kernel");
         }
         self.top.quit
+    }
+
+    /// `history_request` over this session's cells: `tail` (the last `n`), `range` (counts
+    /// `start` to `stop`, excluded), `search` (a `*` glob over the code). Entries are
+    /// `[session, line, input]`, session 0 being the current one.
+    fn history_of(&self, content: &Value) -> Vec<Value> {
+        let num = |name: &str| content.get(name).and_then(Value::as_i64);
+        let entries = self.history.iter();
+        let picked: Vec<&(u64, String)> = match content.get("hist_access_type").and_then(Value::as_str) {
+            Some("tail") => {
+                let n = num("n").unwrap_or(self.history.len() as i64).max(0) as usize;
+                self.history.iter().skip(self.history.len().saturating_sub(n)).collect()
+            }
+            Some("range") => {
+                let start = num("start").unwrap_or(0);
+                let stop = num("stop").filter(|&s| s > 0).unwrap_or(i64::MAX);
+                entries.filter(|(line, _)| (*line as i64) >= start && (*line as i64) < stop).collect()
+            }
+            Some("search") => {
+                let pattern = content.get("pattern").and_then(Value::as_str).unwrap_or("*");
+                let mut found: Vec<_> = entries.filter(|(_, code)| glob_match(pattern, code)).collect();
+                if let Some(n) = num("n") {
+                    found = found.split_off(found.len().saturating_sub(n.max(0) as usize));
+                }
+                found
+            }
+            _ => Vec::new(),
+        };
+        picked.into_iter().map(|(line, code)| json!([0, line, code])).collect()
     }
 
     /// Completion from the session's environment: values, modules and constructors in scope
@@ -230,5 +265,41 @@ impl Kernel<'_> {
             Some(t) => json!({"status": "ok", "found": true, "data": {"text/plain": t}, "metadata": {}}),
             None => json!({"status": "ok", "found": false, "data": {}, "metadata": {}}),
         }
+    }
+}
+
+/// Whether `text` matches `pattern`, where `*` stands for any text and `?` for one character
+/// (IPython's history search patterns).
+fn glob_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    // matched[j]: the pattern so far matches t[..j].
+    let mut matched = vec![false; t.len() + 1];
+    matched[0] = true;
+    for &c in &p {
+        let mut next = vec![false; t.len() + 1];
+        for j in 0..=t.len() {
+            next[j] = match c {
+                '*' => matched[j] || (j > 0 && next[j - 1]),
+                '?' => j > 0 && matched[j - 1],
+                c => j > 0 && matched[j - 1] && t[j - 1] == c,
+            };
+        }
+        matched = next;
+    }
+    matched[t.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glob_match;
+
+    #[test]
+    fn history_search_patterns() {
+        assert!(glob_match("*", ""));
+        assert!(glob_match("let*", "let x = 1"));
+        assert!(glob_match("*x = ?", "let x = 1"));
+        assert!(!glob_match("let", "let x = 1"));
+        assert!(!glob_match("*y*", "let x = 1"));
     }
 }

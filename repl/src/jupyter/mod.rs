@@ -55,7 +55,7 @@ pub fn run(top: &mut Toplevel, connection_file: &str) -> i32 {
     top.stop_on_error = true;
     let _ = channels.iopub.send(wire::Message::broadcast(&session, None, "status", serde_json::json!({"execution_state": "starting"})));
     log::log(&format!("listening on {} (shell port {})", info.ip, info.shell_port));
-    let mut kernel = handlers::Kernel { top, session, channels, output, capture, execution_count: 0, failed_stop_on_error: false };
+    let mut kernel = handlers::Kernel { top, session, channels, output, capture, execution_count: 0, failed_stop_on_error: false, history: Vec::new() };
     kernel.run();
     // Let the last replies leave before the sockets close.
     std::thread::sleep(std::time::Duration::from_millis(200));
