@@ -122,15 +122,26 @@ fn stored_idents(item: &T::StructureItem) -> Vec<Ident> {
     ids.into_iter().map(|(_, id)| id).collect()
 }
 
-/// OCaml's toplevel shows `let _ = e` as it shows `e` (`- : int = 3`).
+/// `let _ = f x`: an application whose result is dropped.
+fn drops_application(items: &[P::StructureItem]) -> bool {
+    matches!(items, [P::StructureItem { desc: P::StructureItemDesc::Value(_, vbs), .. }]
+        if matches!(vbs.as_slice(), [vb] if matches!(vb.pat.desc, P::PatternDesc::Any) && matches!(vb.expr.desc, P::ExpressionDesc::Apply(..))))
+}
+
+/// OCaml's toplevel shows `let _ = e` (and `let _ : t = e`) as it shows `e` (`- : int = 3`).
 fn as_expression_phrase(items: &[P::StructureItem]) -> Option<Vec<P::StructureItem>> {
     let [item] = items else { return None };
     let P::StructureItemDesc::Value(RecFlag::Nonrecursive, vbs) = &item.desc else { return None };
     let [vb] = vbs.as_slice() else { return None };
-    if !matches!(vb.pat.desc, P::PatternDesc::Any) || !vb.pat.attributes.is_empty() {
-        return None;
-    }
-    Some(vec![P::StructureItem { desc: P::StructureItemDesc::Eval(vb.expr.clone(), vb.attributes.clone()), loc: item.loc.clone() }])
+    let expr = match &vb.pat.desc {
+        P::PatternDesc::Any => vb.expr.clone(),
+        P::PatternDesc::Constraint(p, ty) if matches!(p.desc, P::PatternDesc::Any) => {
+            let loc = vb.expr.loc.to_ghost();
+            P::Expression { desc: P::ExpressionDesc::Constraint(Box::new(vb.expr.clone()), ty.clone()), loc, attributes: vec![] }
+        }
+        _ => return None,
+    };
+    Some(vec![P::StructureItem { desc: P::StructureItemDesc::Eval(expr, vb.attributes.clone()), loc: item.loc.clone() }])
 }
 
 impl Toplevel {
@@ -222,7 +233,7 @@ impl Toplevel {
         match phrase {
             ToplevelPhrase::Dir(d) => crate::directives::run(self, d, src, on),
             ToplevelPhrase::Def(items) => match as_expression_phrase(items) {
-                Some(e) => self.phrase(&e, src, on),
+                Some(e) => self.phrase_dropping(&e, src, on, drops_application(items)),
                 None => self.phrase(items, src, on),
             },
         }
@@ -246,6 +257,12 @@ impl Toplevel {
 
     /// Type, compile and run one phrase.
     pub(crate) fn phrase(&mut self, items: &[P::StructureItem], src: &Source, on: &mut dyn FnMut(Event)) -> PhraseResult {
+        self.phrase_dropping(items, src, on, false)
+    }
+
+    /// `dropped`: the phrase is `let _ = e` made an expression, whose result the program drops
+    /// (a partial application there gets warning 5, as in OCaml).
+    fn phrase_dropping(&mut self, items: &[P::StructureItem], src: &Source, on: &mut dyn FnMut(Event), dropped: bool) -> PhraseResult {
         // OCaml's toplevel lexes each phrase from line 1: its error reports measure (and elide)
         // with positions relative to the phrase.
         let (line, cnum) = match src.kind {
@@ -255,7 +272,12 @@ impl Toplevel {
         compiler::typing::marshal_size::set_position_origin(line, cnum);
         let typed = compiler::typing::type_toplevel_phrase(&self.env, &items.to_vec());
         let (res, warnings) = match typed {
-            Ok(r) => {
+            Ok(mut r) => {
+                if let (true, Some(T::StructureItemDesc::Eval(e, ..))) = (dropped, r.structure.items.first().map(|i| &i.desc)) {
+                    if let Some(w) = compiler::typing::typecore::partial_application_warning(&r.env, e) {
+                        r.warnings.push(w);
+                    }
+                }
                 let (w, fatal) = self.render_warnings(&r.warnings, src);
                 on(Event::Warnings(&w));
                 if fatal {

@@ -452,6 +452,7 @@ impl Warning {
     pub fn name(&self) -> &'static str {
         match self.number {
             5 => "ignored-partial-application",
+            6 => "labels-omitted",
             8 => "partial-match",
             10 => "non-unit-statement",
             11 => "redundant-case",
@@ -491,5 +492,5 @@ impl Warning {
 
 /// Warnings enabled by default in OCaml 4.13 (`+a-4-6-7-9-27-29-32..42-44-45-48-50-60`).
 pub fn enabled_by_default(n: u32) -> bool {
-    !matches!(n, 4 | 6 | 7 | 9 | 27 | 29 | 32..=42 | 44 | 45 | 48 | 50 | 60 | 66..=70)
+    !matches!(n, 4 | 7 | 9 | 27 | 29 | 32..=42 | 44 | 45 | 48 | 50 | 60 | 66..=70)
 }

@@ -700,6 +700,11 @@ impl Typer {
                     principal::mark_new(tf.ty, s);
                 }
                 let (targs, ty_res) = self.type_application(env, loc, &tf, args)?;
+                if is_primitive(&tf, "%ignore") {
+                    if let ([(_, Some(arg))], [(_, P::Expression { desc: P::ExpressionDesc::Apply(..), .. })]) = (targs.as_slice(), args.as_slice()) {
+                        self.check_partial_application(env, arg);
+                    }
+                }
                 let ty_res = principal::instance(ty_res);
                 self.unify_exp(env, loc, ty_res, expected)?;
                 Ok(mk(T::ExpressionDesc::Apply(Box::new(tf), targs), loc, ty_res))
@@ -1084,6 +1089,13 @@ impl Typer {
     pub fn check_pending_statements(&mut self) {
         for (env, te) in std::mem::take(&mut self.pending_statements) {
             self.check_statement(&env, &te);
+        }
+    }
+
+    /// Warning 5 for a function application whose result, a function, is dropped.
+    fn check_partial_application(&mut self, env: &Env, te: &T::Expression) {
+        if let Some(w) = partial_application_warning(env, te) {
+            self.warn(&w.loc, w.number, w.message);
         }
     }
 
@@ -1476,6 +1488,8 @@ impl Typer {
         // Principal mode: one warning per application where labels are matched against a
         // function type that is not known.
         let mut warned = false;
+        // Labels matched by unlabelled arguments of a total application (warning 6).
+        let mut labels_omitted: Vec<String> = Vec::new();
         while !remaining.is_empty() {
             let expanded = ctype::expand_head(env, ty_fun);
             match desc(expanded) {
@@ -1510,6 +1524,9 @@ impl Typer {
                                 may_warn(self, &remaining[i].1.loc, 18, "commuting this argument is not principal.");
                             }
                             let (al, sarg) = remaining.remove(i);
+                            if ignore_labels && l != ArgLabel::Nolabel {
+                                labels_omitted.push(l.name().to_string());
+                            }
                             let targ = if l.is_optional() && !al.is_optional() {
                                 // `~x:e` (or a positional arg when ignoring labels) for `?x`: wrap in Some.
                                 let inner = ctype::newvar();
@@ -1561,18 +1578,24 @@ impl Typer {
                 }
                 _ => {
                     let (al, sarg) = &remaining[0];
-                    if *al != ArgLabel::Nolabel && !out.is_empty() {
-                        return err(&sarg.loc, ErrorKind::WrongLabel(funct.ty, al.clone()));
+                    if !omitted.is_empty() {
+                        // The type left after the arguments given: the omitted ones, then the result.
+                        let ty_left = omitted.iter().rev().fold(ty_fun, |ty, (l, t)| ctype::newty(TypeDesc::Arrow(l.clone(), *t, ty)));
+                        return err(&sarg.loc, ErrorKind::WrongLabel(ty_left, al.clone()));
                     }
                     if out.is_empty() {
                         return err(&funct.loc, ErrorKind::NotAFunction(funct.ty, false));
                     }
-                    if !omitted.is_empty() {
-                        return err(&sarg.loc, ErrorKind::WrongLabel(funct.ty, al.clone()));
-                    }
                     return err(&funct.loc, ErrorKind::TooManyArguments(funct.ty));
                 }
             }
+        }
+        if !labels_omitted.is_empty() {
+            let text = match labels_omitted.as_slice() {
+                [one] => format!("label {} was omitted in the application of this function.", one),
+                many => format!("labels {} were omitted in the application of this function.", many.join(", ")),
+            };
+            self.warn(&funct.loc, 6, &text);
         }
         let mut ty = ty_fun;
         for (l, t) in omitted.into_iter().rev() {
@@ -1701,6 +1724,10 @@ impl Typer {
                 None => p.ty,
             };
             let te = self.expr(&env_rhs, &vb.expr, expected)?;
+            // `let _ = f x` drops a result: a partial application is probably a mistake.
+            if matches!(vb.pat.desc, P::PatternDesc::Any) && matches!(vb.expr.desc, P::ExpressionDesc::Apply(..)) {
+                self.check_partial_application(env, &te);
+            }
             out.push(T::ValueBinding { pat: p, expr: te, loc: vb.loc.clone() });
         }
         // Usage inside the definitions of a `let rec` does not count as a use.
@@ -2271,4 +2298,19 @@ pub fn package_module_type(env: &Env, ty: TypeExpr, loc: &Location) -> R<ModuleT
 /// Building a value of a private variant or record type outside its definition.
 fn private_type_error(ty: TypeExpr) -> ErrorKind {
     ErrorKind::Message(format!("Cannot create values of the private type {}", super::printtyp::type_to_string(ty)))
+}
+
+/// Whether `e` names the primitive `name` (`ignore` is `%ignore`).
+fn is_primitive(e: &T::Expression, name: &str) -> bool {
+    matches!(&e.desc, T::ExpressionDesc::Ident(_, _, vd) if matches!(&vd.kind, ValueKind::Primitive(p) if &*p.name == name))
+}
+
+/// Warning 5 when `te`, whose result is dropped, is a partial application.
+pub fn partial_application_warning(env: &Env, te: &T::Expression) -> Option<crate::typing::Warning> {
+    let partial = matches!(te.desc, T::ExpressionDesc::Apply(..)) && matches!(desc(ctype::expand_head(env, te.ty)), TypeDesc::Arrow(..));
+    partial.then(|| crate::typing::Warning {
+        loc: te.loc.clone(),
+        number: 5,
+        message: "this function application is partial,\nmaybe some arguments are missing.".to_string(),
+    })
 }
